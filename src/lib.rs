@@ -1,0 +1,112 @@
+//! 年报体检 (nianbao): checks a 政府信息公开工作年度报告 (government
+//! information disclosure annual report) against the national template.
+//!
+//! The pipeline, one module a stage:
+//! [`normalise`] (text + map back to the input) → [`tokens`] (lines of
+//! labels and numbers) → [`sections`] and [`meta`] → [`tables`] (one module
+//! per table, driven by [`template`] data) → [`rules`] (one file per
+//! diagnostic code) → [`Report`] → [`render`].
+//!
+//! ```
+//! let report = nianbao::check("", None);
+//! assert_eq!(report.diagnostics[0].code, "report.unrecognised");
+//! ```
+
+pub mod diagnostic;
+pub mod meta;
+pub mod model;
+pub mod normalise;
+pub mod prose;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod sections;
+pub mod tables;
+pub mod template;
+pub mod tokens;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use report::{Report, TemplateKind};
+
+use template::{TableId, Version};
+
+/// Inputs larger than this are refused with a message (the app says so
+/// before a tab could freeze).
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Checks one report's text. Never panics, never gives up: a partial report
+/// with diagnostics comes back whatever the input.
+pub fn check(text: &str, source: Option<&str>) -> Report {
+    if text.len() > MAX_INPUT_BYTES {
+        return too_large(text.len(), source);
+    }
+    let norm = normalise::Normalised::new(text);
+    let tokens = tokens::tokenise(&norm.text);
+    let line_at = |o: usize| norm.line_at(o);
+    let sections = sections::find_sections(&norm.text, line_at);
+    let meta = meta::read_meta(&norm.text, line_at);
+    let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
+    let tables = tables::parse(&norm, &tokens, &sections, year);
+    let doc = rules::Document { norm: &norm, meta: &meta, sections: &sections, tables: &tables, year };
+    let diagnostics = rules::run(&doc);
+    let template = template_kind(&doc);
+    Report {
+        source: source.map(str::to_string),
+        agency: meta.agency.clone(),
+        year,
+        template,
+        period: meta.period.clone(),
+        title_line: meta.title_line,
+        input_lines: norm.line_at(norm.text.len()),
+        sections,
+        tables,
+        diagnostics,
+    }
+}
+
+/// Checks several reports; reports of one agency in consecutive years are
+/// also checked against each other (`cross_year.carry_over`).
+pub fn check_many(inputs: &[(&str, Option<&str>)]) -> Vec<Report> {
+    let mut reports: Vec<Report> = inputs.iter().map(|(t, s)| check(t, *s)).collect();
+    let extra = rules::cross_year_carry_over::check_all(&reports);
+    for (r, more) in reports.iter_mut().zip(extra) {
+        r.diagnostics.extend(more);
+    }
+    reports
+}
+
+fn template_kind(doc: &rules::Document) -> Option<TemplateKind> {
+    let versions: Vec<Version> = doc.versions().into_iter().map(|v| v.1).collect();
+    let has = |v: Version| versions.contains(&v);
+    match (has(Version::V2019), has(Version::V2021)) {
+        (true, true) => Some(TemplateKind::Mixed),
+        (true, false) => Some(TemplateKind::V2019),
+        (false, true) => Some(TemplateKind::V2021),
+        (false, false) => None,
+    }
+}
+
+fn too_large(len: usize, source: Option<&str>) -> Report {
+    let empty = tables::Tables {
+        active: model::Table::new(TableId::Active),
+        requests: model::Table::new(TableId::Requests),
+        review: model::Table::new(TableId::Review),
+    };
+    let message = format!(
+        "输入过大（{:.1} MB），超过{} MB的上限；年度报告全文通常不超过1 MB，请确认选择的文件是否正确",
+        len as f64 / 1048576.0,
+        MAX_INPUT_BYTES / 1048576
+    );
+    Report {
+        source: source.map(str::to_string),
+        agency: None,
+        year: None,
+        template: None,
+        period: None,
+        title_line: None,
+        input_lines: 0,
+        sections: Vec::new(),
+        tables: empty,
+        diagnostics: vec![rules::report_unrecognised::RULE.diag(message).line(Some(1))],
+    }
+}

@@ -1,0 +1,168 @@
+//! Stage 3b: what the report says about itself: agency, reported year,
+//! statistical period, each with the line it was read from.
+
+use crate::template::phrases;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Meta {
+    pub agency: Option<String>,
+    /// The year in the title (2021年度…年度报告).
+    pub title_year: Option<i32>,
+    pub title_line: Option<usize>,
+    /// 统计期限自2021年1月1日起至2021年12月31日止
+    pub period: Option<Period>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+    pub from_year: i32,
+    pub to_year: i32,
+    pub line: usize,
+}
+
+/// How far into the text the title is looked for (in lines with content).
+const TITLE_SEARCH_LINES: usize = 40;
+
+pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
+    let mut meta = Meta::default();
+    let mut offset = 0;
+    let mut previous: Option<&str> = None;
+    let mut seen = 0;
+    for line in text.split('\n') {
+        let here = offset;
+        offset += line.len() + 1;
+        let clean = clean_line(line);
+        if clean.is_empty() || is_page_number(&clean) {
+            continue;
+        }
+        seen += 1;
+        if seen > TITLE_SEARCH_LINES {
+            break;
+        }
+        if let Some((year, year_at)) = title_year(&clean) {
+            meta.title_year = Some(year);
+            meta.title_line = Some(line_at(here));
+            let before = clean[..year_at].trim().trim_end_matches(['（', '(']);
+            meta.agency = if looks_like_agency(before) {
+                Some(before.to_string())
+            } else {
+                previous.filter(|p| looks_like_agency(p)).map(str::to_string)
+            };
+            break;
+        }
+        previous = Some(line.trim().trim_start_matches(['#', ' ', '*']).trim_end_matches('*'));
+    }
+    meta.period = find_period(text, &line_at);
+    meta
+}
+
+fn clean_line(line: &str) -> String {
+    let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
+    let t = t.strip_prefix("标题:").unwrap_or(t).trim();
+    t.to_string()
+}
+
+fn is_page_number(s: &str) -> bool {
+    s.trim_matches(['-', ' ', '—']).chars().all(|c| c.is_ascii_digit())
+}
+
+/// `2021年度政府信息公开工作年度报告` → (2021, offset of 2021).
+fn title_year(line: &str) -> Option<(i32, usize)> {
+    if !line.contains("政府信息公开") || !phrases::TITLE.iter().any(|t| line.contains(t)) {
+        return None;
+    }
+    if line.chars().count() > 60 {
+        return None;
+    }
+    let (year, at, _) = years(line).next()?;
+    Some((year, at))
+}
+
+/// Every `20xx年` in a string: (year, byte offset, offset after 年).
+pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
+    s.match_indices('年').filter_map(move |(at, _)| {
+        let before = s[..at].trim_end();
+        let digits: String = before.chars().rev().take_while(char::is_ascii_digit).collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        let year: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        (1990..=2100).contains(&year).then_some((year, before.len() - 4, at + '年'.len_utf8()))
+    })
+}
+
+fn looks_like_agency(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=40).contains(&n)
+        && !s.contains("报告")
+        && !s.contains(['。', ',', '，', ':', '：'])
+        && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> {
+    for cue in phrases::PERIOD {
+        for (at, _) in text.match_indices(cue) {
+            let window: String = text[at..].chars().take(60).collect();
+            let dates: Vec<(i32, String)> = dates(&window);
+            if dates.len() >= 2 {
+                return Some(Period {
+                    from: dates[0].1.clone(),
+                    to: dates[1].1.clone(),
+                    from_year: dates[0].0,
+                    to_year: dates[1].0,
+                    line: line_at(at),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `2021 年 1 月 1 日` → (2021, "2021-01-01").
+fn dates(s: &str) -> Vec<(i32, String)> {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = Vec::new();
+    for (year, _, after) in years(&squeezed) {
+        let rest = &squeezed[after..];
+        let month: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &rest[month.len()..];
+        let Some(rest) = rest.strip_prefix('月') else { continue };
+        let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let (Ok(m), Ok(d)) = (month.parse::<u32>(), day.parse::<u32>()) {
+            out.push((year, format!("{year}-{m:02}-{d:02}")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_on_the_line_before_the_title() {
+        let m = read_meta("\n温州市大数据发展管理局\n\n2021年度政府信息公开工作年度报告\n本报告统计期限自2021年1月1日起至2021年12月31日止。", |_| 1);
+        assert_eq!(m.agency.as_deref(), Some("温州市大数据发展管理局"));
+        assert_eq!(m.title_year, Some(2021));
+        let p = m.period.unwrap();
+        assert_eq!((p.from.as_str(), p.to.as_str()), ("2021-01-01", "2021-12-31"));
+    }
+
+    #[test]
+    fn agency_in_the_title_line() {
+        let m = read_meta("温州市机关事务管理局 2020 年政府信息公开工作年度报告\n", |_| 1);
+        assert_eq!(m.agency.as_deref(), Some("温州市机关事务管理局"));
+        assert_eq!(m.title_year, Some(2020));
+        let m = read_meta("标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n", |_| 1);
+        assert_eq!(m.agency.as_deref(), Some("平潭综合实验区"));
+    }
+
+    #[test]
+    fn nothing_found_is_none() {
+        let m = read_meta("随便一段文字。", |_| 1);
+        assert!(m.agency.is_none() && m.title_year.is_none() && m.period.is_none());
+    }
+}

@@ -1,0 +1,187 @@
+//! The rebuilt tables: what the parser found, cell by cell, with where each
+//! cell came from. Rules and renderers read this; nothing re-parses text.
+
+use crate::normalise::Span;
+use crate::template::{Column, TableId, Version};
+use serde::Serialize;
+
+/// A cell's value: counts are whole numbers, money may have decimals.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Int(i64),
+    Dec(f64),
+}
+
+impl Value {
+    pub fn as_int(self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(i),
+            Value::Dec(_) => None,
+        }
+    }
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Value::Int(i) => i as f64,
+            Value::Dec(d) => d,
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Dec(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Value::Int(i) => s.serialize_i64(i),
+            Value::Dec(d) => s.serialize_f64(d),
+        }
+    }
+}
+
+/// What the text gave for one cell.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum CellState {
+    /// A readable value.
+    Given,
+    /// Written as / - — or left empty among the row's cells.
+    Blank,
+    /// Written, but not a valid value for its column (negative count,
+    /// fraction, too large).
+    Invalid { reason: String },
+    /// Not given: the row was not found, or its values could not be assigned
+    /// to columns.
+    Absent,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    pub column: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(flatten)]
+    pub state: CellState,
+    /// The text of the cell as written (normalised).
+    pub raw: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+impl Cell {
+    pub fn absent(column: &'static str) -> Self {
+        Cell { column, value: None, state: CellState::Absent, raw: String::new(), line: None, span: None }
+    }
+}
+
+/// Why a row's values could not be taken as they are.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowIssue {
+    /// More or fewer values than the template has columns.
+    ValueCount { found: usize, expected: usize, values: Vec<String>, line: Option<usize> },
+    /// Digits glued together with more than one split that fits (or none).
+    Ambiguous { digits: String, candidates: Vec<Vec<i64>>, line: Option<usize> },
+    /// Numbers before the label on the same line, dropped (OCR or layout
+    /// noise such as a page or line number).
+    StrayNumbers { values: Vec<String>, line: Option<usize> },
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// Whether the row's label was found in the text.
+    pub found: bool,
+    /// 1-based line of the row's label (or its first value) in the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip)]
+    pub columns: &'static [Column],
+    pub cells: Vec<Cell>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<RowIssue>,
+    /// The template version this row's columns follow (table 二 blocks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<Version>,
+}
+
+impl Row {
+    pub fn new(key: &'static str, label: &'static str, columns: &'static [Column]) -> Self {
+        Row {
+            key,
+            label,
+            found: false,
+            line: None,
+            columns,
+            cells: columns.iter().map(|c| Cell::absent(c.key)).collect(),
+            issues: Vec::new(),
+            version: None,
+        }
+    }
+
+    pub fn cell(&self, column: &str) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.column == column)
+    }
+
+    pub fn value(&self, column: &str) -> Option<Value> {
+        self.cell(column).and_then(|c| c.value)
+    }
+
+    pub fn int(&self, column: &str) -> Option<i64> {
+        self.value(column).and_then(Value::as_int)
+    }
+
+    pub fn has_values(&self) -> bool {
+        self.cells.iter().any(|c| c.value.is_some())
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Table {
+    pub id: TableId,
+    /// Whether the table was found at all.
+    pub found: bool,
+    /// The template version the table follows, when it tells.
+    pub version: Option<Version>,
+    /// 1-based line where the table starts (its heading or first row).
+    pub line: Option<usize>,
+    /// Rows in template order; rows not found are present with `found: false`.
+    pub rows: Vec<Row>,
+    /// Why the table could not be read, when its layout defeats the parser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<String>,
+    /// Issues of the table as a whole (table 四's values are one run).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<RowIssue>,
+}
+
+impl RowIssue {
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            RowIssue::ValueCount { line, .. } | RowIssue::Ambiguous { line, .. } | RowIssue::StrayNumbers { line, .. } => *line,
+        }
+    }
+}
+
+impl Table {
+    pub fn new(id: TableId) -> Self {
+        Table { id, found: false, version: None, line: None, rows: Vec::new(), unreadable: None, issues: Vec::new() }
+    }
+
+    pub fn row(&self, key: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+
+    pub fn int(&self, row: &str, column: &str) -> Option<i64> {
+        self.row(row).and_then(|r| r.int(column))
+    }
+}

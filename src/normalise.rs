@@ -1,0 +1,149 @@
+//! Stage 1: the pasted text, normalised, with a map back to the original.
+//!
+//! Reports arrive with full-width digits and brackets, non-breaking and
+//! ideographic spaces, `\r\n` line ends, zero-width characters and BOMs. Every
+//! later stage reads the normalised text only; every position it reports is
+//! mapped back through [`Normalised::original_offset`] so that a diagnostic
+//! points at the byte (and line) the user pasted.
+
+/// A byte range in the *original* input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The normalised text and the map back to the input it came from.
+#[derive(Debug)]
+pub struct Normalised {
+    pub text: String,
+    /// `(normalised offset, original offset)` where the two start to differ
+    /// by a new amount; sorted by both.
+    anchors: Vec<(usize, usize)>,
+    original_len: usize,
+    /// Byte offsets in the original input where each line starts.
+    original_line_starts: Vec<usize>,
+}
+
+impl Normalised {
+    pub fn new(input: &str) -> Self {
+        let mut text = String::with_capacity(input.len());
+        let mut anchors = vec![(0, 0)];
+        let mut chars = input.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = at + c.len_utf8();
+            let folded: Option<char> = match c {
+                '\r' => {
+                    if matches!(chars.peek(), Some((_, '\n'))) {
+                        None
+                    } else {
+                        Some('\n')
+                    }
+                }
+                '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+                '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
+                    Some(' ')
+                }
+                '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{fe63}' => Some('-'),
+                '\u{ff5f}' => Some('('),
+                '\u{ff60}' => Some(')'),
+                '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{ad}' => None,
+                '\t' | '\n' => Some(c),
+                c if c.is_control() => None,
+                c => Some(c),
+            };
+            match folded {
+                Some(f) if f == c => text.push(c),
+                Some(f) => {
+                    text.push(f);
+                    anchors.push((text.len(), next));
+                }
+                None => anchors.push((text.len(), next)),
+            }
+            // An anchor is only needed where the delta changes; the pushes
+            // above may add redundant ones, which cost a little memory only.
+        }
+        let mut original_line_starts = vec![0];
+        let bytes = input.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = match b {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if ends_line {
+                original_line_starts.push(i + 1);
+            }
+        }
+        anchors.dedup_by_key(|a| a.0 as isize - a.1 as isize);
+        Normalised {
+            text,
+            anchors,
+            original_len: input.len(),
+            original_line_starts,
+        }
+    }
+
+    /// The original byte offset of a byte offset in the normalised text.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|a| a.0 <= offset) - 1;
+        let (n, o) = self.anchors[i];
+        (o + (offset - n)).min(self.original_len)
+    }
+
+    /// The original span of a normalised range.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.original_offset(start),
+            end: self.original_offset(end),
+        }
+    }
+
+    /// 1-based line, in the original input, of an original byte offset.
+    pub fn line_of(&self, original_offset: usize) -> usize {
+        self.original_line_starts
+            .partition_point(|&s| s <= original_offset)
+            .max(1)
+    }
+
+    /// 1-based original line of a normalised offset.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.line_of(self.original_offset(offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_and_keeps_the_map() {
+        let input = "规章\u{3000}０\t１２\r\n（二）";
+        let n = Normalised::new(input);
+        assert_eq!(n.text, "规章 0\t12\n(二)");
+        let zero = n.text.find('0').unwrap();
+        assert_eq!(&input[n.original_offset(zero)..][..3], "０");
+        let paren = n.text.find('(').unwrap();
+        assert_eq!(n.line_at(paren), 2);
+        assert_eq!(n.line_at(0), 1);
+    }
+
+    #[test]
+    fn drops_invisible_characters() {
+        let n = Normalised::new("\u{feff}a\u{200b}b\u{202e}c");
+        assert_eq!(n.text, "abc");
+        assert_eq!(n.original_offset(n.text.find('c').unwrap()), 10);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let n = Normalised::new("a\rb\r\nc");
+        assert_eq!(n.text, "a\nb\nc");
+        assert_eq!(n.line_at(n.text.find('c').unwrap()), 3);
+    }
+}

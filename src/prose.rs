@@ -1,0 +1,178 @@
+//! Figures stated in the report's prose: `共收到政府信息公开申请7件`,
+//! `主动公开政府信息42条，其中……组织机构1条；政策文件2条`.
+//!
+//! Only the text outside the tables is read (the preamble and sections 一,
+//! 五, 六), so a table's own numbers are never mistaken for prose.
+
+use crate::rules::Document;
+
+/// A number stated after a phrase, with its offset in the normalised text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub value: i64,
+    pub unit: char,
+    /// Byte offset of the phrase in the normalised text.
+    pub at: usize,
+}
+
+/// Units that count things in this kind of report.
+const UNITS: &[char] = &['件', '条', '起', '篇', '个', '次', '项'];
+/// How far after the phrase the number may stand (characters).
+const GAP: usize = 8;
+
+/// The prose of the report as (start offset, text) pieces.
+pub fn prose<'a>(doc: &'a Document) -> Vec<(usize, &'a str)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let first_table_section = doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
+    let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
+    out.push((0, &text[..preamble_end]));
+    for n in [1, 5, 6] {
+        if let Some(s) = doc.section(n) {
+            out.push((s.start, &text[s.start..s.end]));
+        }
+    }
+    out
+}
+
+/// Every figure stated right after one of the phrases (not after 未/没有/无).
+pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for &(base, piece) in pieces {
+        for phrase in phrases {
+            for (at, _) in piece.match_indices(phrase) {
+                if negated(&piece[..at]) {
+                    continue;
+                }
+                let after = &piece[at + phrase.len()..];
+                if let Some((value, unit)) = number_soon(after) {
+                    if !out.iter().any(|f: &Figure| f.at == base + at) {
+                        out.push(Figure { value, unit, at: base + at });
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| f.at);
+    out
+}
+
+/// Whether any of the phrases is stated in the prose (anywhere), and where.
+pub fn stated(pieces: &[(usize, &str)], phrases: &[&str]) -> Option<usize> {
+    pieces.iter().find_map(|&(base, piece)| phrases.iter().find_map(|p| piece.find(p).map(|at| base + at)))
+}
+
+fn negated(before: &str) -> bool {
+    let tail: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    tail.ends_with('未') || tail.ends_with("没有") || tail.ends_with('无') || tail.ends_with("未曾")
+}
+
+/// `7件` within a few characters, with no sentence break before it.
+fn number_soon(after: &str) -> Option<(i64, char)> {
+    let mut chars = after.char_indices().peekable();
+    let mut skipped = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            let digits: String = after[i..].chars().take_while(char::is_ascii_digit).collect();
+            let rest = after[i + digits.len()..].trim_start();
+            let unit = rest.chars().next()?;
+            if !UNITS.contains(&unit) {
+                return None;
+            }
+            return digits.parse().ok().map(|v| (v, unit));
+        }
+        if matches!(c, '。' | ';' | '；' | '\n') || skipped >= GAP {
+            return None;
+        }
+        skipped += 1;
+        chars.next();
+    }
+    None
+}
+
+/// A stated total followed by its listed parts:
+/// `共主动公开政府信息42条……组织机构1条；政策文件2条；……`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatedSum {
+    pub total: Figure,
+    pub parts: Vec<(String, i64)>,
+}
+
+/// How far after the total its parts may begin (characters).
+const PARTS_WINDOW: usize = 60;
+
+pub fn stated_sums(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<StatedSum> {
+    let mut out = Vec::new();
+    for total in figures_after(pieces, phrases) {
+        let Some(&(base, piece)) = pieces.iter().find(|(b, p)| total.at >= *b && total.at < b + p.len()) else { continue };
+        let rest = &piece[total.at - base..];
+        // Skip past the total's own number.
+        let Some(unit_at) = rest.find(total.unit) else { continue };
+        let after: String = rest[unit_at + total.unit.len_utf8()..].chars().take(PARTS_WINDOW + 200).collect();
+        let Some(start) = after.find("其中").or_else(|| after.find("中，")).or_else(|| after.find("中,")) else { continue };
+        if after[..start].chars().count() > PARTS_WINDOW {
+            continue;
+        }
+        let parts = list_items(&after[start..], total.unit);
+        if parts.len() >= 2 {
+            out.push(StatedSum { total: total.clone(), parts });
+        }
+    }
+    out
+}
+
+/// `组织机构1条；政策文件2条；……` up to the end of the sentence.
+fn list_items(s: &str, unit: char) -> Vec<(String, i64)> {
+    let sentence_end = s.find('。').unwrap_or(s.len());
+    let mut sentence = &s[..sentence_end];
+    // The list may start in the next sentence: `其中全文电子化达100%。在主动公开的信息中，组织机构1条；…`.
+    let mut items = parse_items(sentence, unit);
+    if items.is_empty() && sentence_end < s.len() {
+        let next = &s[sentence_end + '。'.len_utf8()..];
+        sentence = &next[..next.find('。').unwrap_or(next.len())];
+        items = parse_items(sentence, unit);
+    }
+    items
+}
+
+fn parse_items(sentence: &str, unit: char) -> Vec<(String, i64)> {
+    let mut items = Vec::new();
+    for piece in sentence.split(['；', ';', '，', ',', '、']) {
+        let piece: String = piece.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(body) = piece.strip_suffix(unit) else { continue };
+        let digits: String = body.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        let label = &body[..body.len() - digits.len()];
+        if digits.is_empty() || label.is_empty() || label.chars().count() > 20 {
+            continue;
+        }
+        let label = label.trim_start_matches("其中").trim_start_matches("在主动公开的信息中");
+        if let Ok(v) = digits.parse() {
+            items.push((label.to_string(), v));
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_and_negation() {
+        let p = [(0, "2020年共收到依申请公开7件，涉及行政复议4件。未收到政府信息公开申请。")];
+        let f = figures_after(&p, &["收到依申请公开", "收到政府信息公开申请"]);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].value, f[0].unit), (7, '件'));
+        assert_eq!(figures_after(&p, &["行政复议"])[0].value, 4);
+    }
+
+    #[test]
+    fn a_total_and_its_parts() {
+        let text = "2021 年度共主动公开政府信息 42 条，其中全文电子化达 100%。在主动公开的信息中，组织机构 1 条；政策文件 2 条；通知公告 27 条；财政信息 4 条。";
+        let s = stated_sums(&[(0, text)], &["主动公开政府信息"]);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].total.value, 42);
+        assert_eq!(s[0].parts.iter().map(|p| p.1).sum::<i64>(), 34);
+        assert_eq!(s[0].parts[0].0, "组织机构");
+    }
+}

@@ -1,0 +1,193 @@
+//! Stage 6: the checked report, serialised exactly as the output contract
+//! (../shared/docs/output-contract.md) says. The CLI's `--json`, the wasm
+//! API and the app's export all serialise this one type.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::meta::Period;
+use crate::model::{Table, Value};
+use crate::sections::Section;
+use crate::tables::Tables;
+use crate::template::TableId;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// Which template the report follows as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateKind {
+    V2019,
+    V2021,
+    Mixed,
+}
+
+impl TemplateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateKind::V2019 => "2019",
+            TemplateKind::V2021 => "2021",
+            TemplateKind::Mixed => "mixed",
+        }
+    }
+}
+
+impl Serialize for TemplateKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+pub struct Report {
+    pub source: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub template: Option<TemplateKind>,
+    pub period: Option<Period>,
+    pub title_line: Option<usize>,
+    pub sections: Vec<Section>,
+    pub tables: Tables,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Lines in the input (for renderers that show it).
+    pub input_lines: usize,
+}
+
+impl Report {
+    pub fn table(&self, id: TableId) -> &Table {
+        match id {
+            TableId::Active => &self.tables.active,
+            TableId::Requests => &self.tables.requests,
+            TableId::Review => &self.tables.review,
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The plain verdict: 通过 / 有 N 处错误.
+    pub fn verdict(&self) -> String {
+        match (self.count(Severity::Error), self.count(Severity::Warning)) {
+            (0, 0) => "通过".into(),
+            (0, w) => format!("通过（有{w}处警告）"),
+            (e, _) => format!("有{e}处错误"),
+        }
+    }
+
+    /// A row of table 三 as column → value, `None` when it has no values.
+    pub fn requests_row(&self, key: &str) -> Option<BTreeMap<&'static str, i64>> {
+        let row = self.tables.requests.row(key)?;
+        let map: BTreeMap<_, _> = row.cells.iter().filter_map(|c| Some((c.column, c.value?.as_int()?))).collect();
+        (!map.is_empty()).then_some(map)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// A table as `{ row: { column: value } }`, template order, given cells only.
+struct Values<'a>(&'a Table);
+
+impl Serialize for Values<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rows: Vec<_> = self.0.rows.iter().filter(|r| r.has_values()).collect();
+        let mut map = s.serialize_map(Some(rows.len()))?;
+        for row in rows {
+            map.serialize_entry(row.key, &RowValues(row))?;
+        }
+        map.end()
+    }
+}
+
+struct RowValues<'a>(&'a crate::model::Row);
+
+impl Serialize for RowValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cells: Vec<(&str, Value)> = self.0.cells.iter().filter_map(|c| Some((c.column, c.value?))).collect();
+        let mut map = s.serialize_map(Some(cells.len()))?;
+        for (k, v) in cells {
+            map.serialize_entry(k, &v)?;
+        }
+        map.end()
+    }
+}
+
+/// Every given cell with where it came from: what the page highlights.
+#[derive(Serialize)]
+struct CellRef<'a> {
+    table: TableId,
+    row: &'a str,
+    column: &'a str,
+    value: Value,
+    line: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Report", 14)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("agency", &self.agency)?;
+        st.serialize_field("year", &self.year)?;
+        st.serialize_field("template", &self.template)?;
+        st.serialize_field("active", &Values(&self.tables.active))?;
+        st.serialize_field("requests", &Values(&self.tables.requests))?;
+        st.serialize_field("review", &Values(&self.tables.review))?;
+        st.serialize_field("diagnostics", &self.diagnostics)?;
+        // Extensions (the contract welcomes extra fields).
+        st.serialize_field("period", &self.period)?;
+        st.serialize_field("sections", &self.sections)?;
+        let versions: BTreeMap<&str, Option<&str>> =
+            TableId::ALL.iter().map(|&t| (t.key(), self.table(t).version.map(|v| v.name()))).collect();
+        st.serialize_field("versions", &versions)?;
+        let mut cells = Vec::new();
+        for id in TableId::ALL {
+            for row in &self.table(id).rows {
+                for c in &row.cells {
+                    if let Some(value) = c.value {
+                        cells.push(CellRef {
+                            table: id,
+                            row: row.key,
+                            column: c.column,
+                            value,
+                            line: c.line,
+                            start: c.span.map(|s| s.start),
+                            end: c.span.map(|s| s.end),
+                        });
+                    }
+                }
+            }
+        }
+        st.serialize_field("cells", &cells)?;
+        st.serialize_field("summary", &Summary {
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            infos: self.count(Severity::Info),
+            verdict: self.verdict(),
+        })?;
+        st.serialize_field("checker", &Checker { name: "nianbao", version: env!("CARGO_PKG_VERSION") })?;
+        st.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    verdict: String,
+}
+
+#[derive(Serialize)]
+struct Checker {
+    name: &'static str,
+    version: &'static str,
+}

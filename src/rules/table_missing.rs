@@ -1,0 +1,61 @@
+//! `table.missing`: one of the three tables is not in the report.
+
+use super::{Document, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::template::TableId;
+
+pub const RULE: Rule = Rule {
+    code: "table.missing",
+    severity: Severity::Error,
+    title: "缺少整张表格（表二、表三或表四）",
+    doc: "检查内容：报告中应有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）三张表。\n\
+为什么：三张表是年报的法定内容，缺表即缺少应当报告的数据；也可能是粘贴不完整。\n\
+示例：只粘贴了正文，“三、收到和处理政府信息公开申请情况”下没有表格。\n\
+依据：《中华人民共和国政府信息公开条例》第五十条；国务院办公厅政府信息公开工作年度报告格式。",
+    check,
+};
+
+fn hint(id: TableId) -> &'static str {
+    match id {
+        TableId::Active => "查找的是“第二十条第（一）项”及“规章”“行政许可”等行",
+        TableId::Requests => "查找的是“一、本年新收政府信息公开申请数量”等行",
+        TableId::Review => "查找的是“行政复议”“行政诉讼”表头及其后的15个数字",
+    }
+}
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for id in TableId::ALL {
+        let t = doc.table(id);
+        if !t.found {
+            let section = doc.section(match id {
+                TableId::Active => 2,
+                TableId::Requests => 3,
+                TableId::Review => 4,
+            });
+            out.push(
+                RULE.diag(format!("未找到{}（{}），是否粘贴不完整？", id.name(), hint(id)))
+                    .line(section.map(|s| s.line))
+                    .at(id, None, None),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn a_report_without_table_four() {
+        let text = report_2021(&[], [0; 15], "");
+        let cut = text.find("四、政府信息公开行政复议").unwrap();
+        let end = text.find("五、存在").unwrap();
+        let mut t = text.clone();
+        t.replace_range(cut..end, "四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n");
+        let r = check_text(&t);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.missing").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("表四"));
+        assert!(!codes(&check_text(&text)).contains(&"table.missing"));
+    }
+}

@@ -1,0 +1,41 @@
+//! `template.mixed`: tables of both template versions in one report.
+
+use super::{short_table, Document, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "template.mixed",
+    severity: Severity::Warning,
+    title: "一份报告混用了2019年版和2021年版表格",
+    doc: "检查内容：一份报告的表二、表三应使用同一版本的格式。\n\
+为什么：混用说明表格是从不同年份的报告拼凑而来，数据口径可能不一致。\n\
+示例：表二为2019年版（本年新制作数量…），表三“（六）其他处理”却分为2021年版的3项。\n\
+依据：国务院办公厅政府信息公开工作年度报告格式（2019年版、2021年版）。",
+    check,
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let versions = doc.versions();
+    let first = versions.first().map(|v| v.1);
+    if versions.iter().all(|v| Some(v.1) == first) {
+        return;
+    }
+    let described: Vec<String> =
+        versions.iter().map(|(t, v)| format!("{}为{}年版", short_table(*t), v.name())).collect();
+    out.push(RULE.diag(format!("报告混用了两个版本的表格：{}", described.join("，"))).line(doc.tables.active.line));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn old_table_two_with_new_table_three() {
+        let text = report_2021(&[], [0; 15], "").replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量");
+        let r = check_text(&text);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "template.mixed").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("表二为2019年版") && d[0].message.contains("表三为2021年版"));
+        assert_eq!(r.template.map(|t| t.as_str()), Some("mixed"));
+    }
+}

@@ -1,0 +1,96 @@
+//! `text.table_mismatch`: a figure in the text disagrees with the table.
+
+use super::{Document, Rule};
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::prose::{figures_after, prose, stated};
+use crate::template::{phrases, TableId};
+
+pub const RULE: Rule = Rule {
+    code: "text.table_mismatch",
+    severity: Severity::Warning,
+    title: "正文所述数字与表格不一致",
+    doc: "检查内容：正文（总体情况等部分）中写明的申请件数、行政复议件数，应与表三“一、本年新收”总计、表四行政复议总计一致；写明“未收到政府信息公开申请”时，表三本年新收应为0。\n\
+为什么：正文与表格由不同的人或在不同时间填写，最容易出现一处改了、另一处没改。\n\
+示例：正文写“共收到政府信息公开申请7件”，表三“一、本年新收”总计为6。\n\
+依据：《中华人民共和国政府信息公开条例》第五十条；年报正文与表格应相互印证。",
+    check,
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let pieces = prose(doc);
+    let line = |at: usize| Some(doc.norm.line_at(at));
+    let requests = &doc.tables.requests;
+    if let Some(new_total) = requests.int("1", "total") {
+        let carried = requests.int("2", "total").unwrap_or(0);
+        let row_line = requests.row("1").and_then(|r| r.line);
+        let table_ref = |label: &str| Related { label: label.into(), line: row_line, span: None, row: Some("1".into()), column: Some("total".into()) };
+        for f in figures_after(&pieces, phrases::REQUESTS_RECEIVED).into_iter().filter(|f| f.unit == '件') {
+            if f.value != new_total && f.value != new_total + carried {
+                out.push(
+                    RULE.diag(format!("正文写收到申请{}件，表三“一、本年新收”总计为{}", f.value, new_total))
+                        .line(line(f.at))
+                        .at(TableId::Requests, Some("1"), Some("total"))
+                        .related(vec![table_ref("表三 本年新收 总计")]),
+                );
+            }
+        }
+        if new_total > 0 {
+            if let Some(at) = stated(&pieces, phrases::NO_REQUESTS) {
+                out.push(
+                    RULE.diag(format!("正文写未收到政府信息公开申请，但表三“一、本年新收”总计为{new_total}"))
+                        .line(line(at))
+                        .at(TableId::Requests, Some("1"), Some("total"))
+                        .related(vec![table_ref("表三 本年新收 总计")]),
+                );
+            }
+        }
+    }
+    if let Some(review_total) = doc.tables.review.int("review", "total") {
+        let review_line = doc.tables.review.row("review").and_then(|r| r.line);
+        for f in figures_after(&pieces, phrases::REVIEWS).into_iter().filter(|f| matches!(f.unit, '件' | '起' | '次')) {
+            if f.value != review_total {
+                out.push(
+                    RULE.diag(format!("正文写行政复议{}{}，表四行政复议总计为{}", f.value, f.unit, review_total))
+                        .line(line(f.at))
+                        .at(TableId::Review, Some("review"), Some("total"))
+                        .related(vec![Related { label: "表四 行政复议 总计".into(), line: review_line, span: None, row: Some("review".into()), column: Some("total".into()) }]),
+                );
+            }
+        }
+        if review_total > 0 {
+            if let Some(at) = stated(&pieces, phrases::NO_REVIEWS) {
+                out.push(
+                    RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}"))
+                        .line(line(at))
+                        .at(TableId::Review, Some("review"), Some("total")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn stated_requests_and_reviews() {
+        let rows = [("1", [7, 0, 0, 0, 0, 0, 7]), ("3.1", [7, 0, 0, 0, 0, 0, 7]), ("3.7", [7, 0, 0, 0, 0, 0, 7])];
+        let review = [0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let ok = report_2021(&rows, review, "2021年共收到依申请公开7件，涉及行政复议4件。");
+        assert!(!codes(&check_text(&ok)).contains(&"text.table_mismatch"), "{:?}", check_text(&ok).diagnostics);
+        let bad = report_2021(&rows, review, "2021年共收到政府信息公开申请6件，涉及行政复议3件。");
+        let r = check_text(&bad);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "text.table_mismatch").collect();
+        assert_eq!(d.len(), 2, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("正文写收到申请6件，表三“一、本年新收”总计为7"));
+        assert_eq!(d[0].line, Some(5));
+    }
+
+    #[test]
+    fn none_received_but_the_table_has_some() {
+        let rows = [("1", [1, 0, 0, 0, 0, 0, 1]), ("3.1", [1, 0, 0, 0, 0, 0, 1]), ("3.7", [1, 0, 0, 0, 0, 0, 1])];
+        let r = check_text(&report_2021(&rows, [0; 15], "今年，我中心未收到政府信息公开申请。"));
+        assert!(codes(&r).contains(&"text.table_mismatch"), "{:?}", r.diagnostics);
+    }
+}

@@ -1,0 +1,75 @@
+//! `value.ambiguous`: digits glued together (cell separators lost) with no
+//! single split that fits the template's arithmetic.
+
+use super::{row_name, short_table, Document, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::RowIssue;
+use crate::template::TableId;
+
+pub const RULE: Rule = Rule {
+    code: "value.ambiguous",
+    severity: Severity::Warning,
+    title: "数字粘连，无法唯一拆分",
+    doc: "检查内容：网页复制时单元格之间的分隔丢失，一行数字连成一串（如“640020470”）。本工具用表格自身的勾稽关系（行总计、组总计、列平衡）拆分；只有唯一解时才采用。\n\
+为什么：多种拆法都说得通（或都说不通）时，任何一种都是猜测；该行数值按“未给出”处理，并列出可能的拆法供核对。\n\
+示例：表二“行政规范性文件”行为“693665”，可拆为 69|3|665、6|93|665 等。\n\
+依据：年报表格的勾稽关系（见 requests.row_total、review.total）。",
+    check,
+};
+
+fn candidates(c: &[Vec<i64>]) -> String {
+    if c.is_empty() {
+        return "没有符合勾稽关系的拆法".into();
+    }
+    let shown: Vec<String> =
+        c.iter().take(5).map(|v| v.iter().map(i64::to_string).collect::<Vec<_>>().join("|")).collect();
+    format!("可能的拆法：{}{}", shown.join("；"), if c.len() > 5 { "……" } else { "" })
+}
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for id in TableId::ALL {
+        let t = doc.table(id);
+        for issue in &t.issues {
+            if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
+                out.push(
+                    RULE.diag(format!("{}的数字连在一起（{}），无法唯一拆分；{}", short_table(id), digits, candidates(c)))
+                        .line(*line)
+                        .at(id, None, None),
+                );
+            }
+        }
+        for row in &t.rows {
+            for issue in &row.issues {
+                if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
+                    out.push(
+                        RULE.diag(format!("{}行的数字连在一起（{}），无法唯一拆分；{}", row_name(id, row), digits, candidates(c)))
+                            .line(*line)
+                            .at(id, Some(row.key), None),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn glued_digits_with_many_splits() {
+        let text = report_2021(&[], [0; 15], "").replace("行政规范性文件\t0\t0\t1", "行政规范性文件693665");
+        let r = check_text(&text);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.ambiguous").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("693665") && d[0].message.contains("可能的拆法"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn glued_digits_with_one_split_are_taken() {
+        let text = report_2021(&[("1", [64, 0, 0, 2, 0, 4, 70])], [0; 15], "").replace("一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70", "一、本年新收政府信息公开申请数量640020470");
+        let r = check_text(&text);
+        assert!(!codes(&r).contains(&"value.ambiguous"), "{:?}", r.diagnostics);
+        assert_eq!(r.requests_row("1").unwrap().get("total"), Some(&70));
+    }
+}

@@ -1,0 +1,53 @@
+//! `value.blank`: a cell written as / - — (absent from the output, not 0).
+
+use super::{column_label, row_name, Document, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::CellState;
+use crate::template::TableId;
+
+pub const RULE: Rule = Rule {
+    code: "value.blank",
+    severity: Severity::Warning,
+    title: "单元格留空或填写“/”“-”“—”",
+    doc: "检查内容：表格中的每一格都应填写数字，没有发生的填0。\n\
+为什么：“/”“-”“—”或空白既可能表示0，也可能表示漏填；本工具不把它当作0，该格按“未给出”处理。\n\
+示例：表二“行政事业性收费”行填“/”。\n\
+依据：国务院办公厅政府信息公开工作年度报告格式。",
+    check,
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for id in TableId::ALL {
+        for row in &doc.table(id).rows {
+            for cell in row.cells.iter().filter(|c| c.state == CellState::Blank) {
+                out.push(
+                    RULE.diag(format!(
+                        "{}行{}列填写为“{}”，未按数字计（没有发生请填0）",
+                        row_name(id, row),
+                        column_label(row, cell.column),
+                        cell.raw
+                    ))
+                    .line(cell.line.or(row.line))
+                    .at(id, Some(row.key), Some(cell.column))
+                    .span(cell.span),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn a_slash_is_absent_not_zero() {
+        let text = report_2021(&[], [0; 15], "").replace("行政事业性收费\t0", "行政事业性收费\t/");
+        let r = check_text(&text);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.blank").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("表二「行政事业性收费」行"), "{}", d[0].message);
+        let json = serde_json::to_value(&r).unwrap();
+        assert!(json["active"]["fees"].get("amount_yuan").is_none());
+    }
+}

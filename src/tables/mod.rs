@@ -1,0 +1,73 @@
+//! Stage 4: the three tables, each read from its own region of the text.
+//!
+//! A region runs from its section heading to the next section heading;
+//! when a heading is missing, the table's own anchor words stand in. Regions
+//! are capped in size, so a huge paste never makes matching slow.
+
+pub mod active;
+pub mod fill;
+pub mod matching;
+pub mod requests;
+pub mod review;
+pub mod segments;
+pub mod values;
+
+use crate::model::Table;
+use crate::normalise::Normalised;
+use crate::sections::Section;
+use crate::template::{ACTIVE_ANCHORS, REQUEST_ROWS, REVIEW_ANCHORS};
+use crate::tokens::{Token, Tokens};
+
+/// No real table region is near this long; beyond it the rest is ignored.
+pub const MAX_REGION: usize = 64 * 1024;
+
+pub struct Tables {
+    pub active: Table,
+    pub requests: Table,
+    pub review: Table,
+}
+
+pub fn parse(norm: &Normalised, tokens: &Tokens, sections: &[Section], year: Option<i32>) -> Tables {
+    let text = &norm.text;
+    let section = |n: usize| sections.iter().find(|s| s.number == n);
+    let start_of = |n: usize| section(n).map(|s| s.start);
+    // Where the table after region `n` begins: the next section found.
+    let end_after = |n: usize| sections.iter().find(|s| s.number > n).map(|s| s.start);
+
+    let requests_anchor = find_any(text, &[REQUEST_ROWS[0].variants[0]], 0);
+    let review_start = start_of(4).or_else(|| {
+        let after = requests_anchor.unwrap_or(0);
+        find_any(text, REVIEW_ANCHORS, after)
+    });
+    let requests_start = start_of(3).or(requests_anchor.map(|a| line_start(text, a)));
+    let active_start = start_of(2).or_else(|| find_any(text, ACTIVE_ANCHORS, 0).map(|a| line_start(text, a)));
+
+    let region = |start: Option<usize>, end: Option<usize>| -> &[Token] {
+        let Some(start) = start else { return &[] };
+        let end = end.filter(|&e| e > start).unwrap_or(text.len()).min(start + MAX_REGION);
+        tokens_in(&tokens.tokens, start, end)
+    };
+    let active_end = if section(2).is_some() { end_after(2) } else { requests_start };
+    let requests_end = if section(3).is_some() { end_after(3) } else { review_start };
+    let review_end = if section(4).is_some() { end_after(4) } else { start_of(5).or(start_of(6)) };
+
+    Tables {
+        active: active::parse(region(active_start, active_end), norm, year),
+        requests: requests::parse(region(requests_start, requests_end), norm, year),
+        review: review::parse(region(review_start, review_end), norm),
+    }
+}
+
+fn find_any(text: &str, words: &[&str], from: usize) -> Option<usize> {
+    words.iter().filter_map(|w| text.get(from..)?.find(w).map(|p| p + from)).min()
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |p| p + 1)
+}
+
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
+    let a = tokens.partition_point(|t| t.start < start);
+    let b = tokens.partition_point(|t| t.start < end);
+    &tokens[a..b.max(a)]
+}

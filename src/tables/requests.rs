@@ -1,0 +1,82 @@
+//! Table 三: 收到和处理政府信息公开申请情况, 7 applicant columns.
+//!
+//! Rows are found by aligning the region's segments with the template's
+//! rows in order (see [`matching::align`]), once for each template version;
+//! the version whose distinctive rows are there wins.
+
+use super::fill::{fill_row, row_total_fits};
+use super::matching::{align, has_ordinal, similarity, MATCH_THRESHOLD};
+use super::segments::{segments, Segment};
+use super::values::ValueKind;
+use crate::model::{Row, Table};
+use crate::normalise::Normalised;
+use crate::template::{request_rows, RowSpec, TableId, Version, REQUEST_COLUMNS};
+use crate::tokens::Token;
+
+/// Rows only the 2021 template has; finding them decides the version.
+const ONLY_2021: [&str; 2] = ["3.6.1", "3.6.2"];
+
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
+    let mut table = Table::new(TableId::Requests);
+    let segs = segments(tokens, &norm.text);
+    let try_version = |v: Version| {
+        let rows: Vec<&RowSpec> = request_rows(v).collect();
+        let scores: Vec<Vec<Option<f32>>> =
+            segs.iter().map(|s| rows.iter().map(|r| score(s, r)).collect()).collect();
+        let assignment = align(segs.len(), rows.len(), |s, r| scores[s][r]);
+        let total: f32 = assignment.iter().enumerate().filter_map(|(r, s)| s.and_then(|s| scores[s][r])).sum();
+        (rows, assignment, total)
+    };
+    let (rows21, assign21, score21) = try_version(Version::V2021);
+    let has_2021_rows = rows21
+        .iter()
+        .zip(&assign21)
+        .any(|(r, s)| ONLY_2021.contains(&r.key) && s.is_some_and(|s| similarity(&segs[s].label, r.label) > 0.5));
+    let (rows19, assign19, score19) = try_version(Version::V2019);
+    let use_2021 = has_2021_rows || (score21 > score19 + 0.5) || (score19 <= score21 && year.is_some_and(|y| y >= 2021));
+    let (version, rows, assignment) =
+        if use_2021 { (Version::V2021, rows21, assign21) } else { (Version::V2019, rows19, assign19) };
+
+    let kinds = [ValueKind::Count; 7];
+    for (spec, seg) in rows.iter().zip(&assignment) {
+        let mut row = Row::new(spec.key, spec.label, &REQUEST_COLUMNS);
+        if let Some(s) = seg {
+            row.found = true;
+            fill_row(&mut row, &segs[*s], &kinds, &row_total_fits, norm);
+        }
+        table.rows.push(row);
+    }
+    table.found = table.rows.iter().filter(|r| r.found).count() >= 3;
+    if table.found {
+        table.version = Some(version);
+        table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
+    } else {
+        // A few stray matches are not a table: keep nothing rather than guess.
+        table.rows.iter_mut().for_each(|r| *r = Row::new(r.key, r.label, &REQUEST_COLUMNS));
+    }
+    table
+}
+
+/// How well a segment fits a row; `None` where it cannot be that row.
+fn score(seg: &Segment, spec: &RowSpec) -> Option<f32> {
+    let sim = std::iter::once(spec.label)
+        .chain(spec.variants.iter().copied())
+        .map(|l| similarity(&seg.label, l))
+        .fold(0f32, f32::max);
+    let tail: String = {
+        let chars: Vec<char> = seg.label.chars().collect();
+        let keep = spec.label.chars().count() * 3 / 2 + 10;
+        chars[chars.len().saturating_sub(keep)..].iter().collect()
+    };
+    let ordinal = if has_ordinal(&tail, spec.ordinal) { 1.0 } else { 0.0 };
+    let gain = 0.7 * sim + 0.3 * ordinal;
+    if seg.cells.is_empty() {
+        // A label with no values: the row is there but empty.
+        return (sim > 0.8).then_some(gain * 0.5);
+    }
+    if gain < MATCH_THRESHOLD {
+        return None;
+    }
+    let count_bonus = if seg.cells.len() == REQUEST_COLUMNS.len() { 0.1 } else { 0.0 };
+    Some(gain + count_bonus)
+}

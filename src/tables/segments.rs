@@ -1,0 +1,111 @@
+//! A table region as segments: a label (all text up to the next number)
+//! followed by the cells after it.
+//!
+//! This is what makes every text shape look alike: a label broken over
+//! three lines, a label in one cell and its seven numbers in seven lines, or
+//! a whole row on one line all become one segment.
+
+use crate::tokens::{Kind, Token};
+
+#[derive(Debug, Clone)]
+pub struct Segment<'t> {
+    /// The label text with white space removed and `1、` written `1.`.
+    pub label: String,
+    /// Index (in the region's tokens) of the first label token, if any.
+    pub label_token: Option<&'t Token>,
+    /// Numbers and blank marks after the label.
+    pub cells: Vec<&'t Token>,
+    /// For each cell: it starts a line that goes on with text, so it may be
+    /// a stray number (an OCR line number, a page number) rather than a cell.
+    pub leading: Vec<bool>,
+}
+
+impl Segment<'_> {
+    /// The line (0-based, normalised) where the segment's label starts, or
+    /// its first cell.
+    pub fn first_token(&self) -> Option<&Token> {
+        self.label_token.or_else(|| self.cells.first().copied())
+    }
+}
+
+pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
+    // For each line, the index of its first text token.
+    let mut first_text_on_line = std::collections::HashMap::new();
+    let mut last_text_on_line = std::collections::HashMap::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_text() {
+            first_text_on_line.entry(t.line).or_insert(i);
+            last_text_on_line.insert(t.line, i);
+        }
+    }
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current = Segment { label: String::new(), label_token: None, cells: Vec::new(), leading: Vec::new() };
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            Kind::Text => {
+                if !current.cells.is_empty() {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Segment { label: String::new(), label_token: None, cells: Vec::new(), leading: Vec::new() },
+                    ));
+                }
+                if current.label_token.is_none() {
+                    current.label_token = Some(t);
+                }
+                push_label(&mut current.label, &text[t.start..t.end]);
+            }
+            Kind::Number(_) | Kind::Blank => {
+                let leading = first_text_on_line.get(&t.line).is_some_and(|&f| f > i);
+                current.cells.push(t);
+                current.leading.push(leading);
+            }
+        }
+    }
+    if current.label_token.is_some() || !current.cells.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn push_label(label: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        label.push(c);
+        if c.is_ascii_digit() && chars.peek() == Some(&'、') {
+            chars.next();
+            label.push('.');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenise;
+
+    #[test]
+    fn one_cell_per_line_and_one_row_per_line_agree() {
+        let a = "\t规章\n\t0\n\t0\n\t1\n";
+        let b = "规章 0 0 1";
+        for text in [a, b] {
+            let t = tokenise(text);
+            let s = segments(&t.tokens, text);
+            assert_eq!(s.len(), 1);
+            assert_eq!(s[0].label, "规章");
+            assert_eq!(s[0].cells.len(), 3);
+        }
+    }
+
+    #[test]
+    fn a_number_before_a_label_on_its_line_is_marked_leading() {
+        let text = "2. 没有\t0\t0\n710\t\t3. 补正后\t0";
+        let t = tokenise(text);
+        let s = segments(&t.tokens, text);
+        assert_eq!(s[0].cells.len(), 3);
+        assert_eq!(s[0].leading, [false, false, true]);
+        assert_eq!(s[1].label, "3.补正后");
+    }
+}

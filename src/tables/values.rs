@@ -1,0 +1,134 @@
+//! Cells: a token read as the value its column allows.
+
+use crate::model::{Cell, CellState, Value};
+use crate::normalise::Normalised;
+use crate::template::{UNIT_WAN_YUAN, UNIT_YUAN};
+use crate::tokens::{Kind, NumberLit, Token};
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A whole number, not negative.
+    Count,
+    /// A whole number that may be negative (本年增/减).
+    Change,
+    /// Money, converted to 元; `default_unit` applies when the cell has none.
+    Money { default_unit: &'static str },
+}
+
+/// Above this a count is not believable (and would overflow sums).
+const MAX_COUNT: i64 = 1_000_000_000_000;
+
+pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
+    let raw = norm.text[token.start..token.end].to_string();
+    let span = norm.span(token.start, token.end);
+    let line = Some(norm.line_of(span.start));
+    let (value, state) = match &token.kind {
+        Kind::Blank => (None, CellState::Blank),
+        Kind::Number(n) => match read(n, kind) {
+            Ok(v) => (Some(v), CellState::Given),
+            Err(reason) => (None, CellState::Invalid { reason }),
+        },
+        Kind::Text => (None, CellState::Invalid { reason: "不是数字".into() }),
+    };
+    Cell { column, value, state, raw, line, span: Some(span) }
+}
+
+/// A cell made from part of a glued digit run, after the split is proven.
+pub fn cell_from_part(column: &'static str, value: i64, token: &Token, norm: &Normalised) -> Cell {
+    let span = norm.span(token.start, token.end);
+    Cell {
+        column,
+        value: Some(Value::Int(value)),
+        state: CellState::Given,
+        raw: value.to_string(),
+        line: Some(norm.line_of(span.start)),
+        span: Some(span),
+    }
+}
+
+pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, String> {
+    match kind {
+        ValueKind::Count | ValueKind::Change => {
+            if n.frac.as_deref().is_some_and(|f| f.chars().any(|c| c != '0')) || n.frac.is_some() {
+                return Err("不是整数".into());
+            }
+            let v = parse_int(&n.int)?;
+            if n.negative {
+                if kind == ValueKind::Count {
+                    return Err("是负数".into());
+                }
+                return Ok(Value::Int(-v));
+            }
+            Ok(Value::Int(v))
+        }
+        ValueKind::Money { default_unit } => {
+            if n.negative {
+                return Err("是负数".into());
+            }
+            let unit = n.unit.unwrap_or(default_unit);
+            let shift = if unit == UNIT_WAN_YUAN { 4 } else { 0 };
+            debug_assert!(unit == UNIT_WAN_YUAN || unit == UNIT_YUAN);
+            money(&n.int, n.frac.as_deref().unwrap_or(""), shift)
+        }
+    }
+}
+
+fn parse_int(digits: &str) -> Result<i64, String> {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.len() > 13 {
+        return Err("数字过大".into());
+    }
+    let v: i64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| "不是数字".to_string())? };
+    if v > MAX_COUNT {
+        return Err("数字过大".into());
+    }
+    Ok(v)
+}
+
+/// `3749.71` 万元 → 37497100 元, exactly: the decimal point moves, no float
+/// arithmetic until the very end.
+fn money(int: &str, frac: &str, shift: usize) -> Result<Value, String> {
+    let mut digits = format!("{int}{frac}");
+    let mut scale = frac.len() as i64 - shift as i64;
+    while scale < 0 {
+        digits.push('0');
+        scale += 1;
+    }
+    let scale = scale as usize;
+    let (whole, cents) = digits.split_at(digits.len() - scale);
+    let cents = cents.trim_end_matches('0');
+    let whole = parse_int(if whole.is_empty() { "0" } else { whole })?;
+    if cents.is_empty() {
+        return Ok(Value::Int(whole));
+    }
+    format!("{whole}.{cents}").parse::<f64>().map(Value::Dec).map_err(|_| "不是数字".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(int: &str, frac: Option<&str>, unit: Option<&'static str>, negative: bool) -> NumberLit {
+        NumberLit { negative, int: int.into(), frac: frac.map(Into::into), unit }
+    }
+
+    #[test]
+    fn money_is_converted_exactly() {
+        let wan = ValueKind::Money { default_unit: UNIT_YUAN };
+        assert_eq!(read(&lit("3749", Some("71"), Some(UNIT_WAN_YUAN), false), wan), Ok(Value::Int(37497100)));
+        assert_eq!(read(&lit("13329640", None, Some(UNIT_YUAN), false), wan), Ok(Value::Int(13329640)));
+        let fees = ValueKind::Money { default_unit: UNIT_WAN_YUAN };
+        assert_eq!(read(&lit("7730", Some("28"), None, false), fees), Ok(Value::Int(77302800)));
+        assert_eq!(read(&lit("24252", Some("311082"), None, false), fees), Ok(Value::Dec(242523110.82)));
+    }
+
+    #[test]
+    fn counts_are_whole_and_not_negative() {
+        assert_eq!(read(&lit("12", None, None, false), ValueKind::Count), Ok(Value::Int(12)));
+        assert!(read(&lit("1", Some("0"), None, false), ValueKind::Count).is_err());
+        assert!(read(&lit("3", None, None, true), ValueKind::Count).is_err());
+        assert_eq!(read(&lit("3", None, None, true), ValueKind::Change), Ok(Value::Int(-3)));
+        assert!(read(&lit("999999999999999999999", None, None, false), ValueKind::Count).is_err());
+    }
+}

@@ -1,0 +1,332 @@
+//! Stage 2: the normalised text as lines of tokens: label text, numbers,
+//! blank marks.
+//!
+//! Page footers (`- 4 -`) and markdown rules (`---|---`) are dropped here;
+//! markdown headings lose their `#`. Cell separators (tabs, runs of spaces,
+//! `|`) only split tokens: rows are found by their labels later, never by
+//! counting separators, so one-cell-per-line, tab-separated and space-aligned
+//! text all give the same stream.
+
+use crate::template::BLANK_MARKS;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// Label or other words.
+    Text,
+    /// Digits, maybe a sign, a decimal part and a unit (元 / 万元).
+    Number(NumberLit),
+    /// `/`, `-`, `—`: a cell left empty on purpose.
+    Blank,
+}
+
+/// A number as written: parsing into a value happens where its column (and
+/// so its meaning) is known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberLit {
+    pub negative: bool,
+    /// The digits before the decimal point, with thousands separators removed.
+    pub int: String,
+    /// The digits after it, if any.
+    pub frac: Option<String>,
+    /// 万元 or 元, when written with the number.
+    pub unit: Option<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the line (0-based, in the normalised text).
+    pub line: usize,
+}
+
+impl Token {
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, Kind::Text)
+    }
+    pub fn is_cell(&self) -> bool {
+        !self.is_text()
+    }
+    pub fn number(&self) -> Option<&NumberLit> {
+        match &self.kind {
+            Kind::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// The whole text as tokens, in reading order.
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    /// Byte offset of each line start in the normalised text.
+    pub line_starts: Vec<usize>,
+}
+
+pub fn tokenise(text: &str) -> Tokens {
+    let mut tokens = Vec::new();
+    let mut line_starts = Vec::new();
+    let mut offset = 0;
+    for (line_no, line) in text.split('\n').enumerate() {
+        line_starts.push(offset);
+        if !is_decoration(line) {
+            tokenise_line(line, offset, line_no, &mut tokens);
+        }
+        offset += line.len() + 1;
+    }
+    Tokens { tokens, line_starts }
+}
+
+/// Page footers, markdown rules and other lines that carry no content.
+fn is_decoration(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return true;
+    }
+    // Markdown table rule: only - | : and spaces, with at least three dashes.
+    if t.contains("---") && t.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t')) {
+        return true;
+    }
+    // Page footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页, 4/10.
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = squeezed
+        .trim_start_matches(['-', '—', '–'])
+        .trim_end_matches(['-', '—', '–']);
+    if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(rest) = squeezed.strip_prefix('第') {
+        let digits = rest.trim_end_matches('页');
+        if digits.len() < rest.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        if let Some((a, b)) = rest.split_once("页共") {
+            if a.chars().all(|c| c.is_ascii_digit()) && b.trim_end_matches('页').chars().all(|c| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn tokenise_line(line: &str, base: usize, line_no: usize, out: &mut Vec<Token>) {
+    let mut piece_start = None;
+    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+        let separator = c.is_whitespace() || c == '|';
+        match (separator, piece_start) {
+            (true, Some(s)) => {
+                tokenise_piece(&line[s..i], base + s, line_no, out);
+                piece_start = None;
+            }
+            (false, None) => piece_start = Some(i),
+            _ => {}
+        }
+    }
+}
+
+/// One whitespace-free piece: may hold label text and digits glued together
+/// (`属于国家秘密0000000`, `2.其他`, `3749.71万元`).
+fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+    let piece = strip_markdown(piece);
+    let (piece, base) = (piece.1, base + piece.0);
+    if piece.is_empty() {
+        return;
+    }
+    if BLANK_MARKS.contains(&piece) && piece != "无" {
+        out.push(Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
+        return;
+    }
+    // A unit alone after a number belongs to it: `3749.71 万元`.
+    if let Some(unit) = unit_of(piece) {
+        if unit.len() == piece.len() {
+            if let Some(Token { kind: Kind::Number(n), end, line: l, .. }) = out.last_mut() {
+                if *l == line && n.unit.is_none() {
+                    n.unit = Some(unit);
+                    *end = base + piece.len();
+                    return;
+                }
+            }
+        }
+    }
+    let bytes = piece.as_bytes();
+    let mut i = 0;
+    let mut text_start: Option<usize> = None;
+    while i < bytes.len() {
+        let signed = matches!(bytes[i], b'-' | b'+')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !(bytes[i].is_ascii_digit() || signed) {
+            if text_start.is_none() {
+                text_start = Some(i);
+            }
+            i += piece[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let num_start = i;
+        if signed {
+            i += 1;
+        }
+        let int_start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || is_thousands_comma(bytes, i)) {
+            i += 1;
+        }
+        let int_end = i;
+        // An ordinal: `3.属于`, `1、申请人`, `3.` at the end of a piece.
+        let ordinal_follows = match bytes.get(i) {
+            Some(b'.') => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            Some(_) => piece[i..].starts_with('、'),
+            None => false,
+        };
+        if ordinal_follows && !signed {
+            // Template ordinals are one digit; in glued text the digits
+            // before it are the previous row's cells.
+            let ordinal_start = int_end - 1;
+            if ordinal_start > int_start {
+                flush_text(&mut text_start, num_start, piece, base, line, out);
+                push_number(piece, base, line, num_start, int_start, ordinal_start, None, out);
+            }
+            if text_start.is_none() {
+                text_start = Some(ordinal_start);
+            }
+            continue;
+        }
+        let mut frac = None;
+        if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let f = i + 1;
+            i = f;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            frac = Some(piece[f..i].to_string());
+        }
+        flush_text(&mut text_start, num_start, piece, base, line, out);
+        let mut end = i;
+        let unit = unit_of(&piece[i..]);
+        if let Some(u) = unit {
+            end += u.len();
+        }
+        let int = piece[int_start..int_end].replace(',', "");
+        out.push(Token {
+            kind: Kind::Number(NumberLit { negative: piece[num_start..].starts_with('-'), int, frac, unit }),
+            start: base + num_start,
+            end: base + end,
+            line,
+        });
+        i = end;
+    }
+    flush_text(&mut text_start, bytes.len(), piece, base, line, out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_number(
+    piece: &str,
+    base: usize,
+    line: usize,
+    start: usize,
+    int_start: usize,
+    int_end: usize,
+    unit: Option<&'static str>,
+    out: &mut Vec<Token>,
+) {
+    out.push(Token {
+        kind: Kind::Number(NumberLit {
+            negative: piece[start..].starts_with('-'),
+            int: piece[int_start..int_end].replace(',', ""),
+            frac: None,
+            unit,
+        }),
+        start: base + start,
+        end: base + int_end,
+        line,
+    });
+}
+
+fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
+    if let Some(s) = text_start.take() {
+        let t = &piece[s..end];
+        // Lone punctuation (`*`, `、`) carries nothing.
+        if t.chars().any(|c| c.is_alphanumeric()) {
+            out.push(Token { kind: Kind::Text, start: base + s, end: base + end, line });
+        }
+    }
+}
+
+/// `1,362`: a comma inside a number, followed by exactly three digits.
+fn is_thousands_comma(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b','
+        && i > 0
+        && bytes[i - 1].is_ascii_digit()
+        && bytes.len() >= i + 4
+        && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+}
+
+fn unit_of(s: &str) -> Option<&'static str> {
+    use crate::template::{UNIT_WAN_YUAN, UNIT_YUAN};
+    if s.starts_with(UNIT_WAN_YUAN) {
+        Some(UNIT_WAN_YUAN)
+    } else if s.starts_with(UNIT_YUAN) {
+        Some(UNIT_YUAN)
+    } else {
+        None
+    }
+}
+
+/// Markdown emphasis and heading marks around a piece; returns the offset
+/// of what is left.
+fn strip_markdown(piece: &str) -> (usize, &str) {
+    let trimmed = piece.trim_start_matches(['#', '*', '>', '`']);
+    let offset = piece.len() - trimmed.len();
+    (offset, trimmed.trim_end_matches(['*', '`']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<String> {
+        let t = tokenise(s);
+        t.tokens
+            .iter()
+            .map(|k| match &k.kind {
+                Kind::Text => format!("T:{}", &s[k.start..k.end]),
+                Kind::Number(n) => format!(
+                    "N:{}{}{}{}",
+                    if n.negative { "-" } else { "" },
+                    n.int,
+                    n.frac.as_deref().map(|f| format!(".{f}")).unwrap_or_default(),
+                    n.unit.unwrap_or("")
+                ),
+                Kind::Blank => "B".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_labels_from_numbers() {
+        assert_eq!(kinds("规章 0 0 0"), ["T:规章", "N:0", "N:0", "N:0"]);
+        assert_eq!(kinds("\t1.属于国家秘密\t0"), ["T:1.属于国家秘密", "N:0"]);
+        assert_eq!(kinds("3. 补正后"), ["T:3.", "T:补正后"]);
+    }
+
+    #[test]
+    fn glued_digits_before_an_ordinal_are_cells() {
+        assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
+    }
+
+    #[test]
+    fn units_signs_and_decimals() {
+        assert_eq!(kinds("政府集中采购\t3\t3749.71 万元"), ["T:政府集中采购", "N:3", "N:3749.71万元"]);
+        assert_eq!(kinds("13329640元"), ["N:13329640元"]);
+        assert_eq!(kinds("行政许可 -3 1,362"), ["T:行政许可", "N:-3", "N:1362"]);
+    }
+
+    #[test]
+    fn blanks_and_decorations() {
+        assert_eq!(kinds("规章 / - —"), ["T:规章", "B", "B", "B"]);
+        assert!(kinds("- 4 -\n---\t---\n第 3 页").is_empty());
+        assert_eq!(kinds("## 二、主动公开"), ["T:二、主动公开"]);
+        assert_eq!(kinds("1.0\t1\t*\t211"), ["N:1.0", "N:1", "N:211"]);
+    }
+}
