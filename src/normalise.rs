@@ -137,7 +137,7 @@ mod tests {
     fn drops_invisible_characters() {
         let n = Normalised::new("\u{feff}a\u{200b}b\u{202e}c");
         assert_eq!(n.text, "abc");
-        assert_eq!(n.original_offset(n.text.find('c').unwrap()), 10);
+        assert_eq!(n.original_offset(n.text.find('c').unwrap()), 11);
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub struct Section {
 
 /// How far after the ordinal the cue may start, in characters.
 const CUE_WINDOW: usize = 16;
-/// A heading followed this closely by the next one is a list in the preamble.
+/// A heading followed this closely, on its own line, by the next one is a
+/// list in the preamble.
 const LIST_WINDOW: usize = 40;
 
 struct Candidate {
@@ -44,7 +45,10 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
         let next = candidates.get(k + 1);
         let is_list = |c: &Candidate| {
             next.is_some_and(|n| {
-                n.iter().any(|d| d.start > c.start && text[c.start..d.start].chars().count() <= LIST_WINDOW)
+                n.iter().any(|d| {
+                    let between = text.get(c.start..d.start).unwrap_or("\n");
+                    d.start > c.start && !between.contains('\n') && between.chars().count() <= LIST_WINDOW
+                })
             })
         };
         let after: Vec<&Candidate> = list.iter().filter(|c| c.start >= from).collect();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what nianbao needs, skipping whatever is already there.
+# Everything comes from the package registries (crates, npm, Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK=0.21.14
+WASM_BINDGEN=0.2.130   # must equal wasm-bindgen in Cargo.lock
+WASM_PACK=0.15.1
+
+step() { printf '== %s\n' "$*"; }
+
+rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
+  || { step "rust target wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  step "chromium + chromedriver (Debian)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+has() { command -v "$1" >/dev/null && "$1" --version 2>/dev/null | grep -q "$2"; }
+pids=()
+has trunk "$TRUNK" || { step "cargo install trunk $TRUNK"; cargo install --locked trunk --version "$TRUNK" & pids+=($!); }
+# No --locked: its lockfile pins a crate the registry mirror lacks.
+has wasm-bindgen "$WASM_BINDGEN" || { step "cargo install wasm-bindgen-cli $WASM_BINDGEN"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN" & pids+=($!); }
+has wasm-pack "$WASM_PACK" || { step "cargo install wasm-pack $WASM_PACK"; cargo install --locked wasm-pack --version "$WASM_PACK" & pids+=($!); }
+for p in "${pids[@]}"; do wait "$p"; done
+
+# playwright-core (drives Debian's chromium) and binaryen 132 (wasm-opt).
+# Never Debian's binaryen 108: it breaks wasm-bindgen output at run time.
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  step "npm ci (tests/e2e)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
