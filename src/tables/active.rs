@@ -5,7 +5,7 @@
 //! read from the header words that come before the row; when a block has no
 //! readable header, the number of values decides where that is unambiguous.
 
-use super::fill::{any_fits, fill_row};
+use super::fill::{any_fits, fill_row_alone, Arith};
 use super::segments::{segments, Segment};
 use super::values::ValueKind;
 use crate::model::{Row, Table};
@@ -41,7 +41,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         let mut row = Row::new(spec.key, spec.label, columns);
         row.found = true;
         row.version = Some(version);
-        fill_row(&mut row, seg, &kinds, &any_fits, norm);
+        let groups = [columns.len()];
+        fill_row_alone(&mut row, seg, &kinds, Arith { groups: &groups, fits: &any_fits }, false, norm);
         versions.push(version);
         table.rows.push(row);
     }

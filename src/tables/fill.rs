@@ -2,10 +2,13 @@
 //!
 //! Exactly as many cells as columns: each goes to its column. More: numbers
 //! that start a line which goes on with text are dropped if that leaves the
-//! right count (OCR line numbers, `710` in seed 001). One glued digit run:
-//! split it when the arithmetic leaves exactly one way (see [`split_digits`]).
-//! Anything else: the row's cells stay absent and the row says how many
-//! values it had, so a value is never shifted into a neighbouring column.
+//! right count (OCR line numbers, `710` in seed 001). Fewer, and they are
+//! glued digit runs (a web page copied without cell separators): the row is
+//! [`Glued`], and the ways to cut it that keep the row's arithmetic are
+//! listed (see [`split_runs`]); the table then picks the one split its own
+//! arithmetic allows, or says the row is ambiguous. Anything else: the row's
+//! cells stay absent and the row says how many values it had, so a value is
+//! never shifted into a neighbouring column.
 
 use super::segments::Segment;
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -15,16 +18,51 @@ use crate::tokens::{Kind, Token};
 
 /// At most this many candidate splits are listed in a diagnostic.
 pub const MAX_CANDIDATES: usize = 6;
+/// A row with more splits than this is not solved jointly with others.
+pub const MAX_SPLITS: usize = 64;
 /// The search for splits gives up after this many steps (keeps time linear).
 const SPLIT_BUDGET: usize = 200_000;
+/// No count in a report has more digits than this.
+const MAX_PART_DIGITS: usize = 12;
 
-pub fn fill_row(
+/// A row whose values are glued digit runs, with every split that keeps the
+/// row's own arithmetic (up to [`MAX_SPLITS`]).
+#[derive(Debug, Clone)]
+pub struct Glued<'t> {
+    pub tokens: Vec<&'t Token>,
+    pub splits: Vec<Vec<i64>>,
+    /// Whether `splits` is every split there is (the search was not cut short).
+    pub complete: bool,
+}
+
+impl Glued<'_> {
+    /// The digits as written, runs separated by a space.
+    pub fn digits(&self) -> String {
+        self.tokens.iter().filter_map(|t| t.number()).map(|n| n.int.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// How a row's glued digits are cut: the parts of each group (a row of
+/// table 三 is one group of 7, table 四 three groups of 5) and the arithmetic
+/// each group must keep.
+#[derive(Clone, Copy)]
+pub struct Arith<'a> {
+    pub groups: &'a [usize],
+    pub fits: &'a dyn Fn(&[i64]) -> bool,
+}
+
+/// Fills `row` from `seg`. Returns the row as [`Glued`] when its values are
+/// glued digit runs that still have to be split; the caller settles it with
+/// [`settle`]. `multi_run` allows several runs per row (a flattened table
+/// where a stray space split one row's digits in two).
+pub fn fill_row<'t>(
     row: &mut Row,
-    seg: &Segment,
+    seg: &Segment<'t>,
     kinds: &[ValueKind],
-    fits: &dyn Fn(&[i64]) -> bool,
+    arith: Arith,
+    multi_run: bool,
     norm: &Normalised,
-) {
+) -> Option<Glued<'t>> {
     let expected = row.columns.len();
     let line_of = |t: &Token| norm.line_at(t.start);
     let mut cells: Vec<&Token> = seg.cells.clone();
@@ -45,28 +83,17 @@ pub fn fill_row(
     row.line = cells.first().or(seg.label_token.as_ref()).map(|t| line_of(t));
     if cells.len() == expected {
         for (i, t) in cells.iter().enumerate() {
-            row.cells[i] = cell_from_token(row.columns[i].key, kinds[i], t, norm);
-        }
-        return;
-    }
-    if let [t] = cells[..] {
-        if let Kind::Number(n) = &t.kind {
-            if n.frac.is_none() && !n.negative && n.int.len() >= expected && expected > 1 {
-                let found = split_digits(&n.int, &[expected], fits);
-                if found.len() == 1 {
-                    for (i, v) in found[0].iter().enumerate() {
-                        row.cells[i] = cell_from_part(row.columns[i].key, *v, t, norm);
-                    }
-                } else {
-                    row.issues.push(RowIssue::Ambiguous {
-                        digits: n.int.clone(),
-                        candidates: found.into_iter().take(MAX_CANDIDATES).collect(),
-                        line: Some(line_of(t)),
-                    });
-                }
-                return;
+            if let (Some(cell), Some(&kind)) = (row.cells.get_mut(i), kinds.get(i)) {
+                *cell = cell_from_token(row.columns[i].key, kind, t, norm);
             }
         }
+        return None;
+    }
+    let runs = glued_runs(&cells);
+    let digits: usize = runs.iter().map(|r| r.len()).sum();
+    if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected {
+        let found = split_runs(&runs, arith, MAX_SPLITS);
+        return Some(Glued { tokens: cells, splits: found.splits, complete: found.complete });
     }
     if !cells.is_empty() || seg.label_token.is_some() {
         row.issues.push(RowIssue::ValueCount {
@@ -76,52 +103,195 @@ pub fn fill_row(
             line: row.line,
         });
     }
+    None
 }
 
-/// Every way to cut `digits` into groups of parts (`groups[k]` parts each),
-/// no part with a leading zero, such that `fits` accepts each whole split.
-/// Returns at most `MAX_CANDIDATES + 1` splits (enough to tell unique from
-/// ambiguous and to show some candidates).
-pub fn split_digits(digits: &str, groups: &[usize], fits: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<i64>> {
-    let parts: usize = groups.iter().sum();
-    let mut out = Vec::new();
-    let mut current = Vec::with_capacity(parts);
-    let mut budget = SPLIT_BUDGET;
-    walk(digits.as_bytes(), parts, &mut current, fits, &mut out, &mut budget);
-    out
-}
-
-fn walk(
-    rest: &[u8],
-    parts_left: usize,
-    current: &mut Vec<i64>,
-    fits: &dyn Fn(&[i64]) -> bool,
-    out: &mut Vec<Vec<i64>>,
-    budget: &mut usize,
+/// Fills a row and settles a glued one on its own: taken when it has
+/// exactly one split.
+pub fn fill_row_alone(
+    row: &mut Row,
+    seg: &Segment,
+    kinds: &[ValueKind],
+    arith: Arith,
+    multi_run: bool,
+    norm: &Normalised,
 ) {
-    if out.len() > MAX_CANDIDATES || *budget == 0 {
-        return;
-    }
-    *budget -= 1;
-    if parts_left == 0 {
-        if rest.is_empty() && fits(current) {
-            out.push(current.clone());
-        }
-        return;
-    }
-    if rest.len() < parts_left {
-        return;
-    }
-    let max_len = if rest[0] == b'0' { 1 } else { (rest.len() - (parts_left - 1)).min(12) };
-    for len in 1..=max_len {
-        let v: i64 = std::str::from_utf8(&rest[..len]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
-        current.push(v);
-        walk(&rest[len..], parts_left - 1, current, fits, out, budget);
-        current.pop();
+    if let Some(g) = fill_row(row, seg, kinds, arith, multi_run, norm) {
+        let unique = (g.complete && g.splits.len() == 1).then(|| g.splits[0].clone());
+        settle(row, &g, unique.as_deref(), &g.splits, kinds, norm);
     }
 }
 
-/// The arithmetic of a row of table 三: the total is the sum of the rest.
+/// Assigns the chosen split of a glued row, or records that it is
+/// ambiguous, listing `candidates`.
+pub fn settle(
+    row: &mut Row,
+    glued: &Glued,
+    choice: Option<&[i64]>,
+    candidates: &[Vec<i64>],
+    kinds: &[ValueKind],
+    norm: &Normalised,
+) {
+    match choice.and_then(|parts| place_parts(&glued.tokens, parts)) {
+        Some(placed) if placed.len() == row.cells.len() => {
+            for (i, (value, token, offset)) in placed.into_iter().enumerate() {
+                let kind = kinds.get(i).copied().unwrap_or(ValueKind::Count);
+                row.cells[i] = cell_from_part(row.columns[i].key, kind, value, token, offset, norm);
+            }
+        }
+        _ => row.issues.push(RowIssue::Ambiguous {
+            digits: glued.digits(),
+            candidates: candidates.iter().take(MAX_CANDIDATES).cloned().collect(),
+            line: glued.tokens.first().map(|t| norm.line_at(t.start)),
+        }),
+    }
+}
+
+/// Each part with the token it was cut from and its byte offset in that
+/// token's digits; `None` when the parts do not spell the tokens' digits.
+pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, &'t Token, usize)>> {
+    let mut out = Vec::with_capacity(parts.len());
+    let mut parts = parts.iter().peekable();
+    for t in tokens {
+        let digits = &t.number()?.int;
+        let mut offset = 0;
+        while offset < digits.len() {
+            let p = *parts.next()?;
+            let s = p.to_string();
+            if !digits[offset..].starts_with(&s) {
+                return None;
+            }
+            out.push((p, *t, offset));
+            offset += s.len();
+        }
+    }
+    parts.peek().is_none().then_some(out)
+}
+
+/// The digit strings of cells that are all plain whole numbers (no sign,
+/// decimals or unit); empty when any cell is something else.
+fn glued_runs<'a>(cells: &[&'a Token]) -> Vec<&'a str> {
+    let mut runs = Vec::with_capacity(cells.len());
+    for t in cells {
+        match &t.kind {
+            Kind::Number(n) if n.frac.is_none() && !n.negative && n.unit.is_none() && !n.int.is_empty() => {
+                runs.push(n.int.as_str())
+            }
+            _ => return Vec::new(),
+        }
+    }
+    runs
+}
+
+/// The result of a split search.
+#[derive(Debug, Default)]
+pub struct Splits {
+    pub splits: Vec<Vec<i64>>,
+    /// False when the search stopped at `cap` splits or at its step budget.
+    pub complete: bool,
+}
+
+/// Every way to cut the digit `runs` into the parts of `arith.groups` (each
+/// run into one or more whole parts, no part with a leading zero), such that
+/// every group keeps `arith.fits`. Stops after `cap` splits.
+pub fn split_runs(runs: &[&str], arith: Arith, cap: usize) -> Splits {
+    let total: usize = arith.groups.iter().sum();
+    let mut ends = Vec::with_capacity(arith.groups.len());
+    let mut at = 0;
+    for g in arith.groups {
+        at += g;
+        ends.push(at);
+    }
+    let runs: Vec<&[u8]> = runs.iter().map(|r| r.as_bytes()).collect();
+    let mut search = Search {
+        runs: &runs,
+        total,
+        group_ends: &ends,
+        fits: arith.fits,
+        cap,
+        budget: SPLIT_BUDGET,
+        out: Vec::new(),
+        current: Vec::with_capacity(total),
+        stopped: false,
+    };
+    if runs.iter().all(|r| !r.is_empty() && r.iter().all(u8::is_ascii_digit)) && runs.len() <= total {
+        search.walk(0, 0);
+    }
+    Splits { complete: !search.stopped, splits: search.out }
+}
+
+/// The old single-run form, for one glued run: every split (up to
+/// `MAX_CANDIDATES + 1`) into `groups`, each group kept by `fits`.
+pub fn split_digits(digits: &str, groups: &[usize], fits: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<i64>> {
+    split_runs(&[digits], Arith { groups, fits }, MAX_CANDIDATES + 1).splits
+}
+
+struct Search<'a> {
+    runs: &'a [&'a [u8]],
+    total: usize,
+    group_ends: &'a [usize],
+    fits: &'a dyn Fn(&[i64]) -> bool,
+    cap: usize,
+    budget: usize,
+    out: Vec<Vec<i64>>,
+    current: Vec<i64>,
+    stopped: bool,
+}
+
+impl Search<'_> {
+    /// Cut run `k` from byte `p` on.
+    fn walk(&mut self, k: usize, p: usize) {
+        if self.stopped {
+            return;
+        }
+        if self.budget == 0 || self.out.len() >= self.cap {
+            self.stopped = true;
+            return;
+        }
+        self.budget -= 1;
+        let Some(run) = self.runs.get(k) else {
+            if self.current.len() == self.total {
+                self.out.push(self.current.clone());
+            }
+            return;
+        };
+        let parts_left = self.total - self.current.len();
+        let digits_left = run.len() - p + self.runs[k + 1..].iter().map(|r| r.len()).sum::<usize>();
+        let runs_left = self.runs.len() - k;
+        if parts_left < runs_left || digits_left < parts_left || digits_left > parts_left * MAX_PART_DIGITS {
+            return;
+        }
+        let rest = &run[p..];
+        let max_len = if rest[0] == b'0' { 1 } else { rest.len().min(MAX_PART_DIGITS) };
+        for len in 1..=max_len {
+            let remaining_in_run = rest.len() - len;
+            let v: i64 = std::str::from_utf8(&rest[..len]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+            self.current.push(v);
+            let n = self.current.len();
+            let group_ok = match self.group_ends.iter().position(|&e| e == n) {
+                Some(g) => {
+                    let start = if g == 0 { 0 } else { self.group_ends[g - 1] };
+                    (self.fits)(&self.current[start..n])
+                }
+                None => true,
+            };
+            if group_ok && (remaining_in_run == 0 || n < self.total) {
+                if remaining_in_run == 0 {
+                    self.walk(k + 1, 0);
+                } else {
+                    self.walk(k, p + len);
+                }
+            }
+            self.current.pop();
+            if self.stopped {
+                return;
+            }
+        }
+    }
+}
+
+/// The arithmetic of a row of table 三 (or a group of table 四): the last
+/// value is the sum of the others.
 pub fn row_total_fits(v: &[i64]) -> bool {
     v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
 }
@@ -130,9 +300,23 @@ pub fn any_fits(_: &[i64]) -> bool {
     true
 }
 
+/// Whether a table region looks like a flattened web page: several cells
+/// that are long digit runs (7 or more digits, as a row of table 三 glued
+/// together is), which separated tables almost never have.
+pub fn looks_flattened(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.number().is_some_and(|n| n.frac.is_none() && n.unit.is_none() && n.int.len() >= 7))
+        .take(3)
+        .count()
+        >= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ROW: Arith = Arith { groups: &[7], fits: &row_total_fits };
 
     #[test]
     fn flattened_row_splits_by_its_total() {
@@ -147,5 +331,47 @@ mod tests {
     fn single_digits_split_uniquely() {
         assert_eq!(split_digits("000", &[3], &any_fits), [vec![0, 0, 0]]);
         assert!(split_digits("693665", &[3], &any_fits).len() > 1);
+    }
+
+    #[test]
+    fn runs_split_apart_by_a_space_are_cut_separately() {
+        let s = split_runs(&["500000", "5"], ROW, MAX_SPLITS);
+        assert!(s.complete);
+        assert_eq!(s.splits, [vec![5, 0, 0, 0, 0, 0, 5]]);
+        // A part never spans two runs.
+        let s = split_runs(&["1", "1"], Arith { groups: &[1], fits: &any_fits }, MAX_SPLITS);
+        assert!(s.splits.is_empty());
+    }
+
+    #[test]
+    fn every_split_is_listed_when_the_search_completes() {
+        let s = split_runs(&["270020130"], ROW, MAX_SPLITS);
+        assert!(s.complete);
+        assert_eq!(s.splits, [vec![2, 7, 0, 0, 20, 1, 30], vec![27, 0, 0, 2, 0, 1, 30]]);
+    }
+
+    #[test]
+    fn groups_keep_their_own_totals() {
+        let s = split_runs(&["10203120001200000"], Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_SPLITS);
+        assert_eq!(s.splits, [vec![1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]]);
+    }
+
+    #[test]
+    fn long_runs_stay_within_budget() {
+        let digits = "1".repeat(200);
+        let s = split_runs(&[&digits], Arith { groups: &[40], fits: &any_fits }, MAX_SPLITS);
+        assert!(!s.complete);
+        assert!(s.splits.len() <= MAX_SPLITS);
+    }
+
+    #[test]
+    fn parts_are_placed_back_in_their_tokens() {
+        let text = "500000 5";
+        let t = crate::tokens::tokenise(text);
+        let tokens: Vec<&Token> = t.tokens.iter().collect();
+        let placed = place_parts(&tokens, &[5, 0, 0, 0, 0, 0, 5]).unwrap();
+        assert_eq!(placed.iter().map(|p| p.2).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 0]);
+        assert!(place_parts(&tokens, &[50, 0, 0, 0, 0, 5]).is_some());
+        assert!(place_parts(&tokens, &[5, 0, 0, 0, 0, 5]).is_none());
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod active;
 pub mod fill;
+pub mod joint;
 pub mod matching;
 pub mod requests;
 pub mod review;

@@ -4,7 +4,8 @@
 //! rows in order (see [`matching::align`]), once for each template version;
 //! the version whose distinctive rows are there wins.
 
-use super::fill::{fill_row, row_total_fits};
+use super::fill::{fill_row, looks_flattened, row_total_fits, settle, Arith, Glued};
+use super::joint::{solve, Equation, Unknown};
 use super::matching::{align, has_ordinal, similarity, MATCH_THRESHOLD};
 use super::segments::{segments, Segment};
 use super::values::ValueKind;
@@ -38,14 +39,20 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         if use_2021 { (Version::V2021, rows21, assign21) } else { (Version::V2019, rows19, assign19) };
 
     let kinds = [ValueKind::Count; 7];
+    let arith = Arith { groups: &[7], fits: &row_total_fits };
+    let multi_run = looks_flattened(tokens);
+    let mut glued = Vec::new();
     for (spec, seg) in rows.iter().zip(&assignment) {
         let mut row = Row::new(spec.key, spec.label, &REQUEST_COLUMNS);
         if let Some(s) = seg {
             row.found = true;
-            fill_row(&mut row, &segs[*s], &kinds, &row_total_fits, norm);
+            if let Some(g) = fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+                glued.push((table.rows.len(), g));
+            }
         }
         table.rows.push(row);
     }
+    settle_glued(&mut table, &glued, &kinds, norm);
     table.found = table.rows.iter().filter(|r| r.found).count() >= 3;
     if table.found {
         table.version = Some(version);
@@ -55,6 +62,60 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         table.rows.iter_mut().for_each(|r| *r = Row::new(r.key, r.label, &REQUEST_COLUMNS));
     }
     table
+}
+
+/// Settles the glued rows: alone when the row total leaves one split, else
+/// together by the columns' arithmetic (see [`super::joint`]).
+fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind], norm: &Normalised) {
+    // Rows with one split first: their values are known to the others.
+    for (r, g) in glued.iter().filter(|(_, g)| g.complete && g.splits.len() == 1) {
+        if let Some(row) = table.rows.get_mut(*r) {
+            settle(row, g, Some(&g.splits[0]), &g.splits, kinds, norm);
+        }
+    }
+    let solvable: Vec<&(usize, Glued)> = glued.iter().filter(|(_, g)| g.complete && g.splits.len() > 1).collect();
+    let unknowns: Vec<Unknown> = solvable.iter().map(|(r, g)| Unknown { row: *r, splits: &g.splits }).collect();
+    let equations = column_equations(table);
+    let rows = &table.rows;
+    let known = |row: usize, column: usize| rows.get(row).and_then(|r| r.cells.get(column)).and_then(|c| c.value?.as_int());
+    let joint = solve(&known, &unknowns, &equations);
+    for (r, g) in glued.iter().filter(|(_, g)| !(g.complete && g.splits.len() == 1)) {
+        let Some(row) = table.rows.get_mut(*r) else { continue };
+        let at = solvable.iter().position(|(s, _)| s == r);
+        let choice = at.and_then(|u| joint.settled[u]).map(|i| g.splits[i].as_slice());
+        // The candidates worth showing: those the columns still allow.
+        let shown: Vec<Vec<i64>> = match at {
+            Some(u) if !joint.consistent[u].is_empty() => {
+                joint.consistent[u].iter().map(|&i| g.splits[i].clone()).collect()
+            }
+            _ => g.splits.clone(),
+        };
+        settle(row, g, choice, &shown, kinds, norm);
+    }
+}
+
+/// Table 三's column arithmetic as equations over its rows (indices in
+/// `table.rows`): （七）总计 = the outcome rows, and 一 + 二 = （七）+ 四.
+fn column_equations(table: &Table) -> Vec<Equation> {
+    let index = |key: &str| table.rows.iter().position(|r| r.key == key);
+    let outcome: Vec<usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.key.starts_with("3.") && r.key != "3.7")
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    let (Some(total), Some(new), Some(carried), Some(next)) = (index("3.7"), index("1"), index("2"), index("4")) else {
+        return out;
+    };
+    for column in 0..REQUEST_COLUMNS.len() {
+        let mut terms: Vec<(usize, i64)> = outcome.iter().map(|&r| (r, 1)).collect();
+        terms.push((total, -1));
+        out.push(Equation { column, terms });
+        out.push(Equation { column, terms: vec![(new, 1), (carried, 1), (total, -1), (next, -1)] });
+    }
+    out
 }
 
 /// How well a segment fits a row; `None` where it cannot be that row.

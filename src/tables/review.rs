@@ -6,7 +6,7 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{split_digits, MAX_CANDIDATES};
+use super::fill::{looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -37,32 +37,31 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
         fill(&mut table, &cells, norm);
         return table;
     }
-    // One glued digit run (flattened web text).
-    if let Some((seg, t, digits)) = segs.iter().rev().find_map(|s| match s.cells[..] {
-        [t] => match &t.kind {
-            Kind::Number(n) if n.frac.is_none() && n.int.len() >= CELLS => Some((s, t, n.int.clone())),
-            _ => None,
-        },
-        _ => None,
-    }) {
-        let _ = seg;
+    // Glued digit runs (flattened web text): one run, or a few when the
+    // region is flattened and a stray space cut it.
+    if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens))) {
         table.found = true;
-        let found = split_digits(&digits, &[5, 5, 5], &groups_fit);
-        if found.len() == 1 {
-            for (i, v) in found[0].iter().enumerate() {
-                table.rows[i / 5].cells[i % 5] = cell_from_part(REVIEW_COLUMNS[i % 5].key, *v, t, norm);
+        let found = split_runs(&runs, Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_CANDIDATES + 1);
+        let line = cells.first().map(|t| norm.line_at(t.start));
+        let placed = match &found.splits[..] {
+            [only] if found.complete => place_parts(&cells, only),
+            _ => None,
+        };
+        match placed {
+            Some(placed) => {
+                for (i, (v, t, offset)) in placed.into_iter().enumerate() {
+                    if let Some(row) = table.rows.get_mut(i / 5) {
+                        row.found = true;
+                        row.line = line;
+                        row.cells[i % 5] = cell_from_part(REVIEW_COLUMNS[i % 5].key, ValueKind::Count, v, t, offset, norm);
+                    }
+                }
             }
-            let line = norm.line_at(t.start);
-            table.rows.iter_mut().for_each(|r| {
-                r.found = true;
-                r.line = Some(line);
-            });
-        } else {
-            table.issues.push(RowIssue::Ambiguous {
-                digits,
-                candidates: found.into_iter().take(MAX_CANDIDATES).collect(),
-                line: Some(norm.line_at(t.start)),
-            });
+            None => table.issues.push(RowIssue::Ambiguous {
+                digits: runs.join(" "),
+                candidates: found.splits.into_iter().take(MAX_CANDIDATES).collect(),
+                line,
+            }),
         }
         return table;
     }
@@ -89,9 +88,21 @@ fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised) {
     }
 }
 
-/// Each group's total is the sum of its four results.
-fn groups_fit(v: &[i64]) -> bool {
-    v.chunks(5).all(|g| g[..4].iter().sum::<i64>() == g[4])
+/// A segment whose cells are glued digit runs holding at least 15 digits:
+/// its cells and their digits. Several runs only when `multi_run`.
+fn glued_cells<'s, 't>(seg: &'s Segment<'t>, multi_run: bool) -> Option<(Vec<&'t Token>, Vec<&'t str>)> {
+    if seg.cells.is_empty() || seg.cells.len() >= CELLS || (seg.cells.len() > 1 && !multi_run) {
+        return None;
+    }
+    let mut runs = Vec::new();
+    for t in &seg.cells {
+        match &t.kind {
+            Kind::Number(n) if n.frac.is_none() && !n.negative && n.unit.is_none() => runs.push(n.int.as_str()),
+            _ => return None,
+        }
+    }
+    let digits: usize = runs.iter().map(|r| r.len()).sum();
+    (digits >= CELLS).then(|| (seg.cells.clone(), runs))
 }
 
 /// Three consecutive segments of five cells whose labels name the groups.

@@ -34,17 +34,31 @@ pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, nor
     Cell { column, value, state, raw, line, span: Some(span) }
 }
 
-/// A cell made from part of a glued digit run, after the split is proven.
-pub fn cell_from_part(column: &'static str, value: i64, token: &Token, norm: &Normalised) -> Cell {
-    let span = norm.span(token.start, token.end);
-    Cell {
-        column,
-        value: Some(Value::Int(value)),
-        state: CellState::Given,
-        raw: value.to_string(),
-        line: Some(norm.line_of(span.start)),
-        span: Some(span),
-    }
+/// A cell made from part of a glued digit run, after the split is proven:
+/// `value` cut from `token`'s digits at byte `offset`. The span is the
+/// part's own digits when the token is written as plain digits.
+pub fn cell_from_part(
+    column: &'static str,
+    kind: ValueKind,
+    value: i64,
+    token: &Token,
+    offset: usize,
+    norm: &Normalised,
+) -> Cell {
+    let digits = value.to_string();
+    let written = &norm.text[token.start..token.end];
+    let (start, end) = if written.bytes().all(|b| b.is_ascii_digit()) && offset + digits.len() <= written.len() {
+        (token.start + offset, token.start + offset + digits.len())
+    } else {
+        (token.start, token.end)
+    };
+    let span = norm.span(start, end);
+    let lit = NumberLit { negative: false, int: digits.clone(), frac: None, unit: None };
+    let (value, state) = match read(&lit, kind) {
+        Ok(v) => (Some(v), CellState::Given),
+        Err(reason) => (None, CellState::Invalid { reason }),
+    };
+    Cell { column, value, state, raw: digits, line: Some(norm.line_of(span.start)), span: Some(span) }
 }
 
 pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, String> {
