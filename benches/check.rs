@@ -51,5 +51,39 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Repeats `unit` up to `size` bytes (cut at a char boundary).
+fn grow(unit: &str, size: usize) -> String {
+    let mut s = String::with_capacity(size + unit.len());
+    while s.len() < size {
+        s.push_str(unit);
+    }
+    let mut cut = size;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+/// Time must grow linearly with the input, whatever its shape.
+fn scaling(c: &mut Criterion) {
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt")).unwrap();
+    let shapes: [(&str, String); 3] = [
+        ("report", seed),
+        ("one_line_of_digits", "0123456789".into()),
+        ("repeated_headings", "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n".into()),
+    ];
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for (name, unit) in &shapes {
+        for size in [1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
+            let text = grow(unit, size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(*name, size), &text, |b, t| b.iter(|| nianbao::check(black_box(t), None)));
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);
