@@ -59,6 +59,14 @@ pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
     meta
 }
 
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn clean_line(line: &str) -> String {
     let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
     let t = t.strip_prefix("标题:").unwrap_or(t).trim();
@@ -102,9 +110,16 @@ fn looks_like_agency(s: &str) -> bool {
         && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// How far into the text a period without its cue word is looked for.
+const PERIOD_SEARCH: usize = 8 * 1024;
+
 fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> {
-    for cue in phrases::PERIOD {
-        for (at, _) in text.match_indices(cue) {
+    let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
+    // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
+    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
+    let cued = phrases::PERIOD.iter().flat_map(|cue| text.match_indices(cue).map(|(at, _)| at));
+    for at in cued.chain(bare) {
+        {
             let window: String = text[at..].chars().take(60).collect();
             let dates: Vec<(i32, String)> = dates(&window);
             if dates.len() >= 2 {
@@ -158,6 +173,12 @@ mod tests {
         assert_eq!(m.title_year, Some(2020));
         let m = read_meta("标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n", |_| 1);
         assert_eq!(m.agency.as_deref(), Some("平潭综合实验区"));
+    }
+
+    #[test]
+    fn period_without_its_cue_word() {
+        let m = read_meta("本报告所列数据时限为2022年1月1日至2022年12月31日。", |_| 1);
+        assert_eq!(m.period.map(|p| p.to), Some("2022-12-31".to_string()));
     }
 
     #[test]

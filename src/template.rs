@@ -368,5 +368,5 @@ pub mod phrases {
     pub const PROCESSING_FEE: &[&str] = &["信息处理费", "处理费"];
     /// Title words that mark the report's title line.
     pub const TITLE: &[&str] = &["年度报告", "年报"];
-    pub const PERIOD: &[&str] = &["统计期限", "统计期"];
+    pub const PERIOD: &[&str] = &["统计期限", "统计时限", "统计时间", "统计期", "统计区间", "统计截止"];
 }
