@@ -5,6 +5,7 @@
 //! are capped in size, so a huge paste never makes matching slow.
 
 pub mod active;
+pub mod columns;
 pub mod fill;
 pub mod joint;
 pub mod matching;

@@ -4,6 +4,7 @@
 //! rows in order (see [`matching::align`]), once for each template version;
 //! the version whose distinctive rows are there wins.
 
+use super::columns::{self, Reading};
 use super::fill::{fill_row, looks_flattened, row_total_fits, settle, Arith, Glued};
 use super::joint::{solve, Equation, Unknown};
 use super::matching::{align, has_ordinal, similarity, MATCH_THRESHOLD};
@@ -20,6 +21,24 @@ const ONLY_2021: [&str; 2] = ["3.6.1", "3.6.2"];
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     let mut table = Table::new(TableId::Requests);
     let segs = segments(tokens, &norm.text);
+    let versions: Vec<Vec<&'static RowSpec>> =
+        [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
+    let label_score = |label: &str, spec: &RowSpec| {
+        let gain = label_gain(label, spec).1;
+        (gain >= MATCH_THRESHOLD).then_some(gain)
+    };
+    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_score, REQUEST_COLUMNS.len(), &adds_up) {
+        Reading::NotColumnMajor => segs,
+        Reading::Rebuilt(rebuilt) => rebuilt,
+        Reading::Unreadable(why) => {
+            let version = if year.is_some_and(|y| y <= 2020) { Version::V2019 } else { Version::V2021 };
+            table.rows = request_rows(version).map(|spec| Row::new(spec.key, spec.label, &REQUEST_COLUMNS)).collect();
+            table.found = true;
+            table.unreadable = Some(why);
+            table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
+            return table;
+        }
+    };
     let try_version = |v: Version| {
         let rows: Vec<&RowSpec> = request_rows(v).collect();
         let scores: Vec<Vec<Option<f32>>> =
@@ -120,17 +139,7 @@ fn column_equations(table: &Table) -> Vec<Equation> {
 
 /// How well a segment fits a row; `None` where it cannot be that row.
 fn score(seg: &Segment, spec: &RowSpec) -> Option<f32> {
-    let sim = std::iter::once(spec.label)
-        .chain(spec.variants.iter().copied())
-        .map(|l| similarity(&seg.label, l))
-        .fold(0f32, f32::max);
-    let tail: String = {
-        let chars: Vec<char> = seg.label.chars().collect();
-        let keep = spec.label.chars().count() * 3 / 2 + 10;
-        chars[chars.len().saturating_sub(keep)..].iter().collect()
-    };
-    let ordinal = if has_ordinal(&tail, spec.ordinal) { 1.0 } else { 0.0 };
-    let gain = 0.7 * sim + 0.3 * ordinal;
+    let (sim, gain) = label_gain(&seg.label, spec);
     if seg.cells.is_empty() {
         // A label with no values: the row is there but empty.
         return (sim > 0.8).then_some(gain * 0.5);
@@ -140,4 +149,45 @@ fn score(seg: &Segment, spec: &RowSpec) -> Option<f32> {
     }
     let count_bonus = if seg.cells.len() == REQUEST_COLUMNS.len() { 0.1 } else { 0.0 };
     Some(gain + count_bonus)
+}
+
+/// How much of a row's label (and its ordinal) a label has: (label
+/// similarity, gain with the ordinal).
+fn label_gain(label: &str, spec: &RowSpec) -> (f32, f32) {
+    let sim = std::iter::once(spec.label)
+        .chain(spec.variants.iter().copied())
+        .map(|l| similarity(label, l))
+        .fold(0f32, f32::max);
+    let tail: String = {
+        let chars: Vec<char> = label.chars().collect();
+        let keep = spec.label.chars().count() * 3 / 2 + 10;
+        chars[chars.len().saturating_sub(keep)..].iter().collect()
+    };
+    let ordinal = if has_ordinal(&tail, spec.ordinal) { 1.0 } else { 0.0 };
+    (sim, 0.7 * sim + 0.3 * ordinal)
+}
+
+/// Whether rows of table 三 rebuilt from column-major text keep the
+/// table's arithmetic: every row's total, and in every column the outcome
+/// total and the balance 一 + 二 = （七）+ 四 (where all their rows are there).
+fn adds_up(rows: &[(&'static str, Vec<i64>)]) -> bool {
+    if !rows.iter().all(|(_, v)| row_total_fits(v)) {
+        return false;
+    }
+    let get = |key: &str| rows.iter().find(|r| r.0 == key).map(|r| &r.1);
+    let version = if rows.iter().any(|r| r.0.starts_with("3.6.")) { Version::V2021 } else { Version::V2019 };
+    let outcome: Option<Vec<&Vec<i64>>> =
+        request_rows(version).filter(|r| r.key.starts_with("3.") && r.key != "3.7").map(|r| get(r.key)).collect();
+    (0..REQUEST_COLUMNS.len()).all(|c| {
+        let at = |v: &Vec<i64>| v.get(c).copied().unwrap_or(0);
+        let outcome_ok = match (&outcome, get("3.7")) {
+            (Some(parts), Some(total)) => parts.iter().map(|v| at(v)).sum::<i64>() == at(total),
+            _ => true,
+        };
+        let balance_ok = match (get("1"), get("2"), get("3.7"), get("4")) {
+            (Some(a), Some(b), Some(t), Some(d)) => at(a) + at(b) == at(t) + at(d),
+            _ => true,
+        };
+        outcome_ok && balance_ok
+    })
 }

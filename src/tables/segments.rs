@@ -67,6 +67,32 @@ pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
     out
 }
 
+/// The lines of a segment's label, each as label text (see [`label_text`])
+/// with its first token. `tokens` is the region the segment was made from.
+pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &str) -> Vec<(String, &'t Token)> {
+    let (Some(first), Some(end)) = (seg.label_token, seg.cells.first().map(|c| c.start).or(Some(usize::MAX))) else {
+        return Vec::new();
+    };
+    let from = tokens.partition_point(|t| t.start < first.start);
+    let to = tokens.partition_point(|t| t.start < end);
+    let mut out: Vec<(String, &Token)> = Vec::new();
+    for t in tokens.get(from..to).unwrap_or(&[]).iter().filter(|t| t.is_text()) {
+        match out.last_mut() {
+            Some((line, first)) if first.line == t.line => push_label(line, &text[t.start..t.end]),
+            _ => out.push((label_text(&text[t.start..t.end]), t)),
+        }
+    }
+    out
+}
+
+/// A piece of label text as segment labels hold it: white space removed,
+/// `1、` written `1.`.
+pub fn label_text(text: &str) -> String {
+    let mut s = String::new();
+    push_label(&mut s, text);
+    s
+}
+
 fn push_label(label: &mut String, text: &str) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
