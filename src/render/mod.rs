@@ -1,7 +1,9 @@
-//! Renderers: the report as text (CLI, the agency's copy), CSV (tables) and,
-//! through serde, JSON. They all read [`crate::Report`]; none re-parses.
+//! Renderers: the report as text (CLI, the agency's copy), CSV (tables), HTML
+//! (the embeddable widget) and, through serde, JSON. They all read
+//! [`crate::Report`]; none re-parses.
 
 pub mod csv;
+pub mod html;
 pub mod text;
 
 use crate::template::REQUEST_ROWS;
