@@ -20,6 +20,7 @@ pub mod requests_outcome_total;
 pub mod requests_row_total;
 pub mod review_total;
 pub mod section_missing;
+pub mod table_layout;
 pub mod table_missing;
 pub mod table_missing_row;
 pub mod table_value_count;
@@ -100,6 +101,7 @@ pub const RULES: &[&Rule] = &[
     &report_unrecognised::RULE,
     &section_missing::RULE,
     &table_missing::RULE,
+    &table_layout::RULE,
     &template_outdated::RULE,
     &template_mixed::RULE,
     &meta_year_mismatch::RULE,

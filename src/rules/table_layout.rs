@@ -1,0 +1,70 @@
+//! `table.layout`: a table whose text layout cannot be rebuilt into rows
+//! and columns reliably (column-major PDF text that no single arrangement
+//! fits). Nothing of that table is taken.
+
+use super::{Document, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::template::TableId;
+
+pub const RULE: Rule = Rule {
+    code: "table.layout",
+    severity: Severity::Warning,
+    title: "表格文字的排列无法可靠还原",
+    doc: "检查内容：有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。\n\
+为什么：排法不唯一或都不相符时，任何一种都是猜测，把数字放错格比不给出更糟；此时该表的数字一律不采用，也不据此检查。\n\
+示例：表三按列提取，重排后“一、本年新收”行的总计不等于各列之和，且换用其他排法也不相符。\n\
+依据：年报格式表三的行列结构及表头注明的勾稽关系。建议改用按行复制的文字（从Word、网页复制，或PDF阅读器的“版式”文本）。",
+    check,
+};
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for id in TableId::ALL {
+        let t = doc.table(id);
+        if let Some(why) = &t.unreadable {
+            out.push(
+                RULE.diag(format!("{}的文字排列无法可靠还原：{}；该表数字未采用", id.name(), why))
+                    .line(t.line)
+                    .at(id, None, None)
+                    .help("请改用按行复制的文字（从Word或网页复制，或PDF阅读器的“版式”文本）再检查"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    /// Table 三's first two rows given column-major: labels, then each
+    /// column's two numbers one a line.
+    fn column_major(first: [i64; 7], second: [i64; 7]) -> String {
+        let rows = [("1", first), ("2", second)];
+        let text = report_2021(&rows, [0; 15], "");
+        let new = "一、本年新收政府信息公开申请数量";
+        let start = text.find(new).unwrap();
+        let end = text.find("三、本年度办理结果").unwrap_or_else(|| text.find("（一）予以公开").unwrap());
+        let mut page = String::from("一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n");
+        for c in 0..7 {
+            page.push_str(&format!("{}\n{}\n", first[c], second[c]));
+        }
+        format!("{}{}{}", &text[..start], page, &text[end..])
+    }
+
+    #[test]
+    fn a_column_major_page_that_adds_up_is_rebuilt() {
+        let r = check_text(&column_major([5, 1, 0, 0, 0, 0, 6], [1, 0, 0, 0, 0, 0, 1]));
+        assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
+        assert_eq!(r.requests_row("1").unwrap().get("commercial"), Some(&1));
+        assert_eq!(r.requests_row("2").unwrap().get("total"), Some(&1));
+    }
+
+    #[test]
+    fn a_column_major_page_that_fits_no_arrangement_is_not_read() {
+        let r = check_text(&column_major([1, 2, 3, 4, 5, 6, 100], [0, 0, 0, 0, 0, 0, 0]));
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.layout").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("表三"), "{}", d[0].message);
+        assert!(r.requests_row("1").is_none() && r.requests_row("3.7").is_none(), "nothing is assigned");
+        assert!(!codes(&r).contains(&"requests.row_total"));
+    }
+}
