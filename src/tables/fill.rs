@@ -92,7 +92,10 @@ pub fn fill_row<'t>(
     let runs = glued_runs(&cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected {
-        let found = split_runs(&runs, arith, MAX_SPLITS);
+        // A split forced by the digits alone (as many digits as columns) is
+        // taken even when it breaks the arithmetic: the rules then say so.
+        let forced = split_runs(&runs, Arith { groups: &[expected], fits: &any_fits }, 2);
+        let found = if forced.complete && forced.splits.len() == 1 { forced } else { split_runs(&runs, arith, MAX_SPLITS) };
         return Some(Glued { tokens: cells, splits: found.splits, complete: found.complete });
     }
     if !cells.is_empty() || seg.label_token.is_some() {
@@ -362,6 +365,18 @@ mod tests {
         let s = split_runs(&[&digits], Arith { groups: &[40], fits: &any_fits }, MAX_SPLITS);
         assert!(!s.complete);
         assert!(s.splits.len() <= MAX_SPLITS);
+    }
+
+    #[test]
+    fn a_split_forced_by_the_digits_ignores_the_arithmetic() {
+        let text = "规章1000002";
+        let t = crate::tokens::tokenise(text);
+        let segs = super::super::segments::segments(&t.tokens, text);
+        let norm = Normalised::new(text);
+        let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
+        let g = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm).unwrap();
+        assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
+        assert!(g.complete);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
+use super::fill::{any_fits, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -41,7 +41,13 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     // region is flattened and a stray space cut it.
     if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens))) {
         table.found = true;
-        let found = split_runs(&runs, Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_CANDIDATES + 1);
+        // Forced by the digits alone (15 digits): taken, the rules check it.
+        let forced = split_runs(&runs, Arith { groups: &[CELLS], fits: &any_fits }, 2);
+        let found = if forced.complete && forced.splits.len() == 1 {
+            forced
+        } else {
+            split_runs(&runs, Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_CANDIDATES + 1)
+        };
         let line = cells.first().map(|t| norm.line_at(t.start));
         let placed = match &found.splits[..] {
             [only] if found.complete => place_parts(&cells, only),
