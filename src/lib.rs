@@ -24,6 +24,8 @@ pub mod sections;
 pub mod tables;
 pub mod template;
 pub mod tokens;
+#[cfg(feature = "wasm-api")]
+pub mod wasm_api;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use report::{Report, TemplateKind};
