@@ -27,9 +27,11 @@ has wasm-bindgen "$WASM_BINDGEN" || { step "cargo install wasm-bindgen-cli $WASM
 has wasm-pack "$WASM_PACK" || { step "cargo install wasm-pack $WASM_PACK"; cargo install --locked wasm-pack --version "$WASM_PACK" & pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
 
-# playwright-core (drives Debian's chromium) and binaryen 132 (wasm-opt).
+# playwright-core (drives Debian's chromium), binaryen 132 (wasm-opt) and
+# typescript (checks the JS API's types).
 # Never Debian's binaryen 108: it breaks wasm-bindgen output at run time.
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
+  || [ ! -d tests/e2e/node_modules/typescript ]; then
   step "npm ci (tests/e2e)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi

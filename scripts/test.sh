@@ -18,3 +18,12 @@ step "CLI on the seed reports"
 cargo run --locked --quiet --bin nianbao -- check tests/fixtures >/dev/null || test $? -eq 1
 
 # --- app (issue 3) and embed (issue 4) steps are added below this line ---
+
+# embed (issue 4): the JS/WASM API package, the single-file widget, their browser tests.
+step "embed: wasm-pack build (feature wasm-api) into www/pkg"
+wasm-pack build --target web --release --mode no-install --out-dir www/pkg --out-name nianbao -- --locked --features wasm-api
+step "embed: single-file widget (www/dist)"
+node scripts/build-single-file.mjs
+step "embed: browser tests (tests/e2e/embed.mjs)"
+cargo build --locked --quiet --bin nianbao   # the CLI whose JSON the tests expect
+node tests/e2e/embed.mjs
