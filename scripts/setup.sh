@@ -25,6 +25,7 @@ has trunk "$TRUNK" || { step "cargo install trunk $TRUNK"; cargo install --locke
 # No --locked: its lockfile pins a crate the registry mirror lacks.
 has wasm-bindgen "$WASM_BINDGEN" || { step "cargo install wasm-bindgen-cli $WASM_BINDGEN"; cargo install wasm-bindgen-cli --version "$WASM_BINDGEN" & pids+=($!); }
 has wasm-pack "$WASM_PACK" || { step "cargo install wasm-pack $WASM_PACK"; cargo install --locked wasm-pack --version "$WASM_PACK" & pids+=($!); }
+has cargo-fuzz "0.13" || { step "cargo install cargo-fuzz"; cargo install --locked cargo-fuzz --version 0.13.2 & pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
 
 # playwright-core (drives Debian's chromium), binaryen 132 (wasm-opt) and

@@ -17,6 +17,18 @@ cargo build --locked --lib --target wasm32-unknown-unknown
 step "CLI on the seed reports"
 cargo run --locked --quiet --bin nianbao -- check tests/fixtures >/dev/null || test $? -eq 1
 
+step "fuzz: the checker's entry point, a bounded run (cargo-fuzz, libFuzzer + ASan)"
+# Stable rustc with RUSTC_BOOTSTRAP=1 accepts the sanitizer flags cargo-fuzz
+# passes; no nightly toolchain is downloaded. Longer runs by hand: see README.
+fuzz_corpus=$(mktemp -d)
+fuzz_log="$fuzz_corpus.log"
+if ! RUSTC_BOOTSTRAP=1 cargo fuzz run check "$fuzz_corpus" tests/fixtures -- \
+    -runs="${FUZZ_RUNS:-2000}" -max_len=16384 -timeout=20 -print_final_stats=1 >"$fuzz_log" 2>&1; then
+  tail -60 "$fuzz_log"; echo "fuzz: a crash or timeout (input saved under fuzz/artifacts/)"; exit 1
+fi
+grep -E "^(Done|stat::number_of_executed_units)" "$fuzz_log" || true
+rm -rf "$fuzz_corpus"
+
 # --- app (issue 3) and embed (issue 4) steps are added below this line ---
 
 # embed (issue 4): the JS/WASM API package, the single-file widget, their browser tests.
