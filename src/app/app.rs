@@ -1,0 +1,154 @@
+//! The page: toolbar, input and line-numbered source at the left, the
+//! result (summary, diagnostics, the three tables) at the right.
+
+use crate::components::diagnostics::{DiagnosticList, RulePanel, RulesList};
+use crate::components::source::SourceView;
+use crate::components::summary::{Intro, Summary};
+use crate::components::tables::Tables;
+use crate::components::toolbar::{NoticeBar, Toolbar};
+use crate::state::AppState;
+use crate::web;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    state.restore();
+    let dragging = RwSignal::new(false);
+
+    // Scrolls to what the clicked diagnostic points at, once the highlight
+    // has been drawn: an effect, because it acts on the DOM, not on state.
+    Effect::new(move |_| {
+        let Some(i) = state.selected.get() else { return };
+        let Some(target) = state.checked.with_untracked(|c| c.as_ref().and_then(|c| c.targets.get(i).cloned())) else {
+            return;
+        };
+        let table = state.checked.with_untracked(|c| {
+            c.as_ref().and_then(|c| c.report.diagnostics.get(i).and_then(|d| d.table)).map(|t| t.key())
+        });
+        request_animation_frame(move || {
+            match target.cells.first().or(target.related.first()) {
+                Some(cell) => web::scroll_to(&cell.dom_id()),
+                None => {
+                    if let Some(t) = table {
+                        web::scroll_to(&format!("table-{t}"));
+                    }
+                }
+            }
+            if let Some(line) = target.lines.first() {
+                web::scroll_within("source-lines", &format!("L{line}"));
+            }
+        });
+    });
+
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(dt) = ev.data_transfer() else { return };
+        if let Some(file) = dt.files().and_then(|f| f.get(0)) {
+            crate::components::toolbar::open_file(state, file);
+        } else if let Ok(text) = dt.get_data("text/plain") {
+            if !text.is_empty() {
+                state.source.set(None);
+                state.edited(text, true);
+            }
+        }
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    // Leaving the window (not just crossing from one element to another).
+    let on_dragleave = move |ev: web_sys::DragEvent| {
+        let ev: &web_sys::MouseEvent = ev.unchecked_ref();
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    };
+
+    view! {
+        <div class="app" data-testid="app" on:dragover=on_dragover on:dragleave=on_dragleave on:drop=on_drop>
+            <header class="top">
+                <div class="brand">
+                    <h1>"年报体检"</h1>
+                    <p class="tagline">"政府信息公开工作年度报告检查：粘贴全文，即时核对三张表格"</p>
+                </div>
+                <Toolbar state=state />
+            </header>
+            <NoticeBar state=state />
+            <main class="work">
+                <div class="left">
+                    <InputPane state=state />
+                    <SourceView state=state />
+                </div>
+                <div class="results" data-testid="results" data-revision=move || state.revision.get()>
+                    {move || match state.checked.get() {
+                        None => view! { <Intro /> }.into_any(),
+                        Some(c) => view! {
+                            <Summary checked=c.clone() />
+                            <DiagnosticList checked=c.clone() state=state />
+                            <RulePanel state=state />
+                            <Tables checked=c state=state />
+                        }.into_any(),
+                    }}
+                    <RulesList />
+                </div>
+            </main>
+            <footer class="foot">
+                <p>"所有检查都在本机浏览器中完成，文本不会上传到任何服务器；首次打开后可离线使用。"</p>
+            </footer>
+            <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
+                <p>"松开鼠标，打开此文件"</p>
+            </div>
+        </div>
+    }
+}
+
+/// The big input. Typing is checked after a pause; a paste at once.
+#[component]
+fn InputPane(
+    /// The app's state.
+    state: AppState,
+) -> impl IntoView {
+    // Whether the paste under way replaces the whole text (then the old file
+    // name no longer applies).
+    let replacing = StoredValue::new(false);
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(ta) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+        let len = ta.value().encode_utf16().count() as u32;
+        let all = ta.selection_start().ok().flatten() == Some(0) && ta.selection_end().ok().flatten() == Some(len);
+        replacing.set_value(all || len == 0);
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let pasted = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.input_type().starts_with("insertFrom"));
+        if pasted && replacing.get_value() {
+            state.source.set(None);
+        }
+        replacing.set_value(false);
+        state.edited(event_target_value(&ev), pasted);
+    };
+    view! {
+        <section class="input-pane" aria-labelledby="input-label">
+            <div class="pane-head">
+                <label id="input-label" for="input">"年报全文"</label>
+                <span class="hint" id="input-hint">"粘贴或输入；也可把 .txt 文件拖到页面上"</span>
+                <span class="source-name" data-testid="source-name">
+                    {move || state.source.get().map(|s| format!("来源：{s}"))}
+                </span>
+            </div>
+            <textarea
+                id="input"
+                data-testid="input"
+                aria-describedby="input-hint"
+                spellcheck="false"
+                placeholder="在此粘贴政府信息公开工作年度报告全文……"
+                prop:value=move || state.text.get()
+                on:input=on_input
+                on:paste=on_paste
+            ></textarea>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! Thin components: each reads the state or a [`crate::checked::Checked`]
+//! and draws it; none checks anything itself.
+
+pub mod diagnostics;
+pub mod source;
+pub mod summary;
+pub mod tables;
+pub mod toolbar;

@@ -1,0 +1,76 @@
+// Keeps the app's files so that it opens and works offline after the first
+// visit. The page is fetched from the network when there is one (so an
+// update shows at once) and from the cache when not; the files it names
+// carry a hash in their names, so they are served from the cache first.
+const CACHE = 'nianbao-app-v1';
+
+// Same-origin files that a page's HTML names (href="…", src="…", data-…="…").
+function named(html, base) {
+  const urls = new Set();
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"#?]+)"/g)) {
+    const url = new URL(m[1], base);
+    if (url.origin === self.location.origin) urls.add(url.href);
+  }
+  return [...urls];
+}
+
+async function keepPage(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const page = new URL('./', self.registration.scope).href;
+  const files = named(html, page);
+  await cache.put(page, response.clone());
+  await Promise.all(files.map(async (url) => {
+    if (!(await cache.match(url))) await cache.add(url);
+  }));
+  // Drop what the current page no longer names (an older build's files).
+  const keep = new Set([page, ...files]);
+  for (const request of await cache.keys()) {
+    if (!keep.has(request.url)) await cache.delete(request);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const response = await fetch(new URL('./', self.registration.scope), { cache: 'no-cache' });
+    if (response.ok) await keepPage(response);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith((async () => {
+      try {
+        const response = await fetch(request, { cache: 'no-cache' });
+        if (response.ok) event.waitUntil(keepPage(response.clone()).catch(() => {}));
+        return response;
+      } catch (e) {
+        const cached = await caches.match(new URL('./', self.registration.scope).href);
+        if (cached) return cached;
+        throw e;
+      }
+    })());
+    return;
+  }
+  event.respondWith((async () => {
+    const cached = await caches.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') {
+      const cache = await caches.open(CACHE);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  })());
+});

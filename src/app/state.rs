@@ -1,0 +1,156 @@
+//! The app's state: the text, the last check, the selection, and messages.
+//! Signals wired to plain types; the checking itself is `nianbao::check`.
+
+use crate::checked::Checked;
+use crate::web::{self, storage};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long typing must pause before the text is checked again.
+pub const CHECK_DELAY: Duration = Duration::from_millis(150);
+/// How long typing must pause before the text is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A message at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub level: Level,
+    pub text: String,
+    /// What the message is about, so that a later success can take it away.
+    pub topic: &'static str,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The input as typed (the textarea follows it).
+    pub text: RwSignal<String>,
+    /// The file name of the text, when it came from a file or an example.
+    pub source: RwSignal<Option<String>>,
+    /// The last check; `None` while the input is empty.
+    pub checked: RwSignal<Option<Arc<Checked>>>,
+    /// The diagnostic clicked last (its index in the list).
+    pub selected: RwSignal<Option<usize>>,
+    /// The rule whose explanation is open.
+    pub rule: RwSignal<Option<&'static str>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Counts checks (the page shows it as `data-revision` for tests).
+    pub revision: RwSignal<u64>,
+    check_timer: StoredValue<Option<TimeoutHandle>>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        AppState {
+            text: RwSignal::new(String::new()),
+            source: RwSignal::new(None),
+            checked: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            rule: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            check_timer: StoredValue::new(None),
+            save_timer: StoredValue::new(None),
+        }
+    }
+
+    /// Restores the text kept from the last visit, and checks it.
+    pub fn restore(self) {
+        match storage::load() {
+            Ok(Some((text, source))) => {
+                self.text.set(text);
+                self.source.set(source);
+                self.check_now();
+            }
+            Ok(None) => {}
+            Err(e) => self.tell(Level::Warning, "storage", format!("无法读取本地保存的文本：{e}")),
+        }
+    }
+
+    /// The user typed or pasted: a paste is checked at once, typing after a pause.
+    pub fn edited(self, text: String, pasted: bool) {
+        self.text.set(text);
+        if pasted {
+            self.check_now();
+        } else {
+            restart(self.check_timer, CHECK_DELAY, move || self.check_now());
+        }
+        restart(self.save_timer, SAVE_DELAY, move || self.save());
+    }
+
+    /// Replaces the text with a file's or an example's.
+    pub fn load(self, name: String, text: String) {
+        self.source.set(Some(name));
+        self.text.set(text);
+        self.check_now();
+        self.save();
+    }
+
+    pub fn clear(self) {
+        self.source.set(None);
+        self.text.set(String::new());
+        self.check_now();
+        match storage::clear() {
+            Ok(()) => self.tell(Level::Info, "storage", "已清空输入，本地保存的文本也已删除".into()),
+            Err(e) => self.tell(Level::Warning, "storage", format!("无法删除本地保存的文本：{e}")),
+        }
+    }
+
+    pub fn check_now(self) {
+        if let Some(h) = self.check_timer.get_value() {
+            h.clear();
+        }
+        let checked = self.text.with_untracked(|text| {
+            if text.trim().is_empty() {
+                return None;
+            }
+            let source = self.source.get_untracked();
+            let start = web::now();
+            let report = nianbao::check(text, source.as_deref());
+            Some(Arc::new(Checked::new(report, web::now() - start)))
+        });
+        self.selected.set(None);
+        self.checked.set(checked);
+        self.revision.update(|r| *r += 1);
+    }
+
+    fn save(self) {
+        if let Some(h) = self.save_timer.get_value() {
+            h.clear();
+        }
+        let result = self.text.with_untracked(|t| storage::save(t, self.source.get_untracked().as_deref()));
+        match result {
+            Ok(()) => {
+                if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.topic == "storage" && n.level != Level::Info)) {
+                    self.notice.set(None);
+                }
+            }
+            Err(e) => self.tell(Level::Warning, "storage", format!("无法在本浏览器中保存文本（{e}）；重新加载页面后文本将丢失，请自行保存")),
+        }
+    }
+
+    pub fn tell(self, level: Level, topic: &'static str, text: String) {
+        self.notice.set(Some(Notice { level, text, topic }));
+    }
+
+    /// Selects a diagnostic (and so highlights its cells and lines).
+    pub fn select(self, index: usize) {
+        self.selected.set(Some(index));
+    }
+}
+
+/// (Re)starts a timer: only the last of a burst of calls runs.
+fn restart(timer: StoredValue<Option<TimeoutHandle>>, delay: Duration, f: impl FnOnce() + 'static) {
+    if let Some(h) = timer.get_value() {
+        h.clear();
+    }
+    timer.set_value(set_timeout_with_handle(f, delay).ok());
+}

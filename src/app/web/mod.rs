@@ -1,0 +1,71 @@
+//! The browser's services the app uses: local storage, downloads, the
+//! clipboard, files, timing. Thin wrappers that turn JS errors into Chinese
+//! messages; nothing here knows about reports.
+
+pub mod files;
+pub mod storage;
+
+use leptos::prelude::window;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A JS exception as a short message.
+pub fn js_error(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Milliseconds since the page started (high resolution).
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Offers `content` as a file download.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_error(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error(&e))?;
+    let a: web_sys::HtmlAnchorElement = leptos::prelude::document()
+        .create_element("a")
+        .map_err(|e| js_error(&e))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // The download has started by the next task; the URL can go then.
+    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(1));
+    Ok(())
+}
+
+/// Puts text on the clipboard.
+pub async fn copy(text: String) -> Result<(), String> {
+    let promise = window().navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| js_error(&e))
+}
+
+/// Scrolls an element to the middle of the view, and of any scrolling box
+/// it sits in.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_inline(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Scrolls a box (not the page) so that its child is in the middle of it.
+pub fn scroll_within(box_id: &str, child_id: &str) {
+    let doc = leptos::prelude::document();
+    let (Some(outer), Some(child)) = (doc.get_element_by_id(box_id), doc.get_element_by_id(child_id)) else { return };
+    let (Ok(outer), Ok(child)) = (outer.dyn_into::<web_sys::HtmlElement>(), child.dyn_into::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
+    let top = child.offset_top() - outer.client_height() / 2 + child.offset_height() / 2;
+    outer.set_scroll_top(top.max(0));
+}

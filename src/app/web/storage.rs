@@ -1,0 +1,43 @@
+//! The text being checked, kept in the browser's local storage so that a
+//! reload (or a crash) does not lose it.
+
+use super::js_error;
+use leptos::prelude::window;
+
+const TEXT: &str = "nianbao.text";
+const SOURCE: &str = "nianbao.source";
+
+fn storage() -> Result<web_sys::Storage, String> {
+    match window().local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("浏览器未提供本地存储".into()),
+        Err(e) => Err(js_error(&e)),
+    }
+}
+
+/// The kept text and its file name, if any.
+pub fn load() -> Result<Option<(String, Option<String>)>, String> {
+    let s = storage()?;
+    let text = s.get_item(TEXT).map_err(|e| js_error(&e))?;
+    let source = s.get_item(SOURCE).map_err(|e| js_error(&e))?;
+    Ok(text.filter(|t| !t.is_empty()).map(|t| (t, source)))
+}
+
+pub fn save(text: &str, source: Option<&str>) -> Result<(), String> {
+    let s = storage()?;
+    if text.is_empty() {
+        return clear();
+    }
+    s.set_item(TEXT, text).map_err(|e| js_error(&e))?;
+    match source {
+        Some(name) => s.set_item(SOURCE, name),
+        None => s.remove_item(SOURCE),
+    }
+    .map_err(|e| js_error(&e))
+}
+
+pub fn clear() -> Result<(), String> {
+    let s = storage()?;
+    s.remove_item(TEXT).map_err(|e| js_error(&e))?;
+    s.remove_item(SOURCE).map_err(|e| js_error(&e))
+}
