@@ -62,9 +62,17 @@ pub fn stated(pieces: &[(usize, &str)], phrases: &[&str]) -> Option<usize> {
     pieces.iter().find_map(|&(base, piece)| phrases.iter().find_map(|p| piece.find(p).map(|at| base + at)))
 }
 
+/// Whether the words just before a phrase deny it: `未收到`, `没有发生…行政复议`.
 fn negated(before: &str) -> bool {
-    let tail: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-    tail.ends_with('未') || tail.ends_with("没有") || tail.ends_with('无') || tail.ends_with("未曾")
+    let recent: Vec<char> = before.chars().rev().take(8).collect();
+    let clause: String = recent
+        .iter()
+        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '\n'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    ["未", "没有", "无", "不存在"].iter().any(|n| clause.contains(n))
 }
 
 /// `7件` within a few characters, with no sentence break before it.
@@ -81,7 +89,8 @@ fn number_soon(after: &str) -> Option<(i64, char)> {
             }
             return digits.parse().ok().map(|v| (v, unit));
         }
-        if matches!(c, '。' | ';' | '；' | '\n') || skipped >= GAP {
+        // A bracket starts an aside (`（含上年结转1件）`), not the figure.
+        if matches!(c, '。' | ';' | '；' | '\n' | '(' | '（') || skipped >= GAP {
             return None;
         }
         skipped += 1;
@@ -164,6 +173,13 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].value, f[0].unit), (7, '件'));
         assert_eq!(figures_after(&p, &["行政复议"])[0].value, 4);
+    }
+
+    #[test]
+    fn asides_and_denials_are_not_figures() {
+        let p = [(0, "共收到政府信息公开申请（含上年结转1件）。本年度没有发生行政复议3件的情况。")];
+        assert!(figures_after(&p, &["收到政府信息公开申请"]).is_empty());
+        assert!(figures_after(&p, &["行政复议"]).is_empty());
     }
 
     #[test]
