@@ -73,6 +73,21 @@ impl Document<'_> {
         }
         out
     }
+    /// Every cell of every table, with its table and row.
+    pub fn cells(&self) -> impl Iterator<Item = (TableId, &Row, &crate::model::Cell)> {
+        TableId::ALL
+            .into_iter()
+            .flat_map(move |id| self.table(id).rows.iter().flat_map(move |r| r.cells.iter().map(move |c| (id, r, c))))
+    }
+    /// Every issue the parser noted: of a whole table (row `None`) or of a row.
+    pub fn issues(&self) -> impl Iterator<Item = (TableId, Option<&Row>, &crate::model::RowIssue)> {
+        TableId::ALL.into_iter().flat_map(move |id| {
+            let t = self.table(id);
+            let whole = t.issues.iter().map(move |i| (id, None, i));
+            let rows = t.rows.iter().flat_map(move |r| r.issues.iter().map(move |i| (id, Some(r), i)));
+            whole.chain(rows)
+        })
+    }
     /// Whether the input looked like a report at all.
     pub fn recognised(&self) -> bool {
         TableId::ALL.iter().any(|&t| self.table(t).found) || self.sections.len() >= 2
@@ -151,6 +166,14 @@ pub fn row_name(table: TableId, row: &Row) -> String {
         (TableId::Active, _) => row.label.to_string(),
     };
     format!("{}「{}」", short_table(table), label)
+}
+
+/// Where an issue sits: `表四` for a whole table, `表三「…」行` for a row.
+pub fn place(table: TableId, row: Option<&Row>) -> String {
+    match row {
+        Some(r) => format!("{}行", row_name(table, r)),
+        None => short_table(table).to_string(),
+    }
 }
 
 pub fn short_table(table: TableId) -> &'static str {

@@ -1,10 +1,9 @@
 //! `table.value_count`: a row (or table 四) with more or fewer values than
 //! the template has columns. Its values are then left absent, not shifted.
 
-use super::{row_name, Document, Rule};
+use super::{place, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::RowIssue;
-use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "table.value_count",
@@ -18,35 +17,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for id in TableId::ALL {
-        let t = doc.table(id);
-        for issue in &t.issues {
-            if let RowIssue::ValueCount { found, expected, values, line } = issue {
-                out.push(
-                    RULE.diag(format!(
-                        "{}应有{}个数字，实际有{}个：{}",
-                        crate::rules::short_table(id),
-                        expected,
-                        found,
-                        values.join(" ")
-                    ))
-                    .line(*line)
-                    .at(id, None, None),
-                );
+    for (id, row, issue) in doc.issues() {
+        if let RowIssue::ValueCount { found, expected, values, line } = issue {
+            let shown = if values.is_empty() { "（无）".to_string() } else { values.join(" ") };
+            let mut d = RULE
+                .diag(format!("{}应有{}个数字，实际有{}个：{}", place(id, row), expected, found, shown))
+                .line(*line)
+                .at(id, row.map(|r| r.key), None);
+            if row.is_some() {
+                d = d.help("该行数值未采用；请对照原表补齐或删去多余的数字");
             }
-        }
-        for row in &t.rows {
-            for issue in &row.issues {
-                if let RowIssue::ValueCount { found, expected, values, line } = issue {
-                    let shown = if values.is_empty() { "（无）".to_string() } else { values.join(" ") };
-                    out.push(
-                        RULE.diag(format!("{}行应有{}个数字，实际有{}个：{}", row_name(id, row), expected, found, shown))
-                            .line(*line)
-                            .at(id, Some(row.key), None)
-                            .help("该行数值未采用；请对照原表补齐或删去多余的数字"),
-                    );
-                }
-            }
+            out.push(d);
         }
     }
 }

@@ -1,10 +1,9 @@
 //! `value.ambiguous`: digits glued together (cell separators lost) with no
 //! single split that fits the template's arithmetic.
 
-use super::{row_name, short_table, Document, Rule};
+use super::{place, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::RowIssue;
-use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "value.ambiguous",
@@ -27,27 +26,13 @@ fn candidates(c: &[Vec<i64>]) -> String {
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for id in TableId::ALL {
-        let t = doc.table(id);
-        for issue in &t.issues {
-            if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
-                out.push(
-                    RULE.diag(format!("{}的数字连在一起（{}），无法唯一拆分；{}", short_table(id), digits, candidates(c)))
-                        .line(*line)
-                        .at(id, None, None),
-                );
-            }
-        }
-        for row in &t.rows {
-            for issue in &row.issues {
-                if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
-                    out.push(
-                        RULE.diag(format!("{}行的数字连在一起（{}），无法唯一拆分；{}", row_name(id, row), digits, candidates(c)))
-                            .line(*line)
-                            .at(id, Some(row.key), None),
-                    );
-                }
-            }
+    for (id, row, issue) in doc.issues() {
+        if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
+            out.push(
+                RULE.diag(format!("{}的数字连在一起（{}），无法唯一拆分；{}", place(id, row), digits, candidates(c)))
+                    .line(*line)
+                    .at(id, row.map(|r| r.key), None),
+            );
         }
     }
 }

@@ -3,7 +3,6 @@
 use super::{column_label, row_name, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CellState;
-use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "value.blank",
@@ -17,22 +16,18 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for id in TableId::ALL {
-        for row in &doc.table(id).rows {
-            for cell in row.cells.iter().filter(|c| c.state == CellState::Blank) {
-                out.push(
-                    RULE.diag(format!(
-                        "{}行{}列填写为“{}”，未按数字计（没有发生请填0）",
-                        row_name(id, row),
-                        column_label(row, cell.column),
-                        cell.raw
-                    ))
-                    .line(cell.line.or(row.line))
-                    .at(id, Some(row.key), Some(cell.column))
-                    .span(cell.span),
-                );
-            }
-        }
+    for (id, row, cell) in doc.cells().filter(|(_, _, c)| c.state == CellState::Blank) {
+        out.push(
+            RULE.diag(format!(
+                "{}行{}列填写为“{}”，未按数字计（没有发生请填0）",
+                row_name(id, row),
+                column_label(row, cell.column),
+                cell.raw
+            ))
+            .line(cell.line.or(row.line))
+            .at(id, Some(row.key), Some(cell.column))
+            .span(cell.span),
+        );
     }
 }
 

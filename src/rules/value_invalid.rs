@@ -3,7 +3,6 @@
 use super::{column_label, row_name, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CellState;
-use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "value.invalid",
@@ -17,24 +16,14 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for id in TableId::ALL {
-        for row in &doc.table(id).rows {
-            for cell in &row.cells {
-                if let CellState::Invalid { reason } = &cell.state {
-                    out.push(
-                        RULE.diag(format!(
-                            "{}行{}列的值“{}”{}",
-                            row_name(id, row),
-                            column_label(row, cell.column),
-                            cell.raw,
-                            reason
-                        ))
-                        .line(cell.line.or(row.line))
-                        .at(id, Some(row.key), Some(cell.column))
-                        .span(cell.span),
-                    );
-                }
-            }
+    for (id, row, cell) in doc.cells() {
+        if let CellState::Invalid { reason } = &cell.state {
+            out.push(
+                RULE.diag(format!("{}行{}列的值“{}”{}", row_name(id, row), column_label(row, cell.column), cell.raw, reason))
+                    .line(cell.line.or(row.line))
+                    .at(id, Some(row.key), Some(cell.column))
+                    .span(cell.span),
+            );
         }
     }
 }

@@ -1,9 +1,8 @@
 //! `value.stray_number`: numbers before a row's label on its line, dropped.
 
-use super::{row_name, Document, Rule};
+use super::{place, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::RowIssue;
-use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "value.stray_number",
@@ -17,21 +16,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for id in TableId::ALL {
-        for row in &doc.table(id).rows {
-            for issue in &row.issues {
-                if let RowIssue::StrayNumbers { values, line } = issue {
-                    out.push(
-                        RULE.diag(format!(
-                            "{}行之后、下一行行名之前有多余的数字“{}”，已忽略，请核对原表",
-                            row_name(id, row),
-                            values.join(" ")
-                        ))
-                        .line(*line)
-                        .at(id, Some(row.key), None),
-                    );
-                }
-            }
+    for (id, row, issue) in doc.issues() {
+        if let RowIssue::StrayNumbers { values, line } = issue {
+            out.push(
+                RULE.diag(format!("{}之后、下一行行名之前有多余的数字“{}”，已忽略，请核对原表", place(id, row), values.join(" ")))
+                    .line(*line)
+                    .at(id, row.map(|r| r.key), None),
+            );
         }
     }
 }
