@@ -1,7 +1,7 @@
 // Types of the output contract (../shared/docs/output-contract.md): what
 // check() returns and what the <nianbao-checker> `checked` event carries.
 // Kept in step with the core by tests/typescript_types.rs (key and code
-// lists) and tests/e2e/types-check (every seed's CLI JSON type-checks).
+// lists) and tests/e2e/embed.mjs (tsc accepts every seed's CLI JSON).
 
 /** A diagnostic's severity. */
 export type Severity = "error" | "warning" | "info";

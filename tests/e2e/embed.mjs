@@ -476,6 +476,15 @@ await test('widget: `text`, `lang` and `compact` attributes', async () => {
   assert.ok(view.dts.includes('机关'));
   assert.equal(view.tablesOpen, true);
   assert.ok(view.input.h > compactHeight, 'compact input is not shorter');
+  // The one documented styling hook: the accent colour, set by the host.
+  const accent = await widgetPage.evaluate(() => {
+    const el = document.querySelector('#second');
+    const wrapper = el.shadowRoot.querySelector('.nb');
+    const before = getComputedStyle(wrapper).borderTopColor;
+    el.style.setProperty('--nianbao-accent', 'rgb(11, 92, 173)');
+    return [before, getComputedStyle(wrapper).borderTopColor];
+  });
+  assert.deepEqual(accent, ['rgb(179, 38, 30)', 'rgb(11, 92, 173)']);
   await widgetPage.evaluate(() => document.querySelector('#second').remove());
   assert.deepEqual(await widgetPage.evaluate(() => window.__csp), [], 'CSP violations');
   assert.equal(await widgetPage.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), CSP);
