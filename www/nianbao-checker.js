@@ -61,86 +61,90 @@ const CSS = `
 }
 :host([hidden]) { display: none !important; }
 .nb {
-  --accent: var(--nianbao-accent, #b3261e);
-  --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f3f4f6;
-  --err: #cf222e; --err-bg: #ffebe9; --warn: #9a6700; --warn-bg: #fff8c5;
-  --info: #0969da; --info-bg: #ddf4ff; --ok: #1a7f37; --ok-bg: #dafbe1;
+  /* The web app's palette (src/app/style.css), so the two look alike. */
+  --accent: var(--nianbao-accent, #1d4e89);
+  --fg: #1b1f24; --muted: #55606e; --line: #c9d1db; --soft: #f0f3f7; --card-line: #d8dee6;
+  --brand-soft: #e7eef8; --focus: #e08a00;
+  --err: #a8201a; --err-soft: #fde8e6; --warn: #7a4f00; --warn-mark: #d89b00; --warn-soft: #fff1cc;
+  --info: #1f5fa8; --info-soft: #e6f0fc; --ok: #0d6b37; --ok-soft: #e3f4e9;
   box-sizing: border-box;
   display: block;
   color: var(--fg);
   background: #fff;
-  font: 14px/1.6 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  font: 15px/1.55 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+    "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
   text-align: start;
-  border: 1px solid var(--line);
-  border-top: 3px solid var(--accent);
-  border-radius: 6px;
-  padding: 12px 16px 16px;
+  border: 1px solid var(--card-line);
+  border-top: 4px solid var(--accent);
+  border-radius: 8px;
+  padding: 12px 14px 14px;
 }
 .nb *, .nb *::before, .nb *::after { box-sizing: border-box; }
-.nb-title { margin: 0 0 8px; font-size: 16px; font-weight: 600; color: var(--accent); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.nb-title { margin: 0 0 8px; font-size: 17px; font-weight: 700; letter-spacing: 0.08em; color: var(--accent); }
 .nb-input-label { display: block; font-weight: 600; margin: 0 0 4px; }
 textarea {
   display: block; width: 100%; min-height: 12em; resize: vertical;
-  font: 13px/1.5 ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
-  color: var(--fg); background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: 8px;
+  font: inherit; font-size: 13.5px; line-height: 1.6; color: var(--fg);
+  background: #fcfdfe; border: 1px solid #aeb9c7; border-radius: 6px; padding: 8px 9px;
 }
-textarea:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
-.nb-status { margin: 6px 0 0; color: var(--muted); font-size: 13px; }
+textarea:focus-visible { outline-offset: 0; }
+.nb-status { margin: 6px 0 0; color: var(--muted); font-size: 12.5px; }
 .nb-status.nb-failed { color: var(--err); }
 .nb-results:empty { display: none; }
-.nb-results { margin-top: 12px; }
-h3 { font-size: 15px; margin: 16px 0 6px; }
-.nb-summary { border-radius: 6px; padding: 10px 14px; border: 1px solid var(--line); }
-.nb-summary.nb-ok { background: var(--ok-bg); border-color: var(--ok); }
-.nb-summary.nb-warning { background: var(--warn-bg); border-color: var(--warn); }
-.nb-summary.nb-error { background: var(--err-bg); border-color: var(--err); }
-.nb-verdict { margin: 0 0 6px; font-size: 18px; font-weight: 700; }
-.nb-ok .nb-verdict { color: var(--ok); }
-.nb-warning .nb-verdict { color: var(--warn); }
-.nb-error .nb-verdict { color: var(--err); }
-dl { display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 0; }
-dl > div { display: flex; gap: 6px; }
-dt { color: var(--muted); }
+.nb-results { margin-top: 12px; display: flex; flex-direction: column; gap: 12px; }
+h3 { font-size: 15.5px; margin: 0 0 8px; }
+.nb-summary, .nb-table, .nb-diagnostics { border: 1px solid var(--card-line); border-radius: 8px; padding: 10px 12px; background: #fff; }
+.nb-verdict { display: inline-block; margin: 0 0 8px; font-size: 20px; font-weight: 700; padding: 2px 14px; border-radius: 999px; }
+.nb-ok .nb-verdict { background: var(--ok-soft); color: var(--ok); }
+.nb-summary.nb-warning .nb-verdict { background: var(--warn-soft); color: var(--warn); }
+.nb-summary.nb-error .nb-verdict { background: var(--err-soft); color: var(--err); }
+dl { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 0; }
+dl > div { display: flex; gap: 6px; align-items: baseline; }
+dt { font-size: 12.5px; color: var(--muted); }
 dd { margin: 0; font-weight: 600; }
-details.nb-tables { margin-top: 12px; }
-details.nb-tables > summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+details.nb-tables { display: flex; flex-direction: column; gap: 12px; }
+details.nb-tables > summary { cursor: pointer; font-weight: 600; color: var(--accent); margin-bottom: 8px; }
+details.nb-tables > .nb-table + .nb-table { margin-top: 12px; }
 .nb-scroll { overflow-x: auto; max-width: 100%; }
-table { border-collapse: collapse; font-size: 13px; margin: 4px 0 8px; background: #fff; }
-th, td { border: 1px solid #8c959f; padding: 3px 6px; vertical-align: middle; }
-thead th, tr.nb-head th, tr.nb-block th { background: var(--head); font-weight: 600; text-align: center; }
-tr.nb-block th { text-align: start; color: var(--muted); }
-th.nb-label { font-weight: normal; text-align: start; background: #fff; }
-th.nb-group { font-weight: 600; background: #fafafa; text-align: center; }
-th.nb-corner { font-weight: normal; font-size: 12px; color: var(--muted); max-width: 16em; }
-td.nb-cell { text-align: end; font-variant-numeric: tabular-nums; min-width: 2.5em; }
-td.nb-absent { color: #8c959f; text-align: center; }
-td.nb-blank { color: var(--warn); text-align: center; }
+table { border-collapse: collapse; font-size: 12.5px; width: 100%; background: #fff; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; }
+th { background: var(--soft); font-weight: 500; text-align: center; }
+th[scope="row"] { text-align: start; font-weight: 400; background: #f7f9fb; }
+th.nb-group { writing-mode: vertical-rl; letter-spacing: 0.1em; text-align: center; background: var(--soft); padding: 6px 3px; }
+th.nb-corner { font-size: 11.5px; color: var(--muted); font-weight: 400; min-width: 12em; }
+tr.nb-block th { background: #e3e9f1; text-align: start; font-weight: 600; }
+td.nb-cell { text-align: end; font-variant-numeric: tabular-nums; min-width: 2.6em; white-space: nowrap; }
+td.nb-absent { color: #8a939e; text-align: center; background: repeating-linear-gradient(135deg, #f7f8fa 0 6px, #eef0f3 6px 12px); }
+td.nb-blank { color: var(--muted); text-align: center; }
 td.nb-invalid { color: var(--err); }
-tr.nb-not-found th.nb-label { color: var(--muted); font-style: italic; }
-.nb-marked.nb-error { background: var(--err-bg); outline: 2px solid var(--err); outline-offset: -2px; }
-.nb-marked.nb-warning { background: var(--warn-bg); outline: 2px solid var(--warn); outline-offset: -2px; }
-.nb-marked.nb-info { background: var(--info-bg); }
-.nb-missing { color: var(--err); margin: 4px 0; }
-.nb-diagnostics ol { list-style: none; margin: 0; padding: 0; }
-.nb-diag { border-left: 4px solid var(--line); padding: 4px 10px; margin: 0 0 6px; background: #fafafa; border-radius: 0 4px 4px 0; }
-.nb-diag[data-line] { cursor: pointer; }
-.nb-diag[data-line]:hover, .nb-diag:focus { background: #f0f3f6; outline: none; }
+tr.nb-not-found th.nb-label, th.nb-not-found { color: var(--muted); font-style: italic; }
+.nb-marked.nb-error { background: var(--err-soft); color: var(--err); font-weight: 600; }
+.nb-marked.nb-warning { background: var(--warn-soft); color: var(--warn); }
+.nb-marked.nb-info { background: var(--info-soft); }
+td.nb-absent.nb-marked.nb-error { background: repeating-linear-gradient(135deg, #fde8e6 0 6px, #f9d2ce 6px 12px); }
+[data-line] { cursor: pointer; }
+.nb-missing { color: var(--err); margin: 0; }
+.nb-diagnostics ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.nb-diag { border: 1px solid #e1e6ec; border-left: 4px solid var(--line); border-radius: 6px; padding: 6px 10px; }
+.nb-diag[data-line]:hover { background: var(--brand-soft); }
 .nb-diag.nb-error { border-left-color: var(--err); }
-.nb-diag.nb-warning { border-left-color: var(--warn); }
+.nb-diag.nb-warning { border-left-color: var(--warn-mark); }
 .nb-diag.nb-info { border-left-color: var(--info); }
-.nb-sev { display: inline-block; font-size: 12px; font-weight: 700; padding: 0 6px; border-radius: 3px; color: #fff; }
-.nb-error .nb-sev { background: var(--err); }
-.nb-warning .nb-sev { background: var(--warn); }
-.nb-info .nb-sev { background: var(--info); }
-.nb-diag code { font: 12px ui-monospace, Menlo, Consolas, monospace; color: var(--muted); }
+.nb-sev { display: inline-block; font-size: 11.5px; font-weight: 600; padding: 1px 7px; border-radius: 4px; }
+.nb-error .nb-sev { background: var(--err-soft); color: var(--err); }
+.nb-warning .nb-sev { background: var(--warn-soft); color: var(--warn); }
+.nb-info .nb-sev { background: var(--info-soft); color: var(--info); }
+.nb-diag code { font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--muted); }
 .nb-line { font-size: 12px; color: var(--muted); }
-.nb-msg { margin: 2px 0 0; }
-.nb-help { margin: 2px 0 0; color: var(--muted); font-size: 13px; }
+.nb-msg { margin: 3px 0 0; overflow-wrap: anywhere; }
+.nb-help { margin: 2px 0 0; color: var(--muted); font-size: 12.5px; }
 .nb-none { color: var(--ok); margin: 0; }
-.nb.nb-compact { padding: 8px 10px 10px; }
+.nb.nb-compact { padding: 8px 10px 10px; font-size: 14px; }
 .nb.nb-compact textarea { min-height: 5em; }
-.nb.nb-compact .nb-verdict { font-size: 15px; }
-.nb.nb-compact h3 { margin: 10px 0 4px; }
+.nb.nb-compact .nb-verdict { font-size: 16px; }
+.nb.nb-compact .nb-results { gap: 8px; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;
 
 let sheet;

@@ -484,7 +484,7 @@ await test('widget: `text`, `lang` and `compact` attributes', async () => {
     el.style.setProperty('--nianbao-accent', 'rgb(11, 92, 173)');
     return [before, getComputedStyle(wrapper).borderTopColor];
   });
-  assert.deepEqual(accent, ['rgb(179, 38, 30)', 'rgb(11, 92, 173)']);
+  assert.deepEqual(accent, ['rgb(29, 78, 137)', 'rgb(11, 92, 173)']);
   await widgetPage.evaluate(() => document.querySelector('#second').remove());
   assert.deepEqual(await widgetPage.evaluate(() => window.__csp), [], 'CSP violations');
   assert.equal(await widgetPage.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), CSP);
