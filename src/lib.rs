@@ -2,6 +2,7 @@
 //! information disclosure annual report) against the national template.
 //!
 //! The pipeline, one module a stage:
+//! [`input`] (web pages, Word files and encoded text as text) →
 //! [`normalise`] (text + map back to the input) → [`tokens`] (lines of
 //! labels and numbers) → [`sections`] and [`meta`] → [`tables`] (one module
 //! per table, driven by [`template`] data) → [`rules`] (one file per
@@ -13,6 +14,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod input;
 pub mod meta;
 pub mod model;
 pub mod normalise;
@@ -28,6 +30,7 @@ pub mod tokens;
 pub mod wasm_api;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use input::Block;
 pub use report::{Report, TemplateKind};
 
 use template::{TableId, Version};
@@ -64,6 +67,14 @@ pub fn check(text: &str, source: Option<&str>) -> Report {
         tables,
         diagnostics,
     }
+}
+
+/// Checks a report given as blocks in document order: its text, and its
+/// tables as cell grids (what the browser's DOMParser gives for a pasted or
+/// saved web page, or [`input::docx`] for a Word file). The text checked —
+/// which diagnostics' line numbers refer to — is [`input::blocks_to_text`].
+pub fn check_blocks(blocks: &[Block], source: Option<&str>) -> Report {
+    check(&input::blocks_to_text(blocks), source)
 }
 
 /// Checks several reports; reports of one agency in consecutive years are

@@ -353,7 +353,11 @@ pub const UNIT_WAN_YUAN: &str = "万元";
 pub const UNIT_YUAN: &str = "元";
 
 /// Cells written as one of these mean "left empty".
-pub const BLANK_MARKS: &[&str] = &["/", "-", "--", "—", "——", "–", "\\", "／", "无"];
+pub const BLANK_MARKS: &[&str] = &["/", "-", "--", "—", "——", "–", "\\", "／", "无", EMPTY_CELL];
+
+/// How an empty cell of a real table (HTML, Word) is written in the text
+/// the pipeline reads: a blank cell, not a missing one.
+pub const EMPTY_CELL: &str = "(空)";
 
 // ---------------------------------------------------------------- text
 

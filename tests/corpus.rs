@@ -42,9 +42,17 @@ fn corpus_reports_match_their_snapshots() {
         .collect();
     files.sort();
     assert!(files.len() >= 9, "the corpus has nine texts in more/");
+    // The web pages behind the flattened texts, read as HTML.
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.join("html"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    pages.sort();
+    files.extend(pages);
     for path in files {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let is_html = path.extension().is_some_and(|x| x == "html");
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned() + if is_html { ".html" } else { "" };
         let text = std::fs::read_to_string(&path).unwrap();
+        let text = if is_html { nianbao::input::html::html_text(&text) } else { text };
         let report = nianbao::check(&text, path.file_name().and_then(|f| f.to_str()));
         insta::with_settings!({ snapshot_path => "snapshots/corpus", prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!(name.clone(), shown(&report, &name));
@@ -183,5 +191,38 @@ fn every_extraction_of_one_pdf_gives_the_same_tables() {
         for (r, name) in reports.iter().zip(group.iter()).skip(1) {
             assert_eq!(tables_of(r), first, "{name} differs from {}", group[0]);
         }
+    }
+}
+
+/// Every value of `part` (a table as the contract's JSON) is in `whole`.
+fn values_within(part: &serde_json::Value, whole: &serde_json::Value, what: &str) {
+    for (row, cells) in part.as_object().unwrap() {
+        for (column, v) in cells.as_object().unwrap() {
+            assert_eq!(&whole[row][column], v, "{what}: {row}.{column}");
+        }
+    }
+}
+
+#[test]
+fn the_pingtan_pages_give_the_tables_of_their_flattened_text() {
+    let Some(dir) = corpus() else { return };
+    for year in [2021, 2022] {
+        let html = std::fs::read_to_string(dir.join(format!("html/pingtan-{year}.html"))).unwrap();
+        let page = nianbao::input::html::check_html(&html, None);
+        let Some(flat) = read(&format!("pingtan-{year}-flattened.txt")) else { return };
+        assert!(page.diagnostics.is_empty(), "{year}: {:?}", page.diagnostics);
+        let page_json: serde_json::Value = serde_json::from_str(&page.to_json()).unwrap();
+        let flat_json: serde_json::Value = serde_json::from_str(&flat.to_json()).unwrap();
+        for table in ["active", "requests", "review"] {
+            // The flattened text gives a subset (table 二's glued row is
+            // left out there); every value it gives is the page's.
+            values_within(&flat_json[table], &page_json[table], &format!("{year} {table}"));
+        }
+        assert_eq!(page_json["requests"], flat_json["requests"], "{year}");
+        assert_eq!(page_json["review"], flat_json["review"], "{year}");
+        assert_eq!((page.year, page.template), (flat.year, flat.template));
+        // What the flattened text could not split, the page's cells give.
+        let docs = if year == 2021 { [69.0, 3.0, 665.0] } else { [88.0, 55.0, 698.0] };
+        assert_eq!(active(&page, "normative_documents"), docs.map(Some));
     }
 }

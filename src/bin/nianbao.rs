@@ -3,6 +3,10 @@
 //! nianbao check [--json] FILE|DIR|- ...   check reports (exit 1 on any error)
 //! nianbao explain CODE                     a rule's documentation
 //! nianbao rules                            every rule, one a line
+//!
+//! Files may be .txt/.md (UTF-8, UTF-16; GB18030 with feature `files`),
+//! .html (feature `html`) or .docx (feature `files`): see
+//! [`nianbao::input::file_text`].
 
 use nianbao::rules::{all_rules, find_rule};
 use std::io::{Read, Write};
@@ -49,7 +53,8 @@ fn explain(code: Option<&str>) -> ExitCode {
     }
 }
 
-/// Report files in a folder: .txt and .md, recursively, in name order.
+/// Report files in a folder: .txt, .md, .html, .htm and .docx, recursively,
+/// in name order.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -57,7 +62,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for e in entries {
             if e.is_dir() {
                 collect(&e, out)?;
-            } else if e.extension().is_some_and(|x| x == "txt" || x == "md") {
+            } else if e.extension().is_some_and(|x| ["txt", "md", "html", "htm", "docx"].iter().any(|k| x.eq_ignore_ascii_case(k))) {
                 out.push(e);
             }
         }
@@ -84,7 +89,13 @@ fn check(args: &[String]) -> ExitCode {
                 failed = true;
                 continue;
             }
-            inputs.push((decode(&buf), None));
+            match nianbao::input::file_text("-", &buf) {
+                Ok(text) => inputs.push((text, None)),
+                Err(e) => {
+                    eprintln!("-: {e}");
+                    failed = true;
+                }
+            }
             continue;
         }
         let mut files = Vec::new();
@@ -95,7 +106,13 @@ fn check(args: &[String]) -> ExitCode {
         }
         for f in files {
             match std::fs::read(&f) {
-                Ok(bytes) => inputs.push((decode(&bytes), Some(f.display().to_string()))),
+                Ok(bytes) => match nianbao::input::file_text(&f.to_string_lossy(), &bytes) {
+                    Ok(text) => inputs.push((text, Some(f.display().to_string()))),
+                    Err(e) => {
+                        eprintln!("{}: {e}", f.display());
+                        failed = true;
+                    }
+                },
                 Err(e) => {
                     eprintln!("{}: 无法读取：{e}", f.display());
                     failed = true;
@@ -125,19 +142,4 @@ fn check(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is read
-/// lossily, and the checker then says it is not a report.
-fn decode(bytes: &[u8]) -> String {
-    match bytes {
-        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
-    String::from_utf16_lossy(&units)
 }

@@ -1,8 +1,9 @@
-//! `value.blank`: a cell written as / - — (absent from the output, not 0).
+//! `value.blank`: a cell written as / - — or left empty (absent from the output, not 0).
 
 use super::{column_label, row_name, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CellState;
+use crate::template::EMPTY_CELL;
 
 pub const RULE: Rule = Rule {
     code: "value.blank",
@@ -17,12 +18,14 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, cell) in doc.cells().filter(|(_, _, c)| c.state == CellState::Blank) {
+        // An empty cell of a real table (HTML, Word) is written EMPTY_CELL.
+        let written = if cell.raw == EMPTY_CELL { "留空".to_string() } else { format!("填写为“{}”", cell.raw) };
         out.push(
             RULE.diag(format!(
-                "{}行{}列填写为“{}”，未按数字计（没有发生请填0）",
+                "{}行{}列{}，未按数字计（没有发生请填0）",
                 row_name(id, row),
                 column_label(row, cell.column),
-                cell.raw
+                written
             ))
             .line(cell.line.or(row.line))
             .at(id, Some(row.key), Some(cell.column))
@@ -44,5 +47,15 @@ mod tests {
         assert!(d[0].message.contains("表二「行政事业性收费」行"), "{}", d[0].message);
         let json = serde_json::to_value(&r).unwrap();
         assert!(json["active"]["fees"].get("amount_yuan").is_none());
+    }
+
+    #[test]
+    fn an_empty_table_cell_is_said_to_be_empty() {
+        let blank = format!("行政事业性收费\t{}", crate::template::EMPTY_CELL);
+        let text = report_2021(&[], [0; 15], "").replace("行政事业性收费\t0", &blank);
+        let r = check_text(&text);
+        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.blank").collect();
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("列留空"), "{}", d[0].message);
     }
 }

@@ -14,6 +14,7 @@ use super::segments::Segment;
 use super::values::{cell_from_part, cell_from_token, ValueKind};
 use crate::model::{Row, RowIssue};
 use crate::normalise::Normalised;
+use crate::template::EMPTY_CELL;
 use crate::tokens::{Kind, Token};
 
 /// At most this many candidate splits are listed in a diagnostic.
@@ -66,6 +67,7 @@ pub fn fill_row<'t>(
     let expected = row.columns.len();
     let line_of = |t: &Token| norm.line_at(t.start);
     let mut cells: Vec<&Token> = seg.cells.clone();
+    drop_empty_table_cells(&mut cells, expected, &norm.text);
     if cells.len() > expected {
         let kept: Vec<&Token> = cells.iter().zip(&seg.leading).filter(|(_, &l)| !l).map(|(t, _)| *t).collect();
         if kept.len() == expected {
@@ -169,6 +171,14 @@ pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, 
         }
     }
     parts.peek().is_none().then_some(out)
+}
+
+/// Empty cells of a real table (HTML, Word; see [`EMPTY_CELL`]) at the end
+/// of a row that has more cells than columns: layout, not values.
+pub fn drop_empty_table_cells(cells: &mut Vec<&Token>, expected: usize, text: &str) {
+    while cells.len() > expected && cells.last().is_some_and(|t| text.get(t.start..t.end) == Some(EMPTY_CELL)) {
+        cells.pop();
+    }
 }
 
 /// The digit strings of cells that are all plain whole numbers (no sign,

@@ -6,7 +6,7 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{any_fits, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
+use super::fill::{any_fits, drop_empty_table_cells, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -25,9 +25,14 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     table.line = Some(norm.line_at(first.start));
 
     // The usual shape: one run of 15 cells, the last such run.
-    if let Some(seg) = segs.iter().rev().find(|s| s.cells.len() == CELLS) {
+    let trimmed = segs.iter().rev().map(|s| {
+        let mut cells = s.cells.clone();
+        drop_empty_table_cells(&mut cells, CELLS, &norm.text);
+        cells
+    });
+    if let Some(cells) = trimmed.into_iter().find(|c| c.len() == CELLS) {
         table.found = true;
-        fill(&mut table, &seg.cells, norm);
+        fill(&mut table, &cells, norm);
         return table;
     }
     // Three rows of five, labelled by group.

@@ -1,0 +1,115 @@
+//! Stage 0: how a report reaches the checker, when it is not plain text.
+//!
+//! Web pages, pasted HTML and .docx files carry real tables. They are read
+//! as [`Block`]s in document order — text, and tables as cell grids — and
+//! written out as the text the pipeline reads (see [`blocks_to_text`]): one
+//! table row a line, cells separated by tabs. Rows are then found by their
+//! labels, as in any text, so header and data rows whose column spans
+//! disagree still line up with the template.
+//!
+//! The browser gives the grids from its own DOMParser (no HTML crate in the
+//! wasm core); natively, [`html`] (feature `html`) reads .html files and
+//! [`docx`] (feature `files`) reads .docx files. [`text`] decodes .txt bytes.
+
+pub mod grid;
+pub mod text;
+
+#[cfg(feature = "files")]
+pub mod docx;
+#[cfg(feature = "html")]
+pub mod html;
+
+pub use grid::{blocks_to_text, Block};
+
+/// Why a file could not be read as a report.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FileError(pub String);
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// The kinds of file a report comes in, told by name and by content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Docx,
+    Html,
+    Text,
+}
+
+impl FileKind {
+    pub fn of(name: &str, bytes: &[u8]) -> FileKind {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".docx") || (bytes.starts_with(b"PK\x03\x04") && !lower.ends_with(".txt")) {
+            FileKind::Docx
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") || looks_like_html(bytes) {
+            FileKind::Html
+        } else {
+            FileKind::Text
+        }
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// A file's report text: a .docx's paragraphs and tables, an HTML page's
+/// text and tables, or a text file decoded (see [`text::decode`]).
+/// Formats whose feature is not built in are an error that says so.
+pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
+    match FileKind::of(name, bytes) {
+        FileKind::Docx => docx_text(bytes),
+        FileKind::Html => {
+            let decoded = text::decode(bytes).map_err(|e| FileError(e.0))?;
+            html_text(&decoded.text)
+        }
+        FileKind::Text => text::decode(bytes).map(|d| d.text).map_err(|e| FileError(e.0)),
+    }
+}
+
+#[cfg(feature = "files")]
+fn docx_text(bytes: &[u8]) -> Result<String, FileError> {
+    docx::docx_text(bytes).map_err(|e| FileError(e.0))
+}
+
+#[cfg(not(feature = "files"))]
+fn docx_text(_: &[u8]) -> Result<String, FileError> {
+    Err(FileError("读取.docx文件需要以files功能构建本工具（cargo build --features files）".into()))
+}
+
+#[cfg(feature = "html")]
+fn html_text(html: &str) -> Result<String, FileError> {
+    Ok(html::html_text(html))
+}
+
+#[cfg(not(feature = "html"))]
+fn html_text(_: &str) -> Result<String, FileError> {
+    Err(FileError("读取.html文件需要以html功能构建本工具（cargo build --features html）".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name_and_content() {
+        assert_eq!(FileKind::of("a.DOCX", b""), FileKind::Docx);
+        assert_eq!(FileKind::of("a", b"PK\x03\x04rest"), FileKind::Docx);
+        assert_eq!(FileKind::of("a.txt", b"\xef\xbb\xbf <!DOCTYPE html><html>"), FileKind::Html);
+        assert_eq!(FileKind::of("page.htm", b"x"), FileKind::Html);
+        assert_eq!(FileKind::of("a.txt", "一、总体情况".as_bytes()), FileKind::Text);
+    }
+
+    #[test]
+    fn text_files_are_decoded() {
+        assert_eq!(file_text("a.txt", "规章 0".as_bytes()).unwrap(), "规章 0");
+        assert!(file_text("a.txt", &[0xff, 0xfe, 0x41]).is_err());
+    }
+}

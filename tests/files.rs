@@ -1,0 +1,186 @@
+//! Files as users drop them: the 2021 template as .docx (read in place
+//! from ../shared/corpus/files), that template filled in and zipped again,
+//! a seed report saved as GBK and as UTF-16, and the CLI reading them.
+
+use nianbao::input::{self, Block};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn shared_file(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/files").join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        println!("../shared/corpus not found: corpus tests skipped");
+        None
+    }
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+/// The contract's tables and the diagnostic codes.
+fn tables(r: &nianbao::Report) -> serde_json::Value {
+    let j: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
+    serde_json::json!({ "active": j["active"], "requests": j["requests"], "review": j["review"], "template": j["template"], "codes": codes })
+}
+
+#[test]
+fn the_template_docx_has_the_three_tables_in_the_template_shape() {
+    let Some(path) = shared_file("template-2021.docx") else { return };
+    let blocks = input::docx::docx_blocks(&std::fs::read(path).unwrap()).unwrap();
+    let tables: Vec<&Vec<Vec<String>>> = blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    assert_eq!(tables.len(), 3);
+    // Vertically merged cells appear once, in their first row.
+    let requests = tables[1];
+    let row = |label: &str| requests.iter().find(|r| r.iter().any(|c| c == label)).unwrap_or_else(|| panic!("{label}"));
+    assert_eq!(row("2.其他法律行政法规禁止公开").len(), 8, "label + 7 cells: the merged （三）不予公开 is not repeated");
+    assert_eq!(row("（三）不予公开").len(), 9, "group label + row label + 7 cells");
+    assert_eq!(tables[2].last().map(Vec::len), Some(15));
+    let text = input::blocks_to_text(&blocks);
+    assert!(text.contains("六、其他需要报告的事项"), "paragraphs are text");
+    // The empty template: every cell is blank, none is taken as 0.
+    let r = nianbao::check(&text, None);
+    assert!(r.tables.requests.found && r.tables.review.found && r.tables.active.found);
+    assert!(r.requests_row("1").is_none());
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "value.blank").count(), 10 + 25 * 7 + 15);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("留空")));
+}
+
+/// Writes the template's XML back with `fill(n)` in its n-th empty data
+/// cell (table 二's 10, table 三's 175, table 四's 15, in reading order).
+fn filled_docx(template: &[u8], fill: &dyn Fn(usize) -> String) -> Vec<u8> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(template)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            data = fill_cells(&String::from_utf8(data).unwrap(), fill).into_bytes();
+        }
+        out.start_file(name, stored).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Puts a run with the value into every empty table cell that is not a
+/// vertical-merge continuation.
+fn fill_cells(xml: &str, fill: &dyn Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    let mut n = 0;
+    while let Some(start) = rest.find("<w:tc>").or_else(|| rest.find("<w:tc ")) {
+        let Some(len) = rest[start..].find("</w:tc>") else { break };
+        let end = start + len + "</w:tc>".len();
+        let cell = &rest[start..end];
+        out.push_str(&rest[..start]);
+        let text: String = cell.split("<w:t").skip(1).filter_map(|t| t.split_once('>')).map(|(_, t)| t.split('<').next().unwrap_or("")).collect();
+        let continues = cell.contains("<w:vMerge/>") || cell.contains("w:val=\"continue\"");
+        let pos = cell.rfind("</w:p>");
+        match pos {
+            Some(p) if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').is_empty() && !continues => {
+                // Drop the blank runs, then add the value's.
+                let mut body = cell[..p].to_string();
+                while let Some(r) = body.find("<w:r>").or_else(|| body.find("<w:r ")) {
+                    let Some(e) = body[r..].find("</w:r>") else { break };
+                    body.replace_range(r..r + e + "</w:r>".len(), "");
+                }
+                out.push_str(&body);
+                out.push_str(&format!("<w:r><w:t>{}</w:t></w:r>", fill(n)));
+                out.push_str(&cell[p..]);
+                n += 1;
+            }
+            _ => out.push_str(cell),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_filled_in_template_docx_reads_back_every_cell() {
+    let Some(path) = shared_file("template-2021.docx") else { return };
+    let value = |n: usize| ((n * 7 + 3) % 13) as i64;
+    let docx = filled_docx(&std::fs::read(path).unwrap(), &|n| value(n).to_string());
+    let text = input::file_text("filled.docx", &docx).unwrap();
+    let r = nianbao::check(&text, Some("filled.docx"));
+    assert!(!r.diagnostics.iter().any(|d| matches!(d.code, "value.blank" | "table.value_count" | "table.missing_row")), "{:?}", r.diagnostics);
+    let keys = ["regulations", "normative_documents", "licensing", "punishment", "enforcement", "fees"];
+    let mut n = 0;
+    for key in keys {
+        let row = r.tables.active.row(key).unwrap();
+        for c in &row.cells {
+            let want = if key == "fees" { value(n) * 10_000 } else { value(n) };
+            assert_eq!(c.value.and_then(|v| v.as_int()), Some(want), "active {key} {}", c.column);
+            n += 1;
+        }
+    }
+    for row in &r.tables.requests.rows {
+        for c in &row.cells {
+            assert_eq!(c.value.and_then(|v| v.as_int()), Some(value(n)), "requests {} {}", row.key, c.column);
+            n += 1;
+        }
+    }
+    for row in &r.tables.review.rows {
+        for c in &row.cells {
+            assert_eq!(c.value.and_then(|v| v.as_int()), Some(value(n)), "review {} {}", row.key, c.column);
+            n += 1;
+        }
+    }
+    assert_eq!(n, 10 + 175 + 15);
+}
+
+#[test]
+fn a_gbk_seed_reads_like_its_utf8_original() {
+    // Seed 000 has only characters GBK has (003 has a no-break space).
+    let text = seed("000_a4b9aaf003e43d05.txt");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let decoded = input::text::decode(&gbk).unwrap();
+    assert_eq!(decoded.encoding, "GB18030");
+    assert_eq!(tables(&nianbao::check(&decoded.text, None)), tables(&nianbao::check(&text, None)));
+    // UTF-16 with a BOM, as Windows Notepad saves "Unicode".
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(input::file_text("a.txt", &utf16).unwrap(), text);
+}
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_cli_reads_docx_html_and_gbk_files() {
+    let dir = std::env::temp_dir().join(format!("nianbao-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = seed("000_a4b9aaf003e43d05.txt");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&original);
+    std::fs::write(dir.join("gbk.txt"), &gbk).unwrap();
+    let (code, out, err) = cli(&["check", "--json", dir.join("gbk.txt").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"requests\""), "{out}");
+    std::fs::write(dir.join("bad.docx"), b"not a zip").unwrap();
+    let (code, _, err) = cli(&["check", dir.join("bad.docx").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("docx"), "{err}");
+    let html = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/html/pingtan-2022.html");
+    if html.is_file() {
+        let (code, out, err) = cli(&["check", html.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("88 55 698"), "{out}");
+    }
+    if let Some(docx) = shared_file("template-2021.docx") {
+        let (_, out, _) = cli(&["check", docx.to_str().unwrap()]);
+        assert!(out.contains("列留空"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
