@@ -19,6 +19,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# A CJK font, so that the app's screenshot (tests/e2e/app.mjs) shows Chinese, not boxes.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  step "CJK font (Debian fonts-wqy-microhei)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
+
 has() { command -v "$1" >/dev/null && "$1" --version 2>/dev/null | grep -q "$2"; }
 pids=()
 has trunk "$TRUNK" || { step "cargo install trunk $TRUNK"; cargo install --locked trunk --version "$TRUNK" & pids+=($!); }

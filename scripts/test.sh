@@ -39,3 +39,18 @@ node scripts/build-single-file.mjs
 step "embed: browser tests (tests/e2e/embed.mjs)"
 cargo build --locked --quiet --bin nianbao   # the CLI whose JSON the tests expect
 node tests/e2e/embed.mjs
+
+# app (issue 3): the Leptos app (feature ui) built by Trunk into dist/, its
+# unit tests, and its browser tests against dist/ served on 127.0.0.1.
+step "app: unit tests (cargo test --features ui --bin app)"
+cargo test --locked --features ui --bin app
+step "app: trunk build --release into dist/"
+trunk build --release
+step "app: browser tests (tests/e2e/app.mjs)"
+cargo build --locked --quiet --bin nianbao   # the CLI whose JSON the tests expect
+app_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$app_port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+app_server=$!
+trap 'kill "$app_server" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$app_port/" >/dev/null 2>&1 && break; sleep 0.1; done
+node tests/e2e/app.mjs "http://127.0.0.1:$app_port/"

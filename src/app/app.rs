@@ -42,6 +42,17 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    // Brings an opened rule page into view and gives it the focus, so that a
+    // keyboard or screen-reader user lands on what they asked for.
+    Effect::new(move |_| {
+        if state.rule.get().is_some() {
+            request_animation_frame(|| {
+                web::scroll_to("rule-panel");
+                web::focus("rule-panel");
+            });
+        }
+    });
+
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);

@@ -105,7 +105,14 @@ pub fn RulePanel(
     move || {
         let rule = find_rule(state.rule.get()?)?;
         Some(view! {
-            <section class="rule-panel" aria-labelledby="rule-title" data-testid="rule" data-code=rule.code>
+            <section
+                id="rule-panel"
+                class="rule-panel"
+                tabindex="-1"
+                aria-labelledby="rule-title"
+                data-testid="rule"
+                data-code=rule.code
+            >
                 <div class="rule-head">
                     <h2 id="rule-title">"规则说明："<code>{rule.code}</code></h2>
                     <button type="button" class="close" aria-label="关闭规则说明" on:click=move |_| state.rule.set(None)>

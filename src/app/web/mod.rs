@@ -58,6 +58,13 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to an element.
+pub fn focus(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Scrolls a box (not the page) so that its child is in the middle of it.
 pub fn scroll_within(box_id: &str, child_id: &str) {
     let doc = leptos::prelude::document();
