@@ -5,7 +5,6 @@
 mod app;
 mod checked;
 mod components;
-mod decode;
 mod examples;
 mod layout;
 mod panic;

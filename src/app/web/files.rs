@@ -1,7 +1,7 @@
 //! Reading a picked or dropped file.
 
 use super::js_error;
-use crate::decode::decode;
+use nianbao::input::text::decode;
 
 /// The file's name and text, or a message saying why it cannot be read.
 pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
@@ -15,5 +15,7 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
         Err(e) => return (name, Err(format!("无法读取文件：{}", js_error(&e)))),
     };
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    (name, decode(&bytes))
+    // The core's decoding (UTF-8, UTF-16); the web build has no GBK tables.
+    let text = decode(&bytes).map(|d| d.text).map_err(|e| format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开"));
+    (name, text)
 }
