@@ -185,13 +185,18 @@ fn diagnostics(out: &mut String, report: &Report, lang: Lang) {
 
 // ------------------------------------------------------------------ tables
 
-/// The worst severity and the messages of the diagnostics about each cell
-/// (table, row, column); a `None` column means the row as a whole.
-struct Marks<'a>(BTreeMap<(TableId, &'a str, Option<&'a str>), (Severity, Vec<&'a str>)>);
+/// A cell (table, row, column); a `None` column means the row as a whole.
+type CellKey<'a> = (TableId, &'a str, Option<&'a str>);
+
+/// The worst severity and the messages of the diagnostics about a cell.
+type Mark<'a> = (Severity, Vec<&'a str>);
+
+/// Every cell some diagnostic is about.
+struct Marks<'a>(BTreeMap<CellKey<'a>, Mark<'a>>);
 
 impl<'a> Marks<'a> {
     fn of(report: &'a Report) -> Self {
-        let mut map: BTreeMap<_, (Severity, Vec<&str>)> = BTreeMap::new();
+        let mut map: BTreeMap<CellKey<'a>, Mark<'a>> = BTreeMap::new();
         let mut mark = |key, sev: Severity, msg: &'a str| {
             let e = map.entry(key).or_insert((sev, Vec::new()));
             e.0 = e.0.min(sev); // Error < Warning < Info
@@ -213,8 +218,9 @@ impl<'a> Marks<'a> {
         Marks(map)
     }
 
-    fn get<'b>(&'b self, table: TableId, row: &'b str, column: Option<&'b str>) -> Option<&'b (Severity, Vec<&'b str>)> {
-        let marks: &'b BTreeMap<(TableId, &'b str, Option<&'b str>), (Severity, Vec<&'b str>)> = &self.0;
+    fn get<'b>(&'b self, table: TableId, row: &'b str, column: Option<&'b str>) -> Option<&'b Mark<'b>> {
+        // Shorten 'a to 'b (the map is covariant) so a borrowed key can look up.
+        let marks: &'b BTreeMap<CellKey<'b>, Mark<'b>> = &self.0;
         marks.get(&(table, row, column))
     }
 }
