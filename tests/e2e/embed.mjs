@@ -386,6 +386,17 @@ await test('api-demo page: the import API checks pasted text (CSP page, no viola
   apiPage.assertClean();
 });
 
+await test('api-demo page: picking several files runs checkMany (in name order, as the CLI reads a folder)', async () => {
+  const names = seeds.map((s) => s.name);
+  const expected = cli(names, undefined, FIXTURES);
+  await apiPage.setInputFiles('#files', [...names].reverse().map((n) => path.join(FIXTURES, n)));
+  await apiPage.waitForFunction((n) => document.querySelector('#json').textContent.split('\n').length === n, names.length);
+  const lines = (await apiPage.textContent('#json')).split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines, expected);
+  assert.deepEqual(await apiPage.evaluate(() => window.__csp), [], 'CSP violations');
+  apiPage.assertClean();
+});
+
 const widgetPage = await open(base + 'widget-demo.html');
 await widgetPage.waitForFunction(() => document.querySelector('#checker')?.shadowRoot?.querySelector('[data-testid=status]')?.textContent.includes('粘贴'));
 
