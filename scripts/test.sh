@@ -17,17 +17,26 @@ cargo build --locked --lib --target wasm32-unknown-unknown
 step "CLI on the seed reports"
 cargo run --locked --quiet --bin nianbao -- check tests/fixtures >/dev/null || test $? -eq 1
 
-step "fuzz: the checker's entry point, a bounded run (cargo-fuzz, libFuzzer + ASan)"
+step "fuzz: check(), the HTML reader and the .docx reader, bounded runs (cargo-fuzz, libFuzzer + ASan)"
 # Stable rustc with RUSTC_BOOTSTRAP=1 accepts the sanitizer flags cargo-fuzz
 # passes; no nightly toolchain is downloaded. Longer runs by hand: see README.
-fuzz_corpus=$(mktemp -d)
-fuzz_log="$fuzz_corpus.log"
-if ! RUSTC_BOOTSTRAP=1 cargo fuzz run check "$fuzz_corpus" tests/fixtures -- \
-    -runs="${FUZZ_RUNS:-2000}" -max_len=16384 -timeout=20 -print_final_stats=1 >"$fuzz_log" 2>&1; then
-  tail -60 "$fuzz_log"; echo "fuzz: a crash or timeout (input saved under fuzz/artifacts/)"; exit 1
-fi
-grep -E "^(Done|stat::number_of_executed_units)" "$fuzz_log" || true
-rm -rf "$fuzz_corpus"
+fuzz_run() {  # target runs max_len seed-dir...
+  local target=$1 runs=$2 max_len=$3; shift 3
+  local corpus; corpus=$(mktemp -d)
+  local seeds=(); for d in "$@"; do [ -d "$d" ] && seeds+=("$d"); done
+  if ! RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$corpus" "${seeds[@]}" -- \
+      -runs="$runs" -max_len="$max_len" -timeout=20 -print_final_stats=1 >"$corpus.log" 2>&1; then
+    tail -60 "$corpus.log"; echo "fuzz $target: a crash or timeout (input saved under fuzz/artifacts/$target/)"; exit 1
+  fi
+  echo "fuzz $target: $(grep -E '^Done' "$corpus.log")"
+  rm -rf "$corpus" "$corpus.log"
+}
+shared_seed() {  # a temporary folder with the given ../shared files, when ../shared is there
+  local d; d=$(mktemp -d); cp "$@" "$d"/ 2>/dev/null || echo "(../shared/corpus not found: fuzzing without its seeds)" >&2; echo "$d"
+}
+fuzz_run check "${FUZZ_RUNS:-2000}" 16384 tests/fixtures
+fuzz_run html "${FUZZ_RUNS_HTML:-300}" 400000 "$(shared_seed ../shared/corpus/html/*.html)"
+fuzz_run docx "${FUZZ_RUNS:-2000}" 65536 "$(shared_seed ../shared/corpus/files/*.docx)"
 
 # --- app (issue 3) and embed (issue 4) steps are added below this line ---
 
