@@ -244,16 +244,17 @@ fn rows_text(shape: Shape, rows: &[(String, Vec<String>)], _width: usize) -> Str
                 s.push_str(&format!("{label} {}\n", cells.join(" ")));
             }
             Shape::Wrapped => {
-                // Long labels wrap; the numbers follow the second part, or
-                // stand alone on the next line.
+                // Long labels wrap; the numbers follow the second part,
+                // stand alone on the next line, or sit on the first line.
                 let chars: Vec<char> = label.chars().collect();
                 if chars.len() > 8 && !cells.is_empty() {
                     let cut = chars.len() / 2;
                     let (a, b): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
-                    if i % 2 == 0 {
-                        s.push_str(&format!("{a}\n{b} {}\n", cells.join(" ")));
-                    } else {
-                        s.push_str(&format!("{a}\n{b}\n{}\n", cells.join(" ")));
+                    match i % 3 {
+                        0 => s.push_str(&format!("{a}\n{b} {}\n", cells.join(" "))),
+                        1 => s.push_str(&format!("{a}\n{b}\n{}\n", cells.join(" "))),
+                        // The numbers on the label's first line (PDF layout text).
+                        _ => s.push_str(&format!("{a} {}\n{b}\n", cells.join(" "))),
                     }
                 } else {
                     s.push_str(&format!("{label} {}\n", cells.join(" ")));

@@ -82,6 +82,11 @@ pub fn fill_row<'t>(
             cells = kept;
         }
     }
+    if cells.len() == expected + 1 && is_page_number(&cells, arith) {
+        if let Some(t) = cells.pop() {
+            row.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line: Some(line_of(t)) });
+        }
+    }
     row.line = cells.first().or(seg.label_token.as_ref()).map(|t| line_of(t));
     if cells.len() == expected {
         for (i, t) in cells.iter().enumerate() {
@@ -171,6 +176,30 @@ pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, 
         }
     }
     parts.peek().is_none().then_some(out)
+}
+
+/// Whether a row's one number too many is a bare page number (a PDF's
+/// footer `4` between two rows): the last cell, alone on its line after the
+/// row's numbers, a small whole number, with the rest keeping the row's
+/// arithmetic when it has some.
+fn is_page_number(cells: &[&Token], arith: Arith) -> bool {
+    let [rest @ .., before, last] = cells else { return false };
+    let page = last.number().is_some_and(|n| {
+        n.frac.is_none() && !n.negative && n.unit.is_none() && n.int.len() <= 3 && !n.int.starts_with('0')
+    });
+    let row_on_one_line = rest.iter().all(|t| t.line == before.line);
+    if !page || last.line == before.line || !row_on_one_line {
+        return false;
+    }
+    let values: Option<Vec<i64>> = cells[..cells.len() - 1]
+        .iter()
+        .map(|t| t.number().filter(|n| n.frac.is_none() && !n.negative).and_then(|n| n.int.parse().ok()))
+        .collect();
+    match (values, arith.groups) {
+        (Some(v), [_]) => (arith.fits)(&v),
+        (None, _) => false,
+        _ => true,
+    }
 }
 
 /// Empty cells of a real table (HTML, Word; see [`EMPTY_CELL`]) at the end
@@ -387,6 +416,24 @@ mod tests {
         let g = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm).unwrap();
         assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
         assert!(g.complete);
+    }
+
+    #[test]
+    fn a_bare_page_number_after_a_row_is_dropped() {
+        let fill = |text: &str| {
+            let t = crate::tokens::tokenise(text);
+            let segs = super::super::segments::segments(&t.tokens, text);
+            let norm = Normalised::new(text);
+            let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
+            fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm);
+            row
+        };
+        let row = fill("2.没有现成信息 3 0 0 0 0 0 3\n4\n3.补正后");
+        assert_eq!(row.cells[6].value, Some(crate::model::Value::Int(3)));
+        assert!(matches!(&row.issues[..], [RowIssue::StrayNumbers { values, .. }] if values == &["4"]));
+        // Not when the row's own numbers do not add up without it, nor on its line.
+        assert!(fill("2.没有 3 0 0 0 0 0 2\n4\n3.补").cells[0].value.is_none());
+        assert!(fill("2.没有 3 0 0 0 0 0 3 4\n3.补").cells[0].value.is_none());
     }
 
     #[test]
