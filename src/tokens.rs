@@ -178,6 +178,9 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             Some(_) => piece[i..].starts_with('、'),
             None => false,
         };
+        // Template ordinals run from 1 to 8; `0、` is a cell before a
+        // vertical label's `、`.
+        let ordinal_follows = ordinal_follows && bytes[int_end - 1] != b'0';
         if ordinal_follows && !signed {
             // Template ordinals are one digit; in glued text the digits
             // before it are the previous row's cells.
@@ -313,6 +316,7 @@ mod tests {
     #[test]
     fn glued_digits_before_an_ordinal_are_cells() {
         assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
+        assert_eq!(kinds("秘密0000000、本年"), ["T:秘密", "N:0000000", "T:、本年"]);
     }
 
     #[test]

@@ -99,10 +99,13 @@ pub fn fill_row<'t>(
     let runs = glued_runs(&cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected {
-        // A split forced by the digits alone (as many digits as columns) is
-        // taken even when it breaks the arithmetic: the rules then say so.
-        let forced = split_runs(&runs, Arith { groups: &[expected], fits: &any_fits }, 2);
-        let found = if forced.complete && forced.splits.len() == 1 { forced } else { split_runs(&runs, arith, MAX_SPLITS) };
+        // As many digits as columns: one digit a cell, taken even when it
+        // breaks the arithmetic (the rules then say so).
+        let found = if digits == expected {
+            split_runs(&runs, Arith { groups: &[expected], fits: &any_fits }, 2)
+        } else {
+            split_runs(&runs, arith, MAX_SPLITS)
+        };
         return Some(Glued { tokens: cells, splits: found.splits, complete: found.complete });
     }
     if !cells.is_empty() || seg.label_token.is_some() {

@@ -46,10 +46,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     // region is flattened and a stray space cut it.
     if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens))) {
         table.found = true;
-        // Forced by the digits alone (15 digits): taken, the rules check it.
-        let forced = split_runs(&runs, Arith { groups: &[CELLS], fits: &any_fits }, 2);
-        let found = if forced.complete && forced.splits.len() == 1 {
-            forced
+        // 15 digits: one digit a cell, taken (the rules check the totals).
+        let digits: usize = runs.iter().map(|r| r.len()).sum();
+        let found = if digits == CELLS {
+            split_runs(&runs, Arith { groups: &[CELLS], fits: &any_fits }, 2)
         } else {
             split_runs(&runs, Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_CANDIDATES + 1)
         };
