@@ -38,7 +38,7 @@ fn json_is_one_object_per_file_per_line_for_a_folder() {
     let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let txt = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt" || x == "html"))
         .count();
     assert_eq!(lines.len(), txt);
     let clean = lines.iter().find(|l| l["source"] == "003_de92c8953c303105.txt").expect("seed 003 checked");

@@ -5,8 +5,9 @@
 //! natively with a small tokenizer (html5gum), for the CLI and the tests.
 //! Only what matters for reading tables is modelled: `<tr>` starts a row,
 //! `<td>`/`<th>` a cell, `<br>` and block elements break lines, `<script>`
-//! and `<style>` are skipped; a table inside a cell gives its text to that
-//! cell. Unclosed tags (tag soup) are closed where the next one starts.
+//! and `<style>` are skipped. A table that holds another table lays out the
+//! page: its cells are running text and the inner tables are the data
+//! tables. Unclosed tags (tag soup) are closed where the next one starts.
 
 use super::grid::Block;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -25,6 +26,9 @@ const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head"];
 struct TableBuild {
     rows: Vec<Vec<String>>,
     cell: Option<String>,
+    /// It holds another table: a page-layout table, whose cells are running
+    /// text and whose inner tables are the data tables.
+    layout: bool,
 }
 
 impl TableBuild {
@@ -36,21 +40,101 @@ impl TableBuild {
             }
         }
     }
-    fn start_row(&mut self) {
-        self.close_cell();
-        self.rows.push(Vec::new());
+}
+
+/// The reader's state: blocks so far, running text, open tables.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    text: String,
+    tables: Vec<TableBuild>,
+}
+
+impl Reader {
+    /// The innermost open data table (not a layout one).
+    fn data_table(&mut self) -> Option<&mut TableBuild> {
+        self.tables.last_mut().filter(|t| !t.layout)
     }
-    fn start_cell(&mut self) {
-        self.close_cell();
-        if self.rows.is_empty() {
-            self.rows.push(Vec::new());
+
+    fn start_table(&mut self) {
+        if let Some(outer) = self.tables.last_mut().filter(|t| !t.layout) {
+            // The outer table turns out to be layout: what it read so far
+            // is running text, in order.
+            outer.layout = true;
+            outer.close_cell();
+            let rows = std::mem::take(&mut outer.rows);
+            for row in rows {
+                self.text.push_str(&row.join(" "));
+                self.text.push('\n');
+            }
         }
-        self.cell = Some(String::new());
+        flush_text(&mut self.text, &mut self.blocks);
+        self.tables.push(TableBuild::default());
     }
-    /// Where text goes: the open cell, or (text between cells, which
-    /// browsers move before the table) nowhere.
-    fn text(&mut self) -> Option<&mut String> {
-        self.cell.as_mut()
+
+    fn end_table(&mut self) {
+        let Some(mut done) = self.tables.pop() else { return };
+        if done.layout {
+            break_line(&mut self.text);
+            return;
+        }
+        done.close_cell();
+        flush_text(&mut self.text, &mut self.blocks);
+        self.blocks.push(Block::Table(done.rows));
+    }
+
+    fn start_row(&mut self) {
+        match self.data_table() {
+            Some(t) => {
+                t.close_cell();
+                t.rows.push(Vec::new());
+            }
+            None => break_line(&mut self.text),
+        }
+    }
+
+    fn start_cell(&mut self) {
+        match self.data_table() {
+            Some(t) => {
+                t.close_cell();
+                if t.rows.is_empty() {
+                    t.rows.push(Vec::new());
+                }
+                t.cell = Some(String::new());
+            }
+            None => break_line(&mut self.text),
+        }
+    }
+
+    fn end_cell(&mut self) {
+        match self.data_table() {
+            Some(t) => t.close_cell(),
+            None => break_line(&mut self.text),
+        }
+    }
+
+    fn line_break(&mut self) {
+        match self.data_table() {
+            Some(t) => {
+                if let Some(cell) = t.cell.as_mut() {
+                    cell.push('\n');
+                }
+            }
+            None => break_line(&mut self.text),
+        }
+    }
+
+    fn push_text(&mut self, s: &str) {
+        match self.data_table() {
+            // Text between a data table's cells (browsers move it before
+            // the table) is dropped.
+            Some(t) => {
+                if let Some(cell) = t.cell.as_mut() {
+                    cell.push_str(s);
+                }
+            }
+            None => self.text.push_str(&s.replace(['\n', '\r'], " ")),
+        }
     }
 }
 
@@ -58,40 +142,25 @@ impl TableBuild {
 pub fn html_blocks(html: &str) -> Vec<Block> {
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
-    let mut blocks = Vec::new();
-    let mut text = String::new();
-    let mut tables: Vec<TableBuild> = Vec::new();
+    let mut r = Reader::default();
     let mut skipping: Option<String> = None;
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if skipping.is_some() {
                     continue;
                 }
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
                     // <head> too: a page's body repeats its title.
                     skipping = Some(name);
                     continue;
                 }
                 match name.as_str() {
-                    "table" => {
-                        if tables.is_empty() {
-                            flush_text(&mut text, &mut blocks);
-                        }
-                        tables.push(TableBuild::default());
-                    }
-                    "tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.start_row();
-                        }
-                    }
-                    "td" | "th" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.start_cell();
-                        }
-                    }
-                    _ if BLOCK_ELEMENTS.contains(&name.as_str()) => break_line(&mut tables, &mut text),
+                    "table" => r.start_table(),
+                    "tr" => r.start_row(),
+                    "td" | "th" => r.start_cell(),
+                    _ if BLOCK_ELEMENTS.contains(&name.as_str()) => r.line_break(),
                     _ => {}
                 }
             }
@@ -104,60 +173,22 @@ pub fn html_blocks(html: &str) -> Vec<Block> {
                     continue;
                 }
                 match name.as_str() {
-                    "table" => {
-                        let Some(mut done) = tables.pop() else { continue };
-                        done.close_cell();
-                        match tables.last_mut().and_then(TableBuild::text) {
-                            // A table inside a cell: its text joins the cell.
-                            Some(cell) => {
-                                for row in &done.rows {
-                                    cell.push_str(&row.join(" "));
-                                    cell.push('\n');
-                                }
-                            }
-                            None => {
-                                if tables.is_empty() {
-                                    blocks.push(Block::Table(done.rows));
-                                }
-                            }
-                        }
-                    }
-                    "td" | "th" | "tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.close_cell();
-                        }
-                    }
-                    _ if BLOCK_ELEMENTS.contains(&name.as_str()) => break_line(&mut tables, &mut text),
+                    "table" => r.end_table(),
+                    "td" | "th" | "tr" => r.end_cell(),
+                    _ if BLOCK_ELEMENTS.contains(&name.as_str()) => r.line_break(),
                     _ => {}
                 }
             }
-            Token::String(s) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                let s = String::from_utf8_lossy(&s);
-                match tables.last_mut() {
-                    Some(t) => {
-                        if let Some(cell) = t.text() {
-                            cell.push_str(&s);
-                        }
-                    }
-                    None => text.push_str(&s.replace(['\n', '\r'], " ")),
-                }
-            }
+            Token::String(s) if skipping.is_none() => r.push_text(&String::from_utf8_lossy(&s)),
             _ => {}
         }
     }
-    // An unclosed table still counts.
-    while let Some(mut t) = tables.pop() {
-        t.close_cell();
-        if tables.is_empty() {
-            flush_text(&mut text, &mut blocks);
-            blocks.push(Block::Table(t.rows));
-        }
+    // Unclosed tables still count.
+    while !r.tables.is_empty() {
+        r.end_table();
     }
-    flush_text(&mut text, &mut blocks);
-    blocks
+    flush_text(&mut r.text, &mut r.blocks);
+    r.blocks
 }
 
 /// The text of an HTML document with its tables as tab-separated rows: what
@@ -171,18 +202,9 @@ pub fn check_html(html: &str, source: Option<&str>) -> crate::Report {
     crate::check(&html_text(html), source)
 }
 
-fn break_line(tables: &mut [TableBuild], text: &mut String) {
-    match tables.last_mut() {
-        Some(t) => {
-            if let Some(cell) = t.text() {
-                cell.push('\n');
-            }
-        }
-        None => {
-            if !text.ends_with('\n') && !text.is_empty() {
-                text.push('\n');
-            }
-        }
+fn break_line(text: &mut String) {
+    if !text.ends_with('\n') && !text.is_empty() {
+        text.push('\n');
     }
 }
 
@@ -220,14 +242,27 @@ mod tests {
     }
 
     #[test]
-    fn tag_soup_and_nested_tables() {
-        let html = "<table><tr><td>a<td>1<tr><td>b<table><tr><td>x</td><td>y</td></tr></table></td><td>2</table>tail";
-        let blocks = html_blocks(html);
+    fn tag_soup() {
+        let html = "<table><tr><td>a<td>1<tr><td>b</td><td>2</table>tail";
         assert_eq!(
-            blocks,
+            html_blocks(html),
+            [Block::Table(vec![vec!["a".into(), "1".into()], vec!["b".into(), "2".into()]]), Block::Text("tail".into())]
+        );
+    }
+
+    #[test]
+    fn a_page_laid_out_in_a_table_keeps_its_data_tables() {
+        let html = "<table><tr><td>标题</td></tr><tr><td><p>二、主动公开</p>\
+            <table><tr><td>规章</td><td>0</td></tr></table><p>三、收到</p>\
+            <table><tr><td>一、本年新收</td><td>1</td></tr></table></td></tr></table><p>五、</p>";
+        assert_eq!(
+            html_blocks(html),
             [
-                Block::Table(vec![vec!["a".into(), "1".into()], vec!["bx y\n".into(), "2".into()]]),
-                Block::Text("tail".into()),
+                Block::Text("标题\n二、主动公开".into()),
+                Block::Table(vec![vec!["规章".into(), "0".into()]]),
+                Block::Text("三、收到".into()),
+                Block::Table(vec![vec!["一、本年新收".into(), "1".into()]]),
+                Block::Text("五、".into()),
             ]
         );
     }

@@ -185,7 +185,7 @@ pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, 
 /// footer `4` between two rows): the last cell, alone on its line after the
 /// row's numbers, a small whole number, with the rest keeping the row's
 /// arithmetic when it has some.
-fn is_page_number(cells: &[&Token], arith: Arith) -> bool {
+pub fn is_page_number(cells: &[&Token], arith: Arith) -> bool {
     let [rest @ .., before, last] = cells else { return false };
     let page = last.number().is_some_and(|n| {
         n.frac.is_none() && !n.negative && n.unit.is_none() && n.int.len() <= 3 && !n.int.starts_with('0')
@@ -198,11 +198,15 @@ fn is_page_number(cells: &[&Token], arith: Arith) -> bool {
         .iter()
         .map(|t| t.number().filter(|n| n.frac.is_none() && !n.negative).and_then(|n| n.int.parse().ok()))
         .collect();
-    match (values, arith.groups) {
-        (Some(v), [_]) => (arith.fits)(&v),
-        (None, _) => false,
-        _ => true,
-    }
+    let Some(values) = values else { return false };
+    let mut rest = values.as_slice();
+    arith.groups.iter().all(|&g| match (rest.get(..g), rest.get(g..)) {
+        (Some(group), Some(after)) => {
+            rest = after;
+            (arith.fits)(group)
+        }
+        _ => false,
+    })
 }
 
 /// Empty cells of a real table (HTML, Word; see [`EMPTY_CELL`]) at the end

@@ -68,8 +68,10 @@ fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |p| p + 1)
 }
 
+/// The tokens of a region; a token that starts before the region and runs
+/// into it (flattened text: `…质效。二、主动公开…规章`) belongs to it too.
 fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
-    let a = tokens.partition_point(|t| t.start < start);
+    let a = tokens.partition_point(|t| t.end <= start);
     let b = tokens.partition_point(|t| t.start < end);
     &tokens[a..b.max(a)]
 }

@@ -6,7 +6,7 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{any_fits, drop_empty_table_cells, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
+use super::fill::{any_fits, drop_empty_table_cells, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -25,14 +25,22 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     table.line = Some(norm.line_at(first.start));
 
     // The usual shape: one run of 15 cells, the last such run.
+    // Empty table cells at the end, or a bare page number after the row
+    // (when the groups then add up), are not values.
+    let groups = Arith { groups: &[5, 5, 5], fits: &row_total_fits };
     let trimmed = segs.iter().rev().map(|s| {
         let mut cells = s.cells.clone();
         drop_empty_table_cells(&mut cells, CELLS, &norm.text);
-        cells
+        let page = (cells.len() == CELLS + 1 && is_page_number(&cells, groups)).then(|| cells.pop()).flatten();
+        (cells, page)
     });
-    if let Some(cells) = trimmed.into_iter().find(|c| c.len() == CELLS) {
+    if let Some((cells, page)) = trimmed.into_iter().find(|c| c.0.len() == CELLS) {
         table.found = true;
         fill(&mut table, &cells, norm);
+        if let Some(t) = page {
+            let line = Some(norm.line_at(t.start));
+            table.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line });
+        }
         return table;
     }
     // Three rows of five, labelled by group.
