@@ -10,7 +10,10 @@ pub enum Block {
     Text(String),
     /// A table: its rows, each the cells the row has, in order — one entry
     /// per `<td>`/`<th>` (or Word cell), with no rowspan/colspan expansion:
-    /// a merged cell appears once, in the row where it starts.
+    /// a merged cell appears once, in the row where it starts. A cell's text
+    /// may hold line breaks (`<br>`). Only data tables: a table that holds
+    /// other tables lays out the page, so its own text goes in `Text`
+    /// blocks and its inner tables are the `Table`s (see [`super::html`]).
     Table(Vec<Vec<String>>),
 }
 

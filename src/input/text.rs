@@ -42,7 +42,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // digits and line ends have a zero byte; look for many zeros on one side.
     let zeros_at = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let half = bytes.len() / 2;
-    if half >= 8 && bytes.len() % 2 == 0 {
+    if half >= 8 && bytes.len().is_multiple_of(2) {
         let (even, odd) = (zeros_at(0), zeros_at(1));
         if odd * 5 >= half && odd > even * 4 {
             return utf16(bytes, u16::from_le_bytes, "UTF-16LE");
@@ -68,7 +68,7 @@ fn gb18030(_: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> Result<Decoded, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError(format!("文件像是{name}编码，但字节数为奇数，文件可能不完整")));
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

@@ -100,7 +100,7 @@ fn fill_pending(
     let block = ACTIVE_ROWS[pending[0]].block;
     let group: Vec<usize> = pending.iter().copied().take_while(|&i| ACTIVE_ROWS[i].block == block).collect();
     let r = group.len();
-    if r >= 2 && n % r == 0 {
+    if r >= 2 && n.is_multiple_of(r) {
         let version = block_version(block, header.map(|h| h.0), n / r, year);
         let c = active_columns(block, version).len();
         let one_a_line = seg.cells.windows(2).all(|w| w[0].line != w[1].line);

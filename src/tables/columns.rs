@@ -108,7 +108,7 @@ pub fn read<'t>(
 /// lines.
 fn page_of<'t>(index: usize, seg: &Segment<'t>, tokens: &'t [Token], text: &str, columns: usize) -> Option<Page<'t>> {
     let n = seg.cells.len();
-    if n < 2 * columns || n % columns != 0 {
+    if n < 2 * columns || !n.is_multiple_of(columns) {
         return None;
     }
     let one_a_line = seg.cells.windows(2).all(|w| w[0].line != w[1].line)

@@ -43,9 +43,7 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
     let n = unknowns.len();
     let mut result = Joint { settled: vec![None; n], consistent: vec![Vec::new(); n] };
     let position = |row: usize| unknowns.iter().position(|u| u.row == row);
-    // Each usable equation: its constant part, its unknown terms and the
-    // last unknown it waits for.
-    let mut usable: Vec<(i64, Vec<(usize, i64)>, usize, usize)> = Vec::new();
+    let mut usable: Vec<Usable> = Vec::new();
     for eq in equations {
         let mut constant = 0i64;
         let mut terms = Vec::new();
@@ -65,7 +63,7 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
         });
         if ok && discriminating {
             let last = terms.iter().map(|t| t.0).max().unwrap_or(0);
-            usable.push((constant, terms, last, eq.column));
+            usable.push(Usable { constant, terms, last, column: eq.column });
         }
     }
     if n == 0 || unknowns.iter().any(|u| u.splits.is_empty()) {
@@ -86,9 +84,18 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
     result
 }
 
+/// An equation the search can check: its known part, its terms over
+/// unknowns (index, coefficient), and the last unknown it waits for.
+struct Usable {
+    constant: i64,
+    terms: Vec<(usize, i64)>,
+    last: usize,
+    column: usize,
+}
+
 struct Search<'a> {
     unknowns: &'a [Unknown<'a>],
-    usable: &'a [(i64, Vec<(usize, i64)>, usize, usize)],
+    usable: &'a [Usable],
     choice: Vec<usize>,
     seen: Vec<Vec<bool>>,
     solutions: usize,
@@ -120,9 +127,9 @@ impl Search<'_> {
 
     /// Whether every equation completed by unknown `u` holds.
     fn holds_up_to(&self, u: usize) -> bool {
-        self.usable.iter().filter(|e| e.2 == u).all(|(constant, terms, _, column)| {
-            let sum = terms.iter().fold(*constant, |acc, &(k, coef)| {
-                let v = self.unknowns[k].splits[self.choice[k]].get(*column).copied().unwrap_or(0);
+        self.usable.iter().filter(|e| e.last == u).all(|e| {
+            let sum = e.terms.iter().fold(e.constant, |acc, &(k, coef)| {
+                let v = self.unknowns[k].splits[self.choice[k]].get(e.column).copied().unwrap_or(0);
                 acc.saturating_add(coef.saturating_mul(v))
             });
             sum == 0

@@ -109,7 +109,7 @@ fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised) {
 
 /// A segment whose cells are glued digit runs holding at least 15 digits:
 /// its cells and their digits. Several runs only when `multi_run`.
-fn glued_cells<'s, 't>(seg: &'s Segment<'t>, multi_run: bool) -> Option<(Vec<&'t Token>, Vec<&'t str>)> {
+fn glued_cells<'t>(seg: &Segment<'t>, multi_run: bool) -> Option<(Vec<&'t Token>, Vec<&'t str>)> {
     if seg.cells.is_empty() || seg.cells.len() >= CELLS || (seg.cells.len() > 1 && !multi_run) {
         return None;
     }
