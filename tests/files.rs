@@ -184,3 +184,51 @@ fn the_cli_reads_docx_html_and_gbk_files() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod never_panic {
+    use proptest::prelude::*;
+
+    /// Pieces real pages and Word XML are made of, in any order.
+    fn soup(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(pieces), 0..80).prop_map(|v| v.concat())
+    }
+
+    const HTML: &[&str] = &[
+        "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<td rowspan=\"3\">", "<br>", "<p>",
+        "</p>", "&nbsp;", "&#x4e00;", "&amp", "<script>", "</script>", "<!--", "-->", "一、本年新收", "规章", "0", "12",
+        "—", "<", ">", "\"", "\u{0}", "<div", "</div>",
+    ];
+    const XML: &[&str] = &[
+        "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:vMerge/>",
+        "<w:vMerge w:val=\"restart\"/>", "<w:tab/>", "<w:br/>", "&amp;", "&#12;", "&bogus;", "规章", "0", "<", "]]>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn html_never_panics(html in soup(HTML)) {
+            let text = nianbao::input::html::html_text(&html);
+            let _ = nianbao::check(&text, None);
+        }
+
+        #[test]
+        fn word_xml_never_panics(xml in soup(XML)) {
+            let blocks = nianbao::input::docx::xml_blocks(&xml);
+            let _ = nianbao::check_blocks(&blocks, None);
+        }
+
+        #[test]
+        fn any_bytes_decode_or_say_why(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = nianbao::input::file_text("x.txt", &bytes);
+            let _ = nianbao::input::file_text("x.docx", &bytes);
+            let _ = nianbao::input::file_text("x.html", &bytes);
+        }
+
+        #[test]
+        fn any_grid_never_panics(rows in prop::collection::vec(prop::collection::vec(".{0,6}", 0..9), 0..12)) {
+            let blocks = [nianbao::Block::Text("三、收到和处理政府信息公开申请情况".into()), nianbao::Block::Table(rows)];
+            let _ = nianbao::check_blocks(&blocks, None);
+        }
+    }
+}
