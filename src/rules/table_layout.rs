@@ -67,4 +67,19 @@ mod tests {
         assert!(r.requests_row("1").is_none() && r.requests_row("3.7").is_none(), "nothing is assigned");
         assert!(!codes(&r).contains(&"requests.row_total"));
     }
+
+    #[test]
+    fn a_row_with_too_many_numbers_one_a_line_is_not_a_page() {
+        // One cell a line; the label of （二） is lost, so its numbers run
+        // on after （一）'s under the group heading: 14 numbers, one row.
+        let text = report_2021(&[], [0; 15], "");
+        let start = text.find("（一）予以公开").unwrap();
+        let end = text.find("1.属于国家秘密").unwrap();
+        let cells = "0\n".repeat(14);
+        let t = format!("{}三、本年度办理结果\n（一）予以公开\n{cells}{}", &text[..start], &text[end..]);
+        let r = check_text(&t);
+        assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
+        assert!(codes(&r).contains(&"table.value_count"));
+        assert!(r.requests_row("1").is_some(), "the rest of the table is read");
+    }
 }

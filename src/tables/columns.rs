@@ -65,8 +65,18 @@ pub fn read<'t>(
     columns: usize,
     verify: &Verify,
 ) -> Reading<'t> {
-    let pages: Vec<Page> =
-        segs.iter().enumerate().filter_map(|(i, s)| page_of(i, s, tokens, text, columns)).collect();
+    // A page names at least two rows; a one-cell-a-line row with too many
+    // numbers under a group heading is not one.
+    let names_rows = |p: &Page| {
+        let rows = p.units.iter().filter(|u| versions.iter().flatten().any(|r| score(&u.label, r).is_some())).count();
+        rows >= 2
+    };
+    let pages: Vec<Page> = segs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| page_of(i, s, tokens, text, columns))
+        .filter(|p| names_rows(p))
+        .collect();
     if pages.is_empty() {
         return Reading::NotColumnMajor;
     }
