@@ -98,6 +98,9 @@ enum Shape {
     Wrapped,
     Layout,
     ColumnMajor,
+    /// Column-major, the 总计 column given before 其他 on the first page
+    /// (as one real extraction does).
+    ColumnMajorShuffled,
     Flattened,
     Html,
 }
@@ -173,20 +176,24 @@ fn request_rows_text(t: &Truth) -> Vec<(String, Vec<String>)> {
 
 fn requests_text(t: &Truth, shape: Shape) -> String {
     let rows = request_rows_text(t);
-    if shape != Shape::ColumnMajor {
+    if !matches!(shape, Shape::ColumnMajor | Shape::ColumnMajorShuffled) {
         return rows_text(shape, &rows, 7);
     }
+    let shuffled = shape == Shape::ColumnMajorShuffled;
     // Column-major: per page (14 rows, then the rest), all labels (group
     // headings among them), then each column's numbers one a line.
     let mut s = String::new();
     let mut page: Vec<&(String, Vec<String>)> = Vec::new();
     let mut data_rows = 0;
-    let flush = |page: &mut Vec<&(String, Vec<String>)>, s: &mut String| {
+    let mut pages_done = 0;
+    let mut flush = |page: &mut Vec<&(String, Vec<String>)>, s: &mut String| {
         for (label, _) in page.iter() {
             s.push_str(label);
             s.push('\n');
         }
-        for c in 0..7 {
+        let order: [usize; 7] = if shuffled && pages_done == 0 { [0, 1, 2, 3, 4, 6, 5] } else { [0, 1, 2, 3, 4, 5, 6] };
+        pages_done += 1;
+        for c in order {
             for (_, cells) in page.iter().filter(|r| !r.1.is_empty()) {
                 s.push_str(&cells[c]);
                 s.push('\n');
@@ -212,7 +219,7 @@ fn review_text(t: &Truth, shape: Shape) -> String {
     let header = "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n";
     let values: Vec<String> = t.review.iter().map(i64::to_string).collect();
     let sep = match shape {
-        Shape::CellPerLine | Shape::ColumnMajor => "\n",
+        Shape::CellPerLine | Shape::ColumnMajor | Shape::ColumnMajorShuffled => "\n",
         Shape::TabRows => "\t",
         Shape::Layout => "      ",
         _ => " ",
@@ -240,7 +247,7 @@ fn rows_text(shape: Shape, rows: &[(String, Vec<String>)], _width: usize) -> Str
                 }
                 s.push('\n');
             }
-            Shape::SpaceRows | Shape::ColumnMajor => {
+            Shape::SpaceRows | Shape::ColumnMajor | Shape::ColumnMajorShuffled => {
                 s.push_str(&format!("{label} {}\n", cells.join(" ")));
             }
             Shape::Wrapped => {
@@ -404,9 +411,15 @@ proptest! {
     }
 
     #[test]
-    fn column_major_text_is_rebuilt_or_reported(seed in seed(), small in any::<bool>()) {
+    fn column_major_text_is_rebuilt(seed in seed(), small in any::<bool>()) {
         let t = Truth::from_seed(&seed, small);
-        never_wrong(&t, Shape::ColumnMajor)?;
+        exact(&t, Shape::ColumnMajor)?;
+    }
+
+    #[test]
+    fn column_major_text_with_a_column_out_of_place_is_rebuilt_or_reported(seed in seed(), small in any::<bool>()) {
+        let t = Truth::from_seed(&seed, small);
+        never_wrong(&t, Shape::ColumnMajorShuffled)?;
     }
 
     #[test]

@@ -8,11 +8,12 @@
 //! its label). The page is rebuilt into one segment per row, cells in column
 //! order, and handed back to the ordinary row matching.
 //!
-//! The extraction does not always keep the columns in order (seen: the
-//! 总计 column given before 其他 on one page and after it on the next). So
-//! every way of placing the total column is tried on every page, and the
-//! result is taken only when exactly one arrangement keeps all of the
-//! table's arithmetic (each row's total, each column's totals and balance).
+//! The columns are read in the order given when the table then keeps all of
+//! its arithmetic (each row's total, each column's totals and balance). The
+//! extraction does not always keep that order (seen: the 总计 column given
+//! before 其他 on one page and after it on the next); then every way of
+//! placing the total column is tried on every page, and the result is taken
+//! only when exactly one arrangement keeps the arithmetic.
 //! Otherwise the layout is reported as unreadable and nothing is assigned:
 //! a number in the wrong cell is worse than none.
 
@@ -92,8 +93,14 @@ pub fn read<'t>(
     if pages.len() > MAX_PAGES {
         return Reading::Unreadable("按列提取的页数过多，无法可靠地还原".into());
     }
-    // Every arrangement: on each page, the total column taken from any
-    // position (the others keep their order).
+    // The columns as extracted, when that adds up: a total column out of
+    // place breaks every row's total that is not 0, so this is not a guess.
+    let as_extracted = vec![columns - 1; pages.len()];
+    if rebuild(&pages, &per_page, &as_extracted, columns).is_some_and(|t| verify(&t)) {
+        return Reading::Rebuilt(rebuilt_segments(segs, &pages, &per_page, &as_extracted, columns));
+    }
+    // Else every arrangement: on each page, the total column taken from any
+    // position (the others keep their order); exactly one may add up.
     let mut found: Vec<(Vec<usize>, Vec<Vec<i64>>)> = Vec::new();
     let combinations = columns.pow(pages.len() as u32);
     for n in 0..combinations {
