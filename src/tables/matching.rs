@@ -10,13 +10,27 @@
 /// How much of the template label must be found for a segment to be that row.
 pub const MATCH_THRESHOLD: f32 = 0.34;
 
+/// A label's letters and digits, the part similarity looks at. Prepare each
+/// label once: deciding what is a letter costs more than the comparing.
+pub fn letters(label: &str) -> Vec<char> {
+    label.chars().filter(|&c| is_letter(c)).collect()
+}
+
+/// `char::is_alphanumeric` with a fast path for the common CJK block.
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// Label similarity in 0..=1 for one template label against a segment label.
 pub fn similarity(segment_label: &str, template_label: &str) -> f32 {
-    let want: Vec<char> = template_label.chars().filter(|c| c.is_alphanumeric()).collect();
+    similarity_of(&letters(segment_label), &letters(template_label))
+}
+
+/// [`similarity`] of prepared labels (see [`letters`]).
+pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
     if want.is_empty() {
         return 0.0;
     }
-    let have: Vec<char> = segment_label.chars().filter(|c| c.is_alphanumeric()).collect();
     let tail_len = want.len() * 3 / 2 + 6;
     let have = &have[have.len().saturating_sub(tail_len)..];
     let unigrams = want.iter().filter(|c| have.contains(c)).count() as f32 / want.len() as f32;

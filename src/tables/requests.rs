@@ -7,12 +7,12 @@
 use super::columns::{self, Reading};
 use super::fill::{fill_row, looks_flattened, row_total_fits, settle, Arith, Glued};
 use super::joint::{solve, Equation, Unknown};
-use super::matching::{align, has_ordinal, similarity, MATCH_THRESHOLD};
+use super::matching::{align, has_ordinal, letters, similarity_of, MATCH_THRESHOLD};
 use super::segments::{segments, Segment};
 use super::values::ValueKind;
 use crate::model::{Row, Table};
 use crate::normalise::Normalised;
-use crate::template::{request_rows, RowSpec, TableId, Version, REQUEST_COLUMNS};
+use crate::template::{request_rows, RowSpec, TableId, Version, REQUEST_COLUMNS, REQUEST_ROWS};
 use crate::tokens::Token;
 
 /// Rows only the 2021 template has; finding them decides the version.
@@ -24,7 +24,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     let versions: Vec<Vec<&'static RowSpec>> =
         [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
     let label_score = |label: &str, spec: &RowSpec| {
-        let gain = label_gain(label, spec).1;
+        let gain = label_gain(label, &letters(label), &Prepared::new(spec)).1;
         (gain >= MATCH_THRESHOLD).then_some(gain)
     };
     let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_score, REQUEST_COLUMNS.len(), &adds_up) {
@@ -39,19 +39,22 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
             return table;
         }
     };
+    // Every (segment, row) score once, over both versions' rows together.
+    let seg_letters: Vec<Vec<char>> = segs.iter().map(|s| letters(&s.label)).collect();
+    let specs: Vec<Prepared> = REQUEST_ROWS.iter().map(Prepared::new).collect();
+    let scores: Vec<Vec<Option<f32>>> =
+        segs.iter().zip(&seg_letters).map(|(s, l)| specs.iter().map(|p| score(s, l, p)).collect()).collect();
     let try_version = |v: Version| {
         let rows: Vec<&RowSpec> = request_rows(v).collect();
-        let scores: Vec<Vec<Option<f32>>> =
-            segs.iter().map(|s| rows.iter().map(|r| score(s, r)).collect()).collect();
-        let assignment = align(segs.len(), rows.len(), |s, r| scores[s][r]);
-        let total: f32 = assignment.iter().enumerate().filter_map(|(r, s)| s.and_then(|s| scores[s][r])).sum();
+        let at: Vec<usize> = rows.iter().map(|r| REQUEST_ROWS.iter().position(|x| x.key == r.key).unwrap_or(0)).collect();
+        let assignment = align(segs.len(), rows.len(), |s, r| scores[s][at[r]]);
+        let total: f32 = assignment.iter().enumerate().filter_map(|(r, s)| s.and_then(|s| scores[s][at[r]])).sum();
         (rows, assignment, total)
     };
     let (rows21, assign21, score21) = try_version(Version::V2021);
-    let has_2021_rows = rows21
-        .iter()
-        .zip(&assign21)
-        .any(|(r, s)| ONLY_2021.contains(&r.key) && s.is_some_and(|s| similarity(&segs[s].label, r.label) > 0.5));
+    let has_2021_rows = rows21.iter().zip(&assign21).any(|(r, s)| {
+        ONLY_2021.contains(&r.key) && s.is_some_and(|s| similarity_of(&seg_letters[s], &letters(r.label)) > 0.5)
+    });
     let (rows19, assign19, score19) = try_version(Version::V2019);
     let use_2021 = has_2021_rows || (score21 > score19 + 0.5) || (score19 <= score21 && year.is_some_and(|y| y >= 2021));
     let (version, rows, assignment) =
@@ -137,9 +140,25 @@ fn column_equations(table: &Table) -> Vec<Equation> {
     out
 }
 
+/// A template row with its labels' letters prepared once.
+struct Prepared<'a> {
+    spec: &'a RowSpec,
+    labels: Vec<Vec<char>>,
+    /// How many characters from the end of a segment label the ordinal is
+    /// looked for in.
+    ordinal_window: usize,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(spec: &'a RowSpec) -> Self {
+        let labels = std::iter::once(spec.label).chain(spec.variants.iter().copied()).map(letters).collect();
+        Prepared { spec, labels, ordinal_window: spec.label.chars().count() * 3 / 2 + 10 }
+    }
+}
+
 /// How well a segment fits a row; `None` where it cannot be that row.
-fn score(seg: &Segment, spec: &RowSpec) -> Option<f32> {
-    let (sim, gain) = label_gain(&seg.label, spec);
+fn score(seg: &Segment, seg_letters: &[char], row: &Prepared) -> Option<f32> {
+    let (sim, gain) = label_gain(&seg.label, seg_letters, row);
     if seg.cells.is_empty() {
         // A label with no values: the row is there but empty.
         return (sim > 0.8).then_some(gain * 0.5);
@@ -153,17 +172,10 @@ fn score(seg: &Segment, spec: &RowSpec) -> Option<f32> {
 
 /// How much of a row's label (and its ordinal) a label has: (label
 /// similarity, gain with the ordinal).
-fn label_gain(label: &str, spec: &RowSpec) -> (f32, f32) {
-    let sim = std::iter::once(spec.label)
-        .chain(spec.variants.iter().copied())
-        .map(|l| similarity(label, l))
-        .fold(0f32, f32::max);
-    let tail: String = {
-        let chars: Vec<char> = label.chars().collect();
-        let keep = spec.label.chars().count() * 3 / 2 + 10;
-        chars[chars.len().saturating_sub(keep)..].iter().collect()
-    };
-    let ordinal = if has_ordinal(&tail, spec.ordinal) { 1.0 } else { 0.0 };
+fn label_gain(label: &str, label_letters: &[char], row: &Prepared) -> (f32, f32) {
+    let sim = row.labels.iter().map(|l| similarity_of(label_letters, l)).fold(0f32, f32::max);
+    let tail_start = label.char_indices().rev().nth(row.ordinal_window - 1).map_or(0, |(i, _)| i);
+    let ordinal = if has_ordinal(&label[tail_start..], row.spec.ordinal) { 1.0 } else { 0.0 };
     (sim, 0.7 * sim + 0.3 * ordinal)
 }
 
