@@ -545,11 +545,12 @@ await check('labels and the keyboard: the input is labelled, a diagnostic is cho
 
 await check('the screenshot with seed 002 loaded (docs/screenshot-002.png)', async () => {
   const s = seed('002');
-  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Tall enough to show the summary, the list and table 三's marked rows.
+  await page.setViewportSize({ width: 1440, height: 1480 });
   try {
     await app.open(BASE);
     await app.checked(() => app.example(s.name).click());
-    // The first problem chosen: its line lit in the source, its item in the list.
+    // The first problem chosen: its cells and line lit, its item in the list.
     await app.diagnostics.first().click();
     await page.waitForTimeout(700);
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));

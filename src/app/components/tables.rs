@@ -68,10 +68,11 @@ fn table_frame(ctx: &Ctx, table: &Table, title: &'static str, drawn: AnyView) ->
             }
         })
         .collect_view();
-    let body = if table.found {
-        view! { <div class="scroll">{drawn}</div> }.into_any()
-    } else {
-        view! { <p class="missing">"未找到此表。"</p> }.into_any()
+    let body = match (&table.unreadable, table.found) {
+        // The core found the table but could not place its numbers.
+        (Some(_), _) => view! { <p class="missing">"此表的文字排列无法可靠还原，表中数字未采用。"</p> }.into_any(),
+        (None, true) => view! { <div class="scroll">{drawn}</div> }.into_any(),
+        (None, false) => view! { <p class="missing">"未找到此表。"</p> }.into_any(),
     };
     view! {
         <section
@@ -203,8 +204,11 @@ fn requests_table(ctx: &Ctx, table: &Table) -> impl IntoView {
         .collect_view();
     view! {
         <table class="grid requests">
+            // Two narrow columns for the group headings (written vertically),
+            // one for the row labels, then the values.
             <colgroup>
-                <col class="label-col" span=layout::REQUEST_LABEL_COLUMNS />
+                <col class="group-col" span=layout::REQUEST_LABEL_COLUMNS - 1 />
+                <col class="label-col" />
                 <col class="value-col" span=REQUEST_COLUMNS.len() />
             </colgroup>
             <thead>{head_rows(layout::requests_head())}</thead>

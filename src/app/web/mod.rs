@@ -46,13 +46,13 @@ pub async fn copy(text: String) -> Result<(), String> {
     wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|e| js_error(&e))
 }
 
-/// Scrolls an element to the middle of the view, and of any scrolling box
-/// it sits in.
+/// Scrolls an element to the middle of the view (and sideways only as far
+/// as needed, so that a row's labels stay in sight).
 pub fn scroll_to(id: &str) {
     if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
-        options.set_inline(web_sys::ScrollLogicalPosition::Center);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
         options.set_behavior(web_sys::ScrollBehavior::Smooth);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
