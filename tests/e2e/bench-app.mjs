@@ -1,6 +1,6 @@
 // Timing of the web app in headless Debian chromium (a measurement, not a
 // test: it asserts nothing and always exits 0 once it has measured).
-//   - per seed: input event → result in the DOM (the app's `data-revision`
+//   - per text fixture: input event → result in the DOM (the app's `data-revision`
 //     changes), and → the next frame; for a paste (checked at once) and for
 //     typing (checked after the 150 ms pause); and the core's own time;
 //   - the bytes the page loads: wasm + js, raw and gzip -9.
@@ -128,8 +128,8 @@ await context.close();
 fs.rmSync(userDir, { recursive: true, force: true });
 server?.kill();
 
-console.log(`Headless Chromium, ${RUNS} runs a seed, medians (max of the paste runs in brackets).\n`);
-console.log('| seed | bytes | core check | paste → DOM | paste → next frame | typing → next frame (150 ms pause) |');
+console.log(`Headless Chromium, ${RUNS} runs a fixture, medians (max of the paste runs in brackets).\n`);
+console.log('| fixture | bytes | core check | paste → DOM | paste → next frame | typing → next frame (incl. 150 ms pause) |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${r.bytes} | ${f(r.core)} ms | ${f(r.dom)} ms | ${f(r.frame)} ms (${f(r.frameMax)}) | ${f(r.typed)} ms |`);
