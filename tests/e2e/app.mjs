@@ -370,6 +370,8 @@ await check('a click on a diagnostic highlights its cells and its source line, a
   assert.equal(await app.rule.getAttribute('data-code'), want.code);
   assert.match(await app.rule.textContent(), /检查内容/);
   await poll(() => page.evaluate(() => document.activeElement?.id === 'rule-panel'), 'the focus on the rule page');
+  await page.keyboard.press('Escape');
+  await poll(async () => (await app.rule.count()) === 0, 'Escape closing the rule page');
 });
 
 await check('a diagnostic about a whole table highlights the table', async () => {

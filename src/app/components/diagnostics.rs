@@ -112,6 +112,11 @@ pub fn RulePanel(
                 aria-labelledby="rule-title"
                 data-testid="rule"
                 data-code=rule.code
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        state.rule.set(None);
+                    }
+                }
             >
                 <div class="rule-head">
                     <h2 id="rule-title">"规则说明："<code>{rule.code}</code></h2>

@@ -36,6 +36,12 @@ pub fn save(text: &str, source: Option<&str>) -> Result<(), String> {
     .map_err(|e| js_error(&e))
 }
 
+/// Keeps the text only, leaving the kept file name as it is (for the panic
+/// hook, which knows no state).
+pub fn keep_text(text: &str) -> Result<(), String> {
+    storage()?.set_item(TEXT, text).map_err(|e| js_error(&e))
+}
+
 pub fn clear() -> Result<(), String> {
     let s = storage()?;
     s.remove_item(TEXT).map_err(|e| js_error(&e))?;
