@@ -105,10 +105,12 @@ fn too_large(len: usize, source: Option<&str>) -> Report {
         requests: model::Table::new(TableId::Requests),
         review: model::Table::new(TableId::Review),
     };
+    let tenths_of_mb = len * 10 / (1024 * 1024);
     let message = format!(
-        "输入过大（{:.1} MB），超过{} MB的上限；年度报告全文通常不超过1 MB，请确认选择的文件是否正确",
-        len as f64 / 1048576.0,
-        MAX_INPUT_BYTES / 1048576
+        "输入过大（{}.{} MB），超过{} MB的上限；年度报告全文通常不超过1 MB，请确认选择的文件是否正确",
+        tenths_of_mb / 10,
+        tenths_of_mb % 10,
+        MAX_INPUT_BYTES / (1024 * 1024)
     );
     Report {
         source: source.map(str::to_string),

@@ -6,32 +6,42 @@ use crate::template::{Column, TableId, Version};
 use serde::Serialize;
 
 /// A cell's value: counts are whole numbers, money may have decimals.
-#[derive(Clone, Copy, Debug, PartialEq)]
+///
+/// Decimals are kept exactly, as digits and a scale (`242523110.82` is
+/// `Dec { units: 24252311082, scale: 2 }`): no float is parsed or printed,
+/// which keeps the numbers exact and the WebAssembly small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Value {
     Int(i64),
-    Dec(f64),
+    Dec { units: i64, scale: u8 },
 }
 
 impl Value {
     pub fn as_int(self) -> Option<i64> {
         match self {
             Value::Int(i) => Some(i),
-            Value::Dec(_) => None,
+            Value::Dec { .. } => None,
         }
     }
     pub fn as_f64(self) -> f64 {
         match self {
             Value::Int(i) => i as f64,
-            Value::Dec(d) => d,
+            Value::Dec { units, scale } => units as f64 / 10f64.powi(scale as i32),
         }
     }
 }
 
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
+        match *self {
             Value::Int(i) => write!(f, "{i}"),
-            Value::Dec(d) => write!(f, "{d}"),
+            Value::Dec { units, scale } => {
+                let digits = units.unsigned_abs().to_string();
+                let scale = scale as usize;
+                let padded = format!("{}{digits}", "0".repeat((scale + 1).saturating_sub(digits.len())));
+                let (whole, frac) = padded.split_at(padded.len() - scale);
+                write!(f, "{}{whole}.{frac}", if units < 0 { "-" } else { "" })
+            }
         }
     }
 }
@@ -40,7 +50,7 @@ impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match *self {
             Value::Int(i) => s.serialize_i64(i),
-            Value::Dec(d) => s.serialize_f64(d),
+            Value::Dec { .. } => s.serialize_f64(self.as_f64()),
         }
     }
 }
@@ -183,5 +193,18 @@ impl Table {
 
     pub fn int(&self, row: &str, column: &str) -> Option<i64> {
         self.row(row).and_then(|r| r.int(column))
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::Value;
+
+    #[test]
+    fn decimals_print_exactly() {
+        assert_eq!(Value::Dec { units: 24252311082, scale: 2 }.to_string(), "242523110.82");
+        assert_eq!(Value::Dec { units: 5, scale: 3 }.to_string(), "0.005");
+        assert_eq!(Value::Dec { units: -15, scale: 1 }.to_string(), "-1.5");
+        assert_eq!(serde_json::to_string(&Value::Dec { units: 24252311082, scale: 2 }).unwrap(), "242523110.82");
     }
 }

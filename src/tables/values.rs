@@ -100,6 +100,9 @@ fn parse_int(digits: &str) -> Result<i64, String> {
     Ok(v)
 }
 
+/// Decimal places kept for money in 元.
+const MAX_SCALE: usize = 4;
+
 /// `3749.71` 万元 → 37497100 元, exactly: the decimal point moves, no float
 /// arithmetic until the very end.
 fn money(int: &str, frac: &str, shift: usize) -> Result<Value, String> {
@@ -116,7 +119,17 @@ fn money(int: &str, frac: &str, shift: usize) -> Result<Value, String> {
     if cents.is_empty() {
         return Ok(Value::Int(whole));
     }
-    format!("{whole}.{cents}").parse::<f64>().map(Value::Dec).map_err(|_| "不是数字".into())
+    // Beyond a hundredth of a 分 a figure is noise, not money.
+    if cents.len() > MAX_SCALE {
+        return Err("小数位数过多".into());
+    }
+    let frac: i64 = cents.parse().map_err(|_| "不是数字".to_string())?;
+    let units = 10i64
+        .checked_pow(cents.len() as u32)
+        .and_then(|p| whole.checked_mul(p))
+        .and_then(|w| w.checked_add(frac))
+        .ok_or_else(|| "数字过大".to_string())?;
+    Ok(Value::Dec { units, scale: cents.len() as u8 })
 }
 
 #[cfg(test)]
@@ -134,7 +147,7 @@ mod tests {
         assert_eq!(read(&lit("13329640", None, Some(UNIT_YUAN), false), wan), Ok(Value::Int(13329640)));
         let fees = ValueKind::Money { default_unit: UNIT_WAN_YUAN };
         assert_eq!(read(&lit("7730", Some("28"), None, false), fees), Ok(Value::Int(77302800)));
-        assert_eq!(read(&lit("24252", Some("311082"), None, false), fees), Ok(Value::Dec(242523110.82)));
+        assert_eq!(read(&lit("24252", Some("311082"), None, false), fees), Ok(Value::Dec { units: 24252311082, scale: 2 }));
     }
 
     #[test]
