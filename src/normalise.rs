@@ -30,6 +30,8 @@ impl Normalised {
         let mut text = String::with_capacity(input.len());
         let mut anchors = vec![(0, 0)];
         let mut chars = input.char_indices().peekable();
+        // Start of the run of unchanged input not yet copied into `text`.
+        let mut run_start = 0;
         while let Some((at, c)) = chars.next() {
             let next = at + c.len_utf8();
             let folded: Option<char> = match c {
@@ -58,16 +60,23 @@ impl Normalised {
                 c => Some(c),
             };
             match folded {
-                Some(f) if f == c => text.push(c),
+                // Unchanged text is copied in runs, not char by char.
+                Some(f) if f == c => continue,
                 Some(f) => {
+                    text.push_str(&input[run_start..at]);
                     text.push(f);
                     anchors.push((text.len(), next));
                 }
-                None => anchors.push((text.len(), next)),
+                None => {
+                    text.push_str(&input[run_start..at]);
+                    anchors.push((text.len(), next));
+                }
             }
+            run_start = next;
             // An anchor is only needed where the delta changes; the pushes
             // above may add redundant ones, which cost a little memory only.
         }
+        text.push_str(&input[run_start..]);
         let mut original_line_starts = vec![0];
         let bytes = input.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {

@@ -26,13 +26,25 @@ pub fn prose<'a>(doc: &'a Document) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let first_table_section = doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
     let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
-    out.push((0, &text[..preamble_end]));
+    out.push((0, capped(text, 0, preamble_end)));
     for n in [1, 5, 6] {
         if let Some(s) = doc.section(n) {
-            out.push((s.start, &text[s.start..s.end]));
+            out.push((s.start, capped(text, s.start, s.end)));
         }
     }
     out
+}
+
+/// No real section's prose is near this long; beyond it text is not read
+/// for figures (as table regions are capped), so time stays linear.
+const MAX_PROSE: usize = 64 * 1024;
+
+fn capped(text: &str, start: usize, end: usize) -> &str {
+    let mut end = end.min(start + MAX_PROSE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
 }
 
 /// Every figure stated right after one of the phrases (not after 未/没有/无).
