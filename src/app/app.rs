@@ -6,7 +6,7 @@ use crate::components::source::SourceView;
 use crate::components::summary::{Intro, Summary};
 use crate::components::tables::Tables;
 use crate::components::toolbar::{NoticeBar, Toolbar};
-use crate::state::AppState;
+use crate::state::{AppState, Level};
 use crate::web;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -130,6 +130,39 @@ fn InputPane(
         let len = ta.value().encode_utf16().count() as u32;
         let all = ta.selection_start().ok().flatten() == Some(0) && ta.selection_end().ok().flatten() == Some(len);
         replacing.set_value(all || len == 0);
+        // Copied from a web page: its text/html has the real <table>. Read it
+        // (in the browser, inputs.js) and paste the tables' text instead.
+        let Some(data) = ev.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        if !html.to_ascii_lowercase().contains("<table") {
+            return;
+        }
+        ev.prevent_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let value: Vec<u16> = ta.value().encode_utf16().collect();
+        let start = (ta.selection_start().ok().flatten().unwrap_or(len) as usize).min(value.len());
+        let end = (ta.selection_end().ok().flatten().unwrap_or(len) as usize).clamp(start, value.len());
+        let whole = replacing.get_value();
+        replacing.set_value(false);
+        leptos::task::spawn_local(async move {
+            let pasted = match web::files::html_text(&html).await {
+                Ok(text) => text,
+                Err(e) => {
+                    state.tell(Level::Warning, "paste", format!("无法读取粘贴内容中的表格（{e}），已按纯文本粘贴"));
+                    plain
+                }
+            };
+            let text = if whole {
+                state.source.set(None);
+                pasted
+            } else {
+                let mut out = String::from_utf16_lossy(&value[..start]);
+                out.push_str(&pasted);
+                out.push_str(&String::from_utf16_lossy(&value[end..]));
+                out
+            };
+            state.edited(text, true);
+        });
     };
     let on_input = move |ev: web_sys::Event| {
         let pasted = ev
@@ -145,7 +178,7 @@ fn InputPane(
         <section class="input-pane" aria-labelledby="input-label">
             <div class="pane-head">
                 <label id="input-label" for="input">"年报全文"</label>
-                <span class="hint" id="input-hint">"粘贴或输入；也可把 .txt 文件拖到页面上"</span>
+                <span class="hint" id="input-hint">"粘贴或输入；也可把 .txt、.html、.docx、.pdf 文件拖到页面上"</span>
                 <span class="source-name" data-testid="source-name">
                     {move || state.source.get().map(|s| format!("来源：{s}"))}
                 </span>

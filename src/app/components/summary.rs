@@ -74,7 +74,7 @@ pub fn Intro() -> impl IntoView {
         <section class="intro" data-testid="intro">
             <h2>"如何使用"</h2>
             <ol>
-                <li>"把年度报告全文粘贴到左侧输入框（从网页、Word或PDF复制均可），或打开、拖入 .txt 文件。"</li>
+                <li>"把年度报告全文粘贴到左侧输入框（从网页、Word或PDF复制均可），或打开、拖入 .txt、.html、.docx、.pdf 文件。"</li>
                 <li>"右侧即时显示按国家模板重建的表二、表三、表四，以及发现的每一处问题。"</li>
                 <li>"点击问题，可定位到表格中的单元格和原文中的行。"</li>
                 <li>"可导出JSON、CSV和问题清单，发回报送机关核对。"</li>

@@ -122,7 +122,7 @@ pub fn Toolbar(
                 }>"打开文件…"</button>
                 <input
                     type="file"
-                    accept=".txt,.md,text/plain"
+                    accept=".txt,.md,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf"
                     class="hidden-input"
                     data-testid="file"
                     tabindex="-1"

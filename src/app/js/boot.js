@@ -20,6 +20,10 @@ addEventListener('unhandledrejection', (e) => {
   if (e.reason instanceof WebAssembly.RuntimeError) fatal();
 });
 
+// Format decoding (pasted HTML, .html, .docx, .pdf) lives in inputs.js,
+// fetched only when first needed; the app calls it through this.
+window.nianbaoRead = async (kind, data) => (await import('./inputs.js')).read(kind, data);
+
 try {
   const app = await import(me.dataset.js);
   await app.default({ module_or_path: me.dataset.wasm });

@@ -18,15 +18,21 @@ async function keepPage(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
   const page = new URL('./', self.registration.scope).href;
-  const files = named(html, page);
+  // inputs.js (HTML, .docx, .pdf decoding) is imported on first use, so the
+  // page does not name it; kept here so that files open offline too.
+  const files = [...named(html, page), new URL('inputs.js', page).href];
   await cache.put(page, response.clone());
+  // A file without a hash in its name may have changed: fetched again.
+  const hashed = (url) => /-[0-9a-f]{16}[._]/.test(url);
   await Promise.all(files.map(async (url) => {
-    if (!(await cache.match(url))) await cache.add(url);
+    if (!hashed(url) || !(await cache.match(url))) await cache.add(url);
   }));
-  // Drop what the current page no longer names (an older build's files).
+  // Drop what the current page no longer names (an older build's files);
+  // pdf.js (pdfjs/, a pinned version, fetched when a PDF is first opened) stays.
   const keep = new Set([page, ...files]);
+  const pdfjs = new URL('pdfjs/', page).href;
   for (const request of await cache.keys()) {
-    if (!keep.has(request.url)) await cache.delete(request);
+    if (!keep.has(request.url) && !request.url.startsWith(pdfjs)) await cache.delete(request);
   }
 }
 

@@ -1,7 +1,13 @@
-//! Reading a picked or dropped file.
+//! Reading a picked or dropped file, and pasted HTML. Text files are decoded
+//! by the core; HTML, .docx and .pdf are decoded by the browser (inputs.js,
+//! loaded on first use) into the core's blocks, written out as the text the
+//! core checks (`nianbao::input::blocks_to_text`, as `check_blocks` does),
+//! so that the source view's line numbers are the diagnostics' lines.
 
 use super::js_error;
 use nianbao::input::text::decode;
+use nianbao::input::{blocks_to_text, Block, FileKind};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The file's name and text, or a message saying why it cannot be read.
 pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
@@ -15,7 +21,62 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
         Err(e) => return (name, Err(format!("无法读取文件：{}", js_error(&e)))),
     };
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // The core's decoding (UTF-8, UTF-16); the web build has no GBK tables.
-    let text = decode(&bytes).map(|d| d.text).map_err(|e| format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开"));
+    let text = if name.to_ascii_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-") {
+        browser_read("pdf", &buffer).await.and_then(|t| t.as_string().ok_or_else(|| "PDF文本读取失败".to_string()))
+    } else {
+        match FileKind::of(&name, &bytes) {
+            FileKind::Docx => browser_read("docx", &buffer).await.and_then(|b| blocks(&b)).map(|b| blocks_to_text(&b)),
+            FileKind::Html => match decode(&bytes) {
+                Ok(d) => html_text(&d.text).await,
+                Err(e) => Err(e.to_string()),
+            },
+            // The core's decoding (UTF-8, UTF-16); the web build has no GBK tables.
+            FileKind::Text => {
+                decode(&bytes).map(|d| d.text).map_err(|e| format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开"))
+            }
+        }
+    };
     (name, text)
+}
+
+/// An HTML page's or pasted HTML's text, its tables one row a line.
+pub async fn html_text(html: &str) -> Result<String, String> {
+    let b = browser_read("html", &JsValue::from_str(html)).await?;
+    blocks(&b).map(|b| blocks_to_text(&b))
+}
+
+/// Calls inputs.js's `read(kind, data)` (through boot.js's `nianbaoRead`).
+async fn browser_read(kind: &str, data: &JsValue) -> Result<JsValue, String> {
+    let f = js_sys::Reflect::get(&leptos::prelude::window(), &JsValue::from_str("nianbaoRead"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| "页面缺少文件读取模块".to_string())?;
+    let promise = f.call2(&JsValue::NULL, &JsValue::from_str(kind), data).map_err(|e| js_error(&e))?;
+    let promise: js_sys::Promise = promise.dyn_into().map_err(|_| "文件读取模块返回了错误的结果".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| js_error(&e))
+}
+
+/// The blocks inputs.js gives (`[{kind: 'text', content: '…'}, {kind: 'table', content: [[…]]}]`).
+fn blocks(value: &JsValue) -> Result<Vec<Block>, String> {
+    let bad = || "文件读取模块返回了错误的结果".to_string();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).map_err(|_| bad());
+    let list: &js_sys::Array = value.dyn_ref().ok_or_else(bad)?;
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for item in list.iter() {
+        let content = get(&item, "content")?;
+        match get(&item, "kind")?.as_string().as_deref() {
+            Some("text") => out.push(Block::Text(content.as_string().ok_or_else(bad)?)),
+            Some("table") => {
+                let rows: &js_sys::Array = content.dyn_ref().ok_or_else(bad)?;
+                let mut grid = Vec::with_capacity(rows.length() as usize);
+                for row in rows.iter() {
+                    let cells: &js_sys::Array = row.dyn_ref().ok_or_else(bad)?;
+                    grid.push(cells.iter().map(|c| c.as_string().unwrap_or_default()).collect());
+                }
+                out.push(Block::Table(grid));
+            }
+            _ => return Err(bad()),
+        }
+    }
+    Ok(out)
 }
