@@ -35,11 +35,12 @@ has wasm-pack "$WASM_PACK" || { step "cargo install wasm-pack $WASM_PACK"; cargo
 has cargo-fuzz "0.13" || { step "cargo install cargo-fuzz"; cargo install --locked cargo-fuzz --version 0.13.2 & pids+=($!); }
 for p in "${pids[@]}"; do wait "$p"; done
 
-# playwright-core (drives Debian's chromium), binaryen 132 (wasm-opt) and
-# typescript (checks the JS API's types).
+# playwright-core (drives Debian's chromium), binaryen 132 (wasm-opt),
+# typescript (checks the JS API's types) and pdfjs-dist (the app's PDF
+# reader: Trunk copies its build, CMaps and fonts into dist/pdfjs).
 # Never Debian's binaryen 108: it breaks wasm-bindgen output at run time.
 if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
-  || [ ! -d tests/e2e/node_modules/typescript ]; then
+  || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -f tests/e2e/node_modules/pdfjs-dist/build/pdf.min.mjs ]; then
   step "npm ci (tests/e2e)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
