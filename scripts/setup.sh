@@ -41,8 +41,11 @@ for p in "${pids[@]}"; do wait "$p"; done
 # Never Debian's binaryen 108: it breaks wasm-bindgen output at run time.
 if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
   || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -f tests/e2e/node_modules/pdfjs-dist/build/pdf.min.mjs ]; then
-  step "npm ci (tests/e2e)"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  step "npm install (tests/e2e, as package-lock.json pins)"
+  # Not `npm ci`: the lock cannot list pdf.js's optional native canvas for
+  # every platform (the registry mirror lacks some), which `npm ci` rejects;
+  # `npm install` follows the lock and leaves it unchanged.
+  (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
