@@ -8,7 +8,8 @@
 // Expectations come from the CLI (`cargo run --features html,files --bin
 // nianbao -- check --json`) on the same HTML/.docx and, for the PDFs, on
 // their text extractions in ../shared/corpus/more/*-pdf-rows.txt: the
-// tables (`requests`, `review`, `active`) must agree. The ../shared cases are
+// tables (`requests`, `review`, `active`), the template and the diagnostics
+// must agree (with their line numbers, except for the PDFs). The ../shared cases are
 // skipped with a message when ../shared is absent; the synthetic ones always
 // run. Also: no request leaves 127.0.0.1; no page error, console error or
 // CSP violation; pdf.js is fetched only once a PDF is opened.
@@ -105,12 +106,17 @@ async function drawnTables() {
 const cliTables = (json) => ({ active: json.active, requests: json.requests, review: json.review });
 const count = (t) => Object.values(t).reduce((n, table) => n + Object.values(table).reduce((m, row) => m + Object.keys(row).length, 0), 0);
 
-async function assertTablesAsCli(json, label, { minCells = 1 } = {}) {
+/** Tables and template as the CLI's; the diagnostics too (codes, and their
+ * lines where the app checked the same text: HTML and .docx, whose text the
+ * browser writes out as the core does; a PDF's text is not the rows file's). */
+async function assertTablesAsCli(json, label, { minCells = 1, lines = true } = {}) {
   const drawn = await drawnTables();
   assert.deepEqual(drawn, cliTables(json), `${label}: tables differ from the CLI's`);
   assert.ok(count(drawn) >= minCells, `${label}: only ${count(drawn)} cells read`);
   const s = await app.summary();
   assert.equal(s.template, json.template ?? '', `${label}: template`);
+  const shown = (d) => (lines ? `${d.code}@${d.line ?? ''}` : d.code);
+  assert.deepEqual((await app.renderedDiagnostics()).map(shown), json.diagnostics.map(shown), `${label}: diagnostics`);
 }
 
 // ------------------------------------------------------------ in-page actions
@@ -413,7 +419,7 @@ for (const stem of ['hongze-2023', 'hongze-2024', 'huaian-2024']) {
     if (first) assert.deepEqual(pdfRequests(), [], 'pdf.js fetched before a PDF was opened');
     const json = cli(rows);
     await pickFile(pdf);
-    await assertTablesAsCli(json, `${stem}.pdf`, { minCells: 150 });
+    await assertTablesAsCli(json, `${stem}.pdf`, { minCells: 150, lines: false });
     if (first) {
       const got = pdfRequests().map((u) => new URL(u).pathname);
       assert.ok(got.some((u) => u.endsWith('/pdfjs/pdf.min.mjs')), `pdf.min.mjs requested (${got})`);
