@@ -63,5 +63,7 @@ app_server=$!
 trap 'kill "$app_server" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$app_port/" >/dev/null 2>&1 && break; sleep 0.1; done
 node tests/e2e/app.mjs "http://127.0.0.1:$app_port/"
+step "trust: injection payloads, size limits, binary input, no request off 127.0.0.1 (tests/e2e/trust.mjs; serves www/ itself)"
+node tests/e2e/trust.mjs "http://127.0.0.1:$app_port/"
 step "app: pasted HTML, .html/.docx/.pdf files (tests/e2e/inputs.mjs)"
 node tests/e2e/inputs.mjs "http://127.0.0.1:$app_port/"
