@@ -31,13 +31,22 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
                 Err(e) => Err(e.to_string()),
             },
             // The core's decoding (UTF-8, UTF-16); the web build has no GBK tables.
-            FileKind::Text => {
-                decode(&bytes).map(|d| d.text).map_err(|e| format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开"))
-            }
+            FileKind::Text => decode(&bytes).map(|d| d.text).map_err(|e| {
+                // NUL bytes: an image or other binary file, not a report at all.
+                if bytes.iter().take(8192).any(|&b| b == 0) {
+                    NOT_A_REPORT.to_string()
+                } else {
+                    format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开")
+                }
+            }),
         }
     };
     (name, text)
 }
+
+/// What a binary file (an image, an archive) gets: what it is not, and what
+/// the checker looks for.
+const NOT_A_REPORT: &str = "这不是年度报告：文件是二进制内容（如图片或压缩包），不是文本。年报体检读取 .txt、.html、.docx、.pdf 格式的报告全文，查找“二、主动公开政府信息情况”等部分标题和表二、表三、表四";
 
 /// An HTML page's or pasted HTML's text, its tables one row a line.
 pub async fn html_text(html: &str) -> Result<String, String> {
