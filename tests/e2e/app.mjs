@@ -14,10 +14,10 @@
 // Writes docs/screenshot-002.png. Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
+import { finish, serve, test } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,46 +55,6 @@ if (seeds.length !== 5) throw new Error(`expected the five seed reports, found $
 const seed = (prefix) => seeds.find((s) => s.name.startsWith(prefix));
 
 // ------------------------------------------------------------ harness
-
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok    ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`FAIL  ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 14).join('\n      ')}`);
-  }
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function serveDist() {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], {
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return { base, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('python3 -m http.server did not start');
-}
 
 // ------------------------------------------------------------ expectations
 
@@ -164,7 +124,7 @@ async function assertMatchesCli(app, json, label) {
 
 // ------------------------------------------------------------ run
 
-const own = process.argv[2] ? null : await serveDist();
+const own = process.argv[2] ? null : await serve(path.join(ROOT, 'dist'));
 const BASE = process.argv[2] ?? own.base;
 const ORIGIN = new URL(BASE).origin;
 
@@ -459,7 +419,4 @@ await context.close();
 fs.rmSync(userDir, { recursive: true, force: true });
 own?.proc.kill();
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -9,9 +9,8 @@
 // Prints a Markdown table for the README.
 
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { serve } from './harness.mjs';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -22,29 +21,9 @@ const DIST = path.join(ROOT, 'dist');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
 const RUNS = Number(process.argv[3] ?? 15);
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 let server = null;
 let base = process.argv[2];
-if (!base) {
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+if (!base) ({ base, proc: server } = await serve(DIST));
 
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
 const context = await chromium.launchPersistentContext(userDir, {

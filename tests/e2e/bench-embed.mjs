@@ -13,9 +13,8 @@
 // Writes tests/e2e/out/bench-embed.json too.
 
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { serve } from './harness.mjs';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,24 +53,7 @@ if (seed3) {
 
 // ------------------------------------------------------------ browser
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-const port = await freePort();
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', WWW], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}/`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+const { base, proc: server } = await serve(WWW);
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
 const context = await chromium.launchPersistentContext(profile, {

@@ -14,10 +14,10 @@
 // Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
+import { finish, serve, test } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,44 +52,6 @@ const seeds = fs
 if (seeds.length === 0) throw new Error('no seed reports in tests/fixtures');
 
 // ------------------------------------------------------------ harness
-
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok    ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`FAIL  ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 12).join('\n      ')}`);
-  }
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function serve(dir) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return { base, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('python3 -m http.server did not start');
-}
 
 /** Turns a value into JSON, refusing anything JSON has not (undefined, Map, …). */
 function strictJson(value) {
@@ -611,6 +573,4 @@ await context.close();
 server.kill();
 fs.rmSync(profile, { recursive: true, force: true });
 
-const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

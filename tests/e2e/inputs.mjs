@@ -16,10 +16,10 @@
 // Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
+import { finish, serve, test as record } from './harness.mjs';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -32,52 +32,19 @@ const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-inputs-'));
 
 // ------------------------------------------------------------ harness
 
-const results = [];
+/** A test that also fails on CSP violations and page or console errors. */
 async function test(name, fn) {
-  const started = Date.now();
-  problems = [];
-  try {
+  await record(name, async () => {
+    problems = [];
     await page.evaluate(() => { window.__csp = []; }).catch(() => {});
     await fn();
     const csp = await page.evaluate(() => window.__csp ?? []);
     assert.deepEqual(csp, [], 'CSP violations');
     assert.deepEqual(problems, [], 'page errors / console errors');
-    results.push({ name, ok: true });
-    console.log(`ok    ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`FAIL  ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 14).join('\n      ')}`);
-  }
+  });
 }
 function skip(name, why) {
   console.log(`skip  ${name}: ${why}`);
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function serveDist() {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], {
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return { base, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('python3 -m http.server did not start');
 }
 
 // ------------------------------------------------------------ expectations
@@ -289,7 +256,7 @@ ${para('五、存在的主要问题及改进情况')}
 
 // ------------------------------------------------------------ run
 
-const own = process.argv[2] ? null : await serveDist();
+const own = process.argv[2] ? null : await serve(path.join(ROOT, 'dist'));
 const BASE = process.argv[2] ?? own.base;
 const ORIGIN = new URL(BASE).origin;
 
@@ -437,7 +404,4 @@ await context.close();
 own?.proc.kill();
 fs.rmSync(userDir, { recursive: true, force: true });
 fs.rmSync(TMP, { recursive: true, force: true });
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
