@@ -14,7 +14,7 @@
 // Writes docs/screenshot-002.png. Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
-import { finish, serve, test } from './harness.mjs';
+import { CHROMIUM, finish, serve, test } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -130,9 +130,7 @@ const ORIGIN = new URL(BASE).origin;
 
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-app-'));
 const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 1440, height: 900 },
   acceptDownloads: true,
 });

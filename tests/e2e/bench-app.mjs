@@ -9,7 +9,7 @@
 // Prints a Markdown table for the README.
 
 import { chromium } from 'playwright-core';
-import { serve } from './harness.mjs';
+import { CHROMIUM, serve } from './harness.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +27,7 @@ if (!base) ({ base, proc: server } = await serve(DIST));
 
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
 const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 1440, height: 900 },
 });
 const page = context.pages()[0] ?? (await context.newPage());

@@ -13,7 +13,7 @@
 // Writes tests/e2e/out/bench-embed.json too.
 
 import { chromium } from 'playwright-core';
-import { serve } from './harness.mjs';
+import { CHROMIUM, serve } from './harness.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,9 +57,7 @@ const { base, proc: server } = await serve(WWW);
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
 });
 const page = await context.newPage();
 page.on('pageerror', (e) => {

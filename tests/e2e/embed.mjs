@@ -14,7 +14,7 @@
 // Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
-import { finish, serve, test } from './harness.mjs';
+import { CHROMIUM, finish, serve, test } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -177,9 +177,7 @@ for (const f of ['pkg/nianbao.js', 'pkg/nianbao_bg.wasm', 'pkg/nianbao.d.ts']) {
 const { base, proc: server } = await serve(WWW);
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-embed-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
 });
 await context.addInitScript({ content: INIT });
 

@@ -16,7 +16,7 @@
 // Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
-import { finish, serve, test as record } from './harness.mjs';
+import { crc32, CHROMIUM, finish, serve, test as record } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -169,16 +169,6 @@ const SYNTHETIC_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>
 
 /** A zip of the given files (deflated), as Word writes a .docx. */
 function zip(files) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
   const locals = [];
   const centrals = [];
   let offset = 0;
@@ -262,9 +252,7 @@ const ORIGIN = new URL(BASE).origin;
 
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-inputs-profile-'));
 const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 1440, height: 900 },
 });
 await context.addInitScript(INIT);

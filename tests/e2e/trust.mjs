@@ -26,7 +26,7 @@
 // Last line: `N passed, N failed`; exit 1 on any failure.
 
 import { chromium } from 'playwright-core';
-import { finish, serve, test } from './harness.mjs';
+import { crc32, CHROMIUM, finish, serve, test } from './harness.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -118,22 +118,12 @@ function seeded(payload) {
 
 // A small real PNG (16x16), made here.
 function png() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
   const chunk = (type, data) => {
     const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
     const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
+    c.writeUInt32BE(crc32(td));
     return Buffer.concat([len, td, c]);
   };
   const ihdr = Buffer.alloc(13);
@@ -204,9 +194,7 @@ const WIDGET = www.base + 'widget-demo.html';
 
 const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-trust-'));
 const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 1440, height: 900 },
   // page.route must see every page load (a service worker would answer instead).
   serviceWorkers: 'block',
