@@ -36,11 +36,59 @@ export function renderHtml(text: string, source?: string | null, lang?: Lang | n
 export function checkAndRender(text: string, source?: string | null, lang?: Lang | null): Rendered;
 "#;
 
-/// Plain objects and `null`, exactly as JSON has them.
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse`: the report's JSON as plain objects and `null`.
+    #[wasm_bindgen(js_namespace = JSON)]
+    fn parse(json: &str) -> JsValue;
+    /// `String(number)`: JavaScript's own shortest form of a number.
+    #[wasm_bindgen(js_name = String)]
+    fn number_text(number: f64) -> String;
+}
+
+/// serde_json's compact output, except that non-integral numbers are
+/// written as JavaScript writes them: `JSON.parse` gives back exactly the
+/// same number, and no float printing is compiled into the wasm.
+struct JsNumbers;
+
+impl serde_json::ser::Formatter for JsNumbers {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: f64) -> std::io::Result<()> {
+        writer.write_all(number_text(value).as_bytes())
+    }
+}
+
+/// Plain objects and `null`, exactly as JSON has them: the value serialised
+/// as the CLI's `--json` and parsed by the browser's `JSON.parse`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let mut json = Vec::with_capacity(16 * 1024);
     value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("nianbao: {e}")))
+        .serialize(&mut serde_json::Serializer::with_formatter(&mut json, JsNumbers))
+        .map_err(|e| JsError::new(&format!("nianbao: {e}")))?;
+    // serde_json writes UTF-8 only.
+    Ok(parse(std::str::from_utf8(&json).unwrap_or_default()))
+}
+
+/// `sources` of `checkMany`: an array (or other iterable) of file names or
+/// nulls; `null` or left out for none.
+fn read_sources(value: JsValue, count: usize) -> Result<Vec<Option<String>>, JsError> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(vec![None; count]);
+    }
+    let items: Vec<JsValue> = match value.dyn_ref::<js_sys::Array>() {
+        Some(array) => array.to_vec(),
+        None => match js_sys::try_iter(&value) {
+            Ok(Some(iter)) => iter.collect::<Result<_, _>>().map_err(|_| JsError::new("nianbao: sources: could not be read"))?,
+            _ => return Err(JsError::new("nianbao: sources: expected an array of file names (or null)")),
+        },
+    };
+    items
+        .into_iter()
+        .map(|item| match item.as_string() {
+            Some(name) => Ok(Some(name)),
+            None if item.is_null() || item.is_undefined() => Ok(None),
+            None => Err(JsError::new("nianbao: sources: each source must be a string or null")),
+        })
+        .collect()
 }
 
 fn lang(lang: Option<String>) -> Lang {
@@ -62,11 +110,7 @@ pub fn check_many(
     texts: Vec<String>,
     sources: JsValue,
 ) -> Result<JsValue, JsError> {
-    let sources: Vec<Option<String>> = if sources.is_null() || sources.is_undefined() {
-        vec![None; texts.len()]
-    } else {
-        serde_wasm_bindgen::from_value(sources).map_err(|e| JsError::new(&format!("nianbao: sources: {e}")))?
-    };
+    let sources = read_sources(sources, texts.len())?;
     if sources.len() != texts.len() {
         return Err(JsError::new(&format!(
             "nianbao: {} texts but {} sources; give one source (or null) per text",
