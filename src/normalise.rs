@@ -25,43 +25,53 @@ pub struct Normalised {
     original_line_starts: Vec<usize>,
 }
 
+/// What a character becomes in the normalised text (`None`: dropped).
+/// `next` is the byte after it, for `\r\n`.
+fn fold(c: char, next: Option<u8>) -> Option<char> {
+    match c {
+        '\r' if next == Some(b'\n') => None,
+        '\r' | '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+        '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(' '),
+        '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{fe63}' => Some('-'),
+        '\u{ff5f}' => Some('('),
+        '\u{ff60}' => Some(')'),
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{ad}' => None,
+        '\t' | '\n' => Some(c),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
 impl Normalised {
     pub fn new(input: &str) -> Self {
         let mut text = String::with_capacity(input.len());
         let mut anchors = vec![(0, 0)];
-        let mut chars = input.char_indices().peekable();
+        let bytes = input.as_bytes();
         // Start of the run of unchanged input not yet copied into `text`.
         let mut run_start = 0;
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // Fast paths: printable ASCII, tab and line feed, and U+4000 to
+            // U+EFFF (CJK and the like) are kept as they are.
+            if (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n' {
+                at += 1;
+                continue;
+            }
+            if (0xe4..=0xee).contains(&b) {
+                at += 3;
+                continue;
+            }
+            let Some(c) = input[at..].chars().next() else { break };
             let next = at + c.len_utf8();
-            let folded: Option<char> = match c {
-                '\r' => {
-                    if matches!(chars.peek(), Some((_, '\n'))) {
-                        None
-                    } else {
-                        Some('\n')
-                    }
-                }
-                '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
-                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
-                '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
-                    Some(' ')
-                }
-                '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{fe63}' => Some('-'),
-                '\u{ff5f}' => Some('('),
-                '\u{ff60}' => Some(')'),
-                '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{ad}' => None,
-                '\t' | '\n' => Some(c),
-                c if c.is_control() => None,
-                c => Some(c),
-            };
+            let folded = fold(c, bytes.get(next).copied());
             match folded {
                 // Unchanged text is copied in runs, not char by char.
-                Some(f) if f == c => continue,
+                Some(f) if f == c => {
+                    at = next;
+                    continue;
+                }
                 Some(f) => {
                     text.push_str(&input[run_start..at]);
                     text.push(f);
@@ -72,13 +82,13 @@ impl Normalised {
                     anchors.push((text.len(), next));
                 }
             }
+            at = next;
             run_start = next;
             // An anchor is only needed where the delta changes; the pushes
             // above may add redundant ones, which cost a little memory only.
         }
         text.push_str(&input[run_start..]);
         let mut original_line_starts = vec![0];
-        let bytes = input.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let ends_line = match b {
                 b'\n' => true,
@@ -147,6 +157,14 @@ mod tests {
         let n = Normalised::new("\u{feff}a\u{200b}b\u{202e}c");
         assert_eq!(n.text, "abc");
         assert_eq!(n.original_offset(n.text.find('c').unwrap()), 11);
+    }
+
+    #[test]
+    fn the_fast_paths_skip_only_characters_kept_as_they_are() {
+        let fast = (0x20..0x7f).chain([0x09, 0x0a]).chain(0x4000..0xf000);
+        for c in fast.filter_map(char::from_u32) {
+            assert_eq!(fold(c, None), Some(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -38,7 +38,15 @@ struct Candidate {
 }
 
 pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Section> {
-    let candidates: Vec<Vec<Candidate>> = SECTIONS.iter().map(|s| candidates(text, s.number, s.cues)).collect();
+    // Every `一、` … `六、` in one pass over the text, by section.
+    let mut ordinals: Vec<Vec<usize>> = vec![Vec::new(); SECTIONS.len()];
+    for (comma, _) in text.match_indices('、') {
+        if let Some(k) = SECTIONS.iter().position(|s| text[..comma].ends_with(s.number)) {
+            ordinals[k].push(comma - SECTIONS[k].number.len());
+        }
+    }
+    let candidates: Vec<Vec<Candidate>> =
+        SECTIONS.iter().zip(&ordinals).map(|(s, at)| candidates(text, at, s.number.len() + '、'.len_utf8(), s.cues)).collect();
     let mut found: Vec<(usize, &Candidate)> = Vec::new();
     let mut from = 0;
     for (k, list) in candidates.iter().enumerate() {
@@ -80,15 +88,16 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
     sections
 }
 
-fn candidates(text: &str, number: &str, cues: &[&str]) -> Vec<Candidate> {
-    let ordinal = format!("{number}、");
+/// The headings among a section's ordinals (`三、` at each of `ordinals`,
+/// `ordinal_len` bytes long).
+fn candidates(text: &str, ordinals: &[usize], ordinal_len: usize, cues: &[&str]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices(&ordinal) {
+    for &at in ordinals {
         // `十一、` or `二十三、` are not our ordinals.
         if text[..at].chars().next_back().is_some_and(is_chinese_numeral) {
             continue;
         }
-        let after = &text[at + ordinal.len()..];
+        let after = &text[at + ordinal_len..];
         let window: String = after.chars().take_while(|&c| c != '\n').take(CUE_WINDOW + 24).collect();
         let squeezed: String = window.chars().filter(|c| !c.is_whitespace() && *c != '#' && *c != '*').collect();
         let hit = cues.iter().filter_map(|cue| squeezed.find(cue).map(|p| (p, cue))).min();
@@ -103,7 +112,7 @@ fn candidates(text: &str, number: &str, cues: &[&str]) -> Vec<Candidate> {
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let before = &text[line_start..at];
         let at_line_start = before.chars().all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '>'));
-        out.push(Candidate { start: at, heading_end: at + ordinal.len() + end_in_rest, at_line_start });
+        out.push(Candidate { start: at, heading_end: at + ordinal_len + end_in_rest, at_line_start });
     }
     out
 }

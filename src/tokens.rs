@@ -85,8 +85,12 @@ fn is_decoration(line: &str) -> bool {
         return true;
     }
     // Markdown table rule: only - | : and spaces, with at least three dashes.
-    if t.contains("---") && t.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t')) {
+    if t.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' ' | b'\t')) && t.contains("---") {
         return true;
+    }
+    // What a footer may hold at all; most lines stop here, unread.
+    if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共')) {
+        return false;
     }
     // Page footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页, 4/10.
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -112,8 +116,18 @@ fn is_decoration(line: &str) -> bool {
 
 fn tokenise_line(line: &str, base: usize, line_no: usize, out: &mut Vec<Token>) {
     let mut piece_start = None;
-    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
-        let separator = c.is_whitespace() || c == '|';
+    let bytes = line.as_bytes();
+    for i in 0..=bytes.len() {
+        let separator = match bytes.get(i) {
+            None => true,
+            Some(&b) if b < 0x80 => matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'|'),
+            // The middle of a character.
+            Some(&b) if b < 0xc0 => continue,
+            // The lead byte of U+4000..U+FFFF (CJK and the like): no white
+            // space there.
+            Some(&b) if (0xe4..=0xef).contains(&b) => false,
+            Some(_) => line[i..].chars().next().is_some_and(char::is_whitespace),
+        };
         match (separator, piece_start) {
             (true, Some(s)) => {
                 tokenise_piece(&line[s..i], base + s, line_no, out);
@@ -160,7 +174,9 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             if text_start.is_none() {
                 text_start = Some(i);
             }
-            i += piece[i..].chars().next().map_or(1, char::len_utf8);
+            // Byte by byte: no byte of a multi-byte character is an ASCII
+            // digit or sign.
+            i += 1;
             continue;
         }
         let num_start = i;
@@ -249,10 +265,15 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
     if let Some(s) = text_start.take() {
         let t = &piece[s..end];
         // Lone punctuation (`*`, `、`) carries nothing.
-        if t.chars().any(|c| c.is_alphanumeric()) {
+        if t.chars().any(is_letter) {
             out.push(Token { kind: Kind::Text, start: base + s, end: base + end, line });
         }
     }
+}
+
+/// `char::is_alphanumeric`, with a fast path for the common CJK block.
+pub fn is_letter(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// `1,362`: a comma inside a number, followed by exactly three digits.

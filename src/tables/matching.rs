@@ -7,6 +7,8 @@
 //! (`一、才本年新收政女府…`), truncation (`(六)其`) and typos cost a little
 //! each, never everything; the row's ordinal helps where little is left.
 
+use crate::tokens::is_letter;
+
 /// How much of the template label must be found for a segment to be that row.
 pub const MATCH_THRESHOLD: f32 = 0.34;
 
@@ -14,11 +16,6 @@ pub const MATCH_THRESHOLD: f32 = 0.34;
 /// label once: deciding what is a letter costs more than the comparing.
 pub fn letters(label: &str) -> Vec<char> {
     label.chars().filter(|&c| is_letter(c)).collect()
-}
-
-/// `char::is_alphanumeric` with a fast path for the common CJK block.
-fn is_letter(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Label similarity in 0..=1 for one template label against a segment label.
@@ -41,17 +38,133 @@ pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
     (unigrams + 2.0 * pairs) / 3.0
 }
 
-/// Whether the segment label carries the ordinal (`(六)`, `3.`, `一、`) near
-/// the start of its last part.
-pub fn has_ordinal(segment_label: &str, ordinal: &str) -> bool {
-    if ordinal.is_empty() {
-        return false;
+/// Template labels and ordinals prepared for matching against many segment
+/// labels. Each character and character pair of the labels gets a small
+/// number, so a segment's label is read once (see [`Matcher::probe`]) and
+/// each row's similarity is then a few lookups: the same figure as
+/// [`similarity_of`], at a small part of its cost.
+pub struct Matcher {
+    /// The labels' distinct letters, sorted: a letter's number is its index.
+    chars: Vec<char>,
+    /// The labels' distinct letter pairs, sorted.
+    pairs: Vec<(u16, u16)>,
+    labels: Vec<Label>,
+    ordinals: Vec<&'static str>,
+    /// Indices into `ordinals`, sorted by first byte.
+    by_first_byte: Vec<(u8, u16)>,
+}
+
+/// A template label as letter and pair numbers.
+struct Label {
+    chars: Vec<u16>,
+    pairs: Vec<u16>,
+}
+
+/// A segment label as [`Matcher`] reads it: where each template letter and
+/// pair last occurs (counted in letters from the end), and where each
+/// template ordinal occurs (in characters).
+pub struct Probe {
+    char_from_end: Vec<u32>,
+    pair_from_end: Vec<u32>,
+    /// (ordinal, position in characters, the character before it allows it).
+    ordinals: Vec<(u16, u32, bool)>,
+    chars: u32,
+}
+
+impl Matcher {
+    /// `labels` and `ordinals` are referred to by their index from then on.
+    pub fn new(labels: &[&str], ordinals: &[&'static str]) -> Self {
+        let letters: Vec<Vec<char>> = labels.iter().map(|l| letters(l)).collect();
+        let mut chars: Vec<char> = letters.iter().flatten().copied().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let id = |c: &char| chars.binary_search(c).map_or(u16::MAX, |i| i as u16);
+        let ids: Vec<Vec<u16>> = letters.iter().map(|l| l.iter().map(id).collect()).collect();
+        let mut pairs: Vec<(u16, u16)> = ids.iter().flat_map(|l| l.windows(2).map(|w| (w[0], w[1]))).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let labels = ids
+            .into_iter()
+            .map(|chars| {
+                let pairs = chars.windows(2).map(|w| pairs.binary_search(&(w[0], w[1])).unwrap_or(0) as u16).collect();
+                Label { chars, pairs }
+            })
+            .collect();
+        let mut by_first_byte: Vec<(u8, u16)> =
+            ordinals.iter().enumerate().filter_map(|(i, o)| Some((*o.as_bytes().first()?, i as u16))).collect();
+        by_first_byte.sort_unstable();
+        Matcher { chars, pairs, labels, ordinals: ordinals.to_vec(), by_first_byte }
     }
-    segment_label.match_indices(ordinal).any(|(at, _)| {
-        // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
-        let before = segment_label[..at].chars().next_back();
-        !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-    })
+
+    /// Reads a segment label once for every [`Matcher::similarity`] and
+    /// [`Matcher::has_ordinal`] against it.
+    pub fn probe(&self, segment_label: &str) -> Probe {
+        let have: Vec<u16> = letters(segment_label)
+            .iter()
+            .map(|c| self.chars.binary_search(c).map_or(u16::MAX, |i| i as u16))
+            .collect();
+        let n = have.len() as u32;
+        let mut char_from_end = vec![u32::MAX; self.chars.len()];
+        let mut pair_from_end = vec![u32::MAX; self.pairs.len()];
+        for (k, &c) in have.iter().enumerate() {
+            let from_end = n - 1 - k as u32;
+            if let Some(slot) = char_from_end.get_mut(c as usize) {
+                *slot = from_end;
+            }
+            if let (Some(&next), true) = (have.get(k + 1), c != u16::MAX) {
+                if let Ok(p) = self.pairs.binary_search(&(c, next)) {
+                    pair_from_end[p] = from_end;
+                }
+            }
+        }
+        let bytes = segment_label.as_bytes();
+        let mut ordinals = Vec::new();
+        let mut before: Option<char> = None;
+        let mut chars = 0u32;
+        for (at, c) in segment_label.char_indices() {
+            let first = self.by_first_byte.partition_point(|&(b, _)| b < bytes[at]);
+            for &(b, o) in &self.by_first_byte[first..] {
+                if b != bytes[at] {
+                    break;
+                }
+                if bytes[at..].starts_with(self.ordinals[o as usize].as_bytes()) {
+                    // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
+                    let allowed = !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+                    ordinals.push((o, chars, allowed));
+                }
+            }
+            before = Some(c);
+            chars += 1;
+        }
+        Probe { char_from_end, pair_from_end, ordinals, chars }
+    }
+
+    /// [`similarity_of`] of a probed segment label and template label `label`.
+    pub fn similarity(&self, probe: &Probe, label: usize) -> f32 {
+        let want = &self.labels[label];
+        if want.chars.is_empty() {
+            return 0.0;
+        }
+        // The part of the segment label looked at, as in `similarity_of`.
+        let tail = (want.chars.len() * 3 / 2 + 6) as u32;
+        let found = want.chars.iter().filter(|&&c| probe.char_from_end[c as usize] < tail).count();
+        let unigrams = found as f32 / want.chars.len() as f32;
+        if want.chars.len() == 1 {
+            return unigrams;
+        }
+        let found = want.pairs.iter().filter(|&&p| probe.pair_from_end[p as usize] < tail).count();
+        let pairs = found as f32 / (want.chars.len() - 1) as f32;
+        (unigrams + 2.0 * pairs) / 3.0
+    }
+
+    /// Whether the last `window` characters of a probed segment label carry
+    /// ordinal `ordinal` (`(六)`, `3.`, `一、`), not as the tail of a longer
+    /// one (`1.` in `11.`, `一、` in `十一、`).
+    pub fn has_ordinal(&self, probe: &Probe, ordinal: usize, window: usize) -> bool {
+        let from = probe.chars.saturating_sub(window as u32);
+        // An ordinal right at the window's start has nothing before it.
+        probe.ordinals.iter().any(|&(o, at, allowed)| o as usize == ordinal && at >= from && (allowed || at == from))
+    }
 }
 
 /// The best in-order assignment of segments to rows: `result[row] =
@@ -124,12 +237,55 @@ mod tests {
         assert!(similarity(s, "部分公开(区分处理的,只计这一情形,不计其他情形)") > 0.9);
     }
 
+    /// The plain reading of [`Matcher::has_ordinal`]: the ordinal anywhere
+    /// in the last `window` characters, not as the tail of a longer one.
+    fn has_ordinal(segment_label: &str, ordinal: &str, window: usize) -> bool {
+        let tail_start = segment_label.char_indices().rev().nth(window - 1).map_or(0, |(i, _)| i);
+        let tail = &segment_label[tail_start..];
+        !ordinal.is_empty()
+            && tail.match_indices(ordinal).any(|(at, _)| {
+                let before = tail[..at].chars().next_back();
+                !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            })
+    }
+
+    const LABELS: [&str; 5] = ["本年新收政府信息公开申请数量", "予以公开", "部分公开（区分处理的，只计这一情形）", "其他", "总计"];
+    const ORDINALS: [&str; 5] = ["一、", "(一)", "1.", "(六)", "7."];
+
     #[test]
     fn ordinals() {
-        assert!(has_ordinal("(六)其", "(六)"));
-        assert!(has_ordinal("三、7.属于行政执法案卷", "7."));
-        assert!(!has_ordinal("11.什么", "1."));
-        assert!(!has_ordinal("十一、什么", "一、"));
+        let m = Matcher::new(&LABELS, &ORDINALS);
+        let has = |label: &str, o: usize| m.has_ordinal(&m.probe(label), o, 40);
+        assert!(has("(六)其", 3));
+        assert!(has("三、7.属于行政执法案卷", 4));
+        assert!(!has("11.什么", 2));
+        assert!(!has("十一、什么", 0));
+        // Only the window counts, and an ordinal at its very start has
+        // nothing before it.
+        let probe = m.probe("1.予以公开公开公开公开公开公开");
+        assert!(!m.has_ordinal(&probe, 2, 10));
+        assert!(m.has_ordinal(&m.probe("11.予以"), 2, 4));
+    }
+
+    proptest::proptest! {
+        /// The prepared matcher gives exactly the plain functions' figures.
+        #[test]
+        fn matcher_equals_the_plain_reading(
+            picks in proptest::collection::vec(0usize..64, 0..40),
+            window in 1usize..30,
+        ) {
+            let alphabet: Vec<char> = "本年新收政府予以公开其他总计一二十(六)1.7、x 0".chars().collect();
+            let label: String = picks.iter().map(|&i| alphabet[i % alphabet.len()]).collect();
+            let m = Matcher::new(&LABELS, &ORDINALS);
+            let probe = m.probe(&label);
+            for (i, want) in LABELS.iter().enumerate() {
+                let plain = similarity(&label, want);
+                proptest::prop_assert_eq!(m.similarity(&probe, i).to_bits(), plain.to_bits(), "{} vs {}", label, want);
+            }
+            for (i, o) in ORDINALS.iter().enumerate() {
+                proptest::prop_assert_eq!(m.has_ordinal(&probe, i, window), has_ordinal(&label, o, window), "{} {} {}", label, o, window);
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::columns::{self, Reading};
 use super::fill::{fill_row, looks_flattened, row_total_fits, settle, Arith, Glued};
 use super::joint::{solve, Equation, Unknown};
-use super::matching::{align, has_ordinal, letters, similarity_of, MATCH_THRESHOLD};
+use super::matching::{align, Matcher, Probe, MATCH_THRESHOLD};
 use super::segments::{segments, Segment};
 use super::values::ValueKind;
 use crate::model::{Row, Table};
@@ -23,8 +23,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     let segs = segments(tokens, &norm.text);
     let versions: Vec<Vec<&'static RowSpec>> =
         [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
+    let rows = prepared();
     let label_score = |label: &str, spec: &RowSpec| {
-        let gain = label_gain(label, &letters(label), &Prepared::new(spec)).1;
+        let row = rows.iter().find(|r| r.spec.key == spec.key)?;
+        let gain = label_gain(&rows.matcher.probe(label), row, &rows.matcher).1;
         (gain >= MATCH_THRESHOLD).then_some(gain)
     };
     let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_score, REQUEST_COLUMNS.len(), &adds_up) {
@@ -40,22 +42,24 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         }
     };
     // Every (segment, row) score once, over both versions' rows together.
-    let seg_letters: Vec<Vec<char>> = segs.iter().map(|s| letters(&s.label)).collect();
-    let specs: Vec<Prepared> = REQUEST_ROWS.iter().map(Prepared::new).collect();
-    let scores: Vec<Vec<Option<f32>>> =
-        segs.iter().zip(&seg_letters).map(|(s, l)| specs.iter().map(|p| score(s, l, p)).collect()).collect();
+    let probes: Vec<Probe> = segs.iter().map(|s| rows.matcher.probe(&s.label)).collect();
+    let scores: Vec<Vec<Option<f32>>> = segs
+        .iter()
+        .zip(&probes)
+        .map(|(s, p)| rows.rows.iter().map(|r| score(s, p, r, &rows.matcher)).collect())
+        .collect();
     let try_version = |v: Version| {
-        let rows: Vec<&RowSpec> = request_rows(v).collect();
-        let at: Vec<usize> = rows.iter().map(|r| REQUEST_ROWS.iter().position(|x| x.key == r.key).unwrap_or(0)).collect();
-        let assignment = align(segs.len(), rows.len(), |s, r| scores[s][at[r]]);
+        let rows_v: Vec<&RowSpec> = request_rows(v).collect();
+        let at: Vec<usize> = rows_v.iter().map(|r| rows.rows.iter().position(|x| x.spec.key == r.key).unwrap_or(0)).collect();
+        let assignment = align(segs.len(), rows_v.len(), |s, r| scores[s][at[r]]);
         let total: f32 = assignment.iter().enumerate().filter_map(|(r, s)| s.and_then(|s| scores[s][at[r]])).sum();
-        (rows, assignment, total)
+        (rows_v, assignment, total, at)
     };
-    let (rows21, assign21, score21) = try_version(Version::V2021);
-    let has_2021_rows = rows21.iter().zip(&assign21).any(|(r, s)| {
-        ONLY_2021.contains(&r.key) && s.is_some_and(|s| similarity_of(&seg_letters[s], &letters(r.label)) > 0.5)
+    let (rows21, assign21, score21, at21) = try_version(Version::V2021);
+    let has_2021_rows = rows21.iter().zip(&assign21).zip(&at21).any(|((r, s), &at)| {
+        ONLY_2021.contains(&r.key) && s.is_some_and(|s| rows.matcher.similarity(&probes[s], rows.rows[at].labels[0]) > 0.5)
     });
-    let (rows19, assign19, score19) = try_version(Version::V2019);
+    let (rows19, assign19, score19, _) = try_version(Version::V2019);
     let use_2021 = has_2021_rows || (score21 > score19 + 0.5) || (score19 <= score21 && year.is_some_and(|y| y >= 2021));
     let (version, rows, assignment) =
         if use_2021 { (Version::V2021, rows21, assign21) } else { (Version::V2019, rows19, assign19) };
@@ -140,25 +144,55 @@ fn column_equations(table: &Table) -> Vec<Equation> {
     out
 }
 
-/// A template row with its labels' letters prepared once.
-struct Prepared<'a> {
-    spec: &'a RowSpec,
-    labels: Vec<Vec<char>>,
+/// Table 三's rows (those of either version) with their labels prepared
+/// for matching, once per process.
+struct PreparedRows {
+    matcher: Matcher,
+    rows: Vec<Prepared>,
+}
+
+impl PreparedRows {
+    fn iter(&self) -> impl Iterator<Item = &Prepared> {
+        self.rows.iter()
+    }
+}
+
+/// A template row: its labels' and ordinal's numbers in the [`Matcher`].
+struct Prepared {
+    spec: &'static RowSpec,
+    labels: Vec<usize>,
+    ordinal: usize,
     /// How many characters from the end of a segment label the ordinal is
     /// looked for in.
     ordinal_window: usize,
 }
 
-impl<'a> Prepared<'a> {
-    fn new(spec: &'a RowSpec) -> Self {
-        let labels = std::iter::once(spec.label).chain(spec.variants.iter().copied()).map(letters).collect();
-        Prepared { spec, labels, ordinal_window: spec.label.chars().count() * 3 / 2 + 10 }
-    }
+fn prepared() -> &'static PreparedRows {
+    static ROWS: std::sync::OnceLock<PreparedRows> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let specs: Vec<&'static RowSpec> = REQUEST_ROWS.iter().filter(|r| r.in_2019 || r.in_2021).collect();
+        let mut labels = Vec::new();
+        let mut ordinals: Vec<&'static str> = Vec::new();
+        let rows = specs
+            .iter()
+            .map(|&spec| {
+                let first = labels.len();
+                labels.extend(std::iter::once(spec.label).chain(spec.variants.iter().copied()));
+                let ordinal = ordinals.iter().position(|o| *o == spec.ordinal).unwrap_or_else(|| {
+                    ordinals.push(spec.ordinal);
+                    ordinals.len() - 1
+                });
+                let ordinal_window = spec.label.chars().count() * 3 / 2 + 10;
+                Prepared { spec, labels: (first..labels.len()).collect(), ordinal, ordinal_window }
+            })
+            .collect();
+        PreparedRows { matcher: Matcher::new(&labels, &ordinals), rows }
+    })
 }
 
 /// How well a segment fits a row; `None` where it cannot be that row.
-fn score(seg: &Segment, seg_letters: &[char], row: &Prepared) -> Option<f32> {
-    let (sim, gain) = label_gain(&seg.label, seg_letters, row);
+fn score(seg: &Segment, probe: &Probe, row: &Prepared, matcher: &Matcher) -> Option<f32> {
+    let (sim, gain) = label_gain(probe, row, matcher);
     if seg.cells.is_empty() {
         // A label with no values: the row is there but empty.
         return (sim > 0.8).then_some(gain * 0.5);
@@ -172,10 +206,9 @@ fn score(seg: &Segment, seg_letters: &[char], row: &Prepared) -> Option<f32> {
 
 /// How much of a row's label (and its ordinal) a label has: (label
 /// similarity, gain with the ordinal).
-fn label_gain(label: &str, label_letters: &[char], row: &Prepared) -> (f32, f32) {
-    let sim = row.labels.iter().map(|l| similarity_of(label_letters, l)).fold(0f32, f32::max);
-    let tail_start = label.char_indices().rev().nth(row.ordinal_window - 1).map_or(0, |(i, _)| i);
-    let ordinal = if has_ordinal(&label[tail_start..], row.spec.ordinal) { 1.0 } else { 0.0 };
+fn label_gain(probe: &Probe, row: &Prepared, matcher: &Matcher) -> (f32, f32) {
+    let sim = row.labels.iter().map(|&l| matcher.similarity(probe, l)).fold(0f32, f32::max);
+    let ordinal = if matcher.has_ordinal(probe, row.ordinal, row.ordinal_window) { 1.0 } else { 0.0 };
     (sim, 0.7 * sim + 0.3 * ordinal)
 }
 
