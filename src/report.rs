@@ -119,6 +119,20 @@ impl Serialize for RowValues<'_> {
     }
 }
 
+/// Each table's template version, `{ active, requests, review }`: the
+/// tables' order is also their keys' sorted order.
+struct Versions<'a>(&'a Report);
+
+impl Serialize for Versions<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(TableId::ALL.len()))?;
+        for id in TableId::ALL {
+            map.serialize_entry(id.key(), &self.0.table(id).version.map(|v| v.name()))?;
+        }
+        map.end()
+    }
+}
+
 /// Every given cell with where it came from: what the page highlights.
 #[derive(Serialize)]
 struct CellRef<'a> {
@@ -145,9 +159,7 @@ impl Serialize for Report {
         // Extensions (the contract welcomes extra fields).
         st.serialize_field("period", &self.period)?;
         st.serialize_field("sections", &self.sections)?;
-        let versions: BTreeMap<&str, Option<&str>> =
-            TableId::ALL.iter().map(|&t| (t.key(), self.table(t).version.map(|v| v.name()))).collect();
-        st.serialize_field("versions", &versions)?;
+        st.serialize_field("versions", &Versions(self))?;
         let mut cells = Vec::new();
         for id in TableId::ALL {
             for row in &self.table(id).rows {
