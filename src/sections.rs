@@ -92,29 +92,64 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
 /// `ordinal_len` bytes long).
 fn candidates(text: &str, ordinals: &[usize], ordinal_len: usize, cues: &[&str]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut squeezed = String::new();
     for &at in ordinals {
         // `十一、` or `二十三、` are not our ordinals.
         if text[..at].chars().next_back().is_some_and(is_chinese_numeral) {
             continue;
         }
         let after = &text[at + ordinal_len..];
-        let window: String = after.chars().take_while(|&c| c != '\n').take(CUE_WINDOW + 24).collect();
-        let squeezed: String = window.chars().filter(|c| !c.is_whitespace() && *c != '#' && *c != '*').collect();
+        squeezed.clear();
+        squeezed.extend(
+            after
+                .chars()
+                .take_while(|&c| c != '\n')
+                .take(CUE_WINDOW + 24)
+                .filter(|c| !c.is_whitespace() && *c != '#' && *c != '*'),
+        );
         let hit = cues.iter().filter_map(|cue| squeezed.find(cue).map(|p| (p, cue))).min();
         let Some((pos, cue)) = hit else { continue };
         if squeezed[..pos].chars().count() > CUE_WINDOW {
             continue;
         }
         // The heading runs to the end of its cue phrase: up to the line end,
-        // a full stop, or 情况/事项/措施 for flattened text.
-        let line_rest = after.split('\n').next().unwrap_or("");
+        // a full stop, or 情况/事项/措施 for flattened text. Where the cue is
+        // written whole near the start, that is decided in the line's first
+        // bytes; a whole report flattened onto one line is not read again
+        // for each ordinal in it.
+        let (near, whole_line) = line_prefix(after, HEADING_BYTES);
+        let decided = whole_line || near.find(cue).is_some_and(|p| near.len() - p >= 4 * 32);
+        let line_rest = if decided { near } else { after.split('\n').next().unwrap_or("") };
         let end_in_rest = heading_end(line_rest, cue);
-        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-        let before = &text[line_start..at];
-        let at_line_start = before.chars().all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '>'));
+        // At the line's start: nothing but white space and markdown marks
+        // before it on its line.
+        let at_line_start = text[..at]
+            .chars()
+            .rev()
+            .take_while(|&c| c != '\n')
+            .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '>'));
         out.push(Candidate { start: at, heading_end: at + ordinal_len + end_in_rest, at_line_start });
     }
     out
+}
+
+/// How much of a heading's line is read first: enough when the cue is
+/// written whole in it, with 32 characters after (see [`heading_end`]:
+/// an end word within 24 characters, else at most 30).
+const HEADING_BYTES: usize = 512;
+
+/// The text up to the line's end, or its first `max` bytes (cut at a
+/// character boundary); and whether that is the whole line.
+fn line_prefix(text: &str, max: usize) -> (&str, bool) {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    match head.find('\n') {
+        Some(p) => (&head[..p], true),
+        None => (head, cut == text.len()),
+    }
 }
 
 fn heading_end(rest: &str, cue: &str) -> usize {
@@ -149,6 +184,17 @@ mod tests {
         let s = numbers(t);
         assert_eq!(s.len(), 6);
         assert_eq!(s[3], (4, "四、政府信息公开行政复议、行政诉讼情况".to_string()));
+    }
+
+    #[test]
+    fn headings_on_one_long_line_end_where_on_a_short_one() {
+        let filler = "文字".repeat(400);
+        for heading in ["三、收到和处理政府信息公开申请情况", "三、 收到和处理政府 信息公开申请情况"] {
+            let short = numbers(&format!("{heading}\n{filler}"));
+            let long = numbers(&format!("{heading}{filler}"));
+            assert_eq!(short, long, "{heading}");
+            assert!(long[0].1.ends_with("申请情况"), "{long:?}");
+        }
     }
 
     #[test]

@@ -65,8 +65,9 @@ pub struct Tokens {
 }
 
 pub fn tokenise(text: &str) -> Tokens {
-    let mut tokens = Vec::new();
-    let mut line_starts = Vec::new();
+    // Reports run about 20 bytes a token and 15 a line.
+    let mut tokens = Vec::with_capacity(text.len() / 20);
+    let mut line_starts = Vec::with_capacity(text.len() / 15);
     let mut offset = 0;
     for (line_no, line) in text.split('\n').enumerate() {
         line_starts.push(offset);
@@ -225,7 +226,7 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         if let Some(u) = unit {
             end += u.len();
         }
-        let int = piece[int_start..int_end].replace(',', "");
+        let int = digits(&piece[int_start..int_end]);
         out.push(Token {
             kind: Kind::Number(NumberLit { negative: piece[num_start..].starts_with('-'), int, frac, unit }),
             start: base + num_start,
@@ -251,7 +252,7 @@ fn push_number(
     out.push(Token {
         kind: Kind::Number(NumberLit {
             negative: piece[start..].starts_with('-'),
-            int: piece[int_start..int_end].replace(',', ""),
+            int: digits(&piece[int_start..int_end]),
             frac: None,
             unit,
         }),
@@ -274,6 +275,15 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
 /// `char::is_alphanumeric`, with a fast path for the common CJK block.
 pub fn is_letter(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// A number's digits without its thousands separators.
+fn digits(written: &str) -> String {
+    if written.contains(',') {
+        written.replace(',', "")
+    } else {
+        written.to_string()
+    }
 }
 
 /// `1,362`: a comma inside a number, followed by exactly three digits.

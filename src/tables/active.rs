@@ -160,8 +160,8 @@ fn fill_one(
 }
 
 fn names_row(label: &str, cues: &[&str]) -> bool {
-    let chars: Vec<char> = label.chars().collect();
-    let tail: String = chars[chars.len().saturating_sub(LABEL_TAIL)..].iter().collect();
+    let start = label.char_indices().rev().nth(LABEL_TAIL - 1).map_or(0, |(i, _)| i);
+    let tail = &label[start..];
     cues.iter().any(|c| tail.contains(c))
 }
 

@@ -44,14 +44,14 @@ pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
 /// each row's similarity is then a few lookups: the same figure as
 /// [`similarity_of`], at a small part of its cost.
 pub struct Matcher {
-    /// The labels' distinct letters, sorted: a letter's number is its index.
-    chars: Vec<char>,
-    /// The labels' distinct letter pairs, sorted.
-    pairs: Vec<(u16, u16)>,
+    /// Letter → its number.
+    chars: Table,
+    /// Pair of letter numbers → the pair's number.
+    pairs: Table,
     labels: Vec<Label>,
     ordinals: Vec<&'static str>,
-    /// Indices into `ordinals`, sorted by first byte.
-    by_first_byte: Vec<(u8, u16)>,
+    /// For each first byte, the ordinals that start with it.
+    by_first_byte: Vec<Vec<u16>>,
 }
 
 /// A template label as letter and pair numbers.
@@ -60,12 +60,57 @@ struct Label {
     pairs: Vec<u16>,
 }
 
+/// A small open-addressing map from `u32` keys to numbers `0..len`.
+struct Table {
+    slots: Vec<(u32, u16)>,
+    len: usize,
+}
+
+impl Table {
+    const EMPTY: u32 = u32::MAX;
+
+    fn new(keys: &[u32]) -> Self {
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut table = Table { slots: vec![(Self::EMPTY, 0); size], len: 0 };
+        for &k in keys {
+            if table.get(k).is_none() {
+                let at = table.slot(k);
+                table.slots[at] = (k, table.len as u16);
+                table.len += 1;
+            }
+        }
+        table
+    }
+
+    /// Where `key` is, or the empty slot where it would go.
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = (key.wrapping_mul(0x9e37_79b1) >> 16) as usize & mask;
+        while self.slots[at].0 != key && self.slots[at].0 != Self::EMPTY {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn get(&self, key: u32) -> Option<u16> {
+        let (k, v) = self.slots[self.slot(key)];
+        (k == key).then_some(v)
+    }
+}
+
+fn pair_key(a: u16, b: u16) -> u32 {
+    (a as u32) << 16 | b as u32
+}
+
 /// A segment label as [`Matcher`] reads it: where each template letter and
-/// pair last occurs (counted in letters from the end), and where each
-/// template ordinal occurs (in characters).
+/// pair last occurs, and where each template ordinal occurs (in characters).
 pub struct Probe {
-    char_from_end: Vec<u32>,
-    pair_from_end: Vec<u32>,
+    /// For each letter (and pair) number: 1 + its last position among the
+    /// label's letters, 0 where it does not occur.
+    char_at: Vec<u32>,
+    pair_at: Vec<u32>,
+    /// How many letters the label has.
+    letters: u32,
     /// (ordinal, position in characters, the character before it allows it).
     ordinals: Vec<(u16, u32, bool)>,
     chars: u32,
@@ -75,58 +120,41 @@ impl Matcher {
     /// `labels` and `ordinals` are referred to by their index from then on.
     pub fn new(labels: &[&str], ordinals: &[&'static str]) -> Self {
         let letters: Vec<Vec<char>> = labels.iter().map(|l| letters(l)).collect();
-        let mut chars: Vec<char> = letters.iter().flatten().copied().collect();
-        chars.sort_unstable();
-        chars.dedup();
-        let id = |c: &char| chars.binary_search(c).map_or(u16::MAX, |i| i as u16);
-        let ids: Vec<Vec<u16>> = letters.iter().map(|l| l.iter().map(id).collect()).collect();
-        let mut pairs: Vec<(u16, u16)> = ids.iter().flat_map(|l| l.windows(2).map(|w| (w[0], w[1]))).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
+        let all: Vec<u32> = letters.iter().flatten().map(|&c| c as u32).collect();
+        let chars = Table::new(&all);
+        let ids: Vec<Vec<u16>> =
+            letters.iter().map(|l| l.iter().map(|&c| chars.get(c as u32).unwrap_or(0)).collect()).collect();
+        let all: Vec<u32> = ids.iter().flat_map(|l| l.windows(2).map(|w| pair_key(w[0], w[1]))).collect();
+        let pairs = Table::new(&all);
         let labels = ids
             .into_iter()
             .map(|chars| {
-                let pairs = chars.windows(2).map(|w| pairs.binary_search(&(w[0], w[1])).unwrap_or(0) as u16).collect();
+                let pairs = chars.windows(2).map(|w| pairs.get(pair_key(w[0], w[1])).unwrap_or(0)).collect();
                 Label { chars, pairs }
             })
             .collect();
-        let mut by_first_byte: Vec<(u8, u16)> =
-            ordinals.iter().enumerate().filter_map(|(i, o)| Some((*o.as_bytes().first()?, i as u16))).collect();
-        by_first_byte.sort_unstable();
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (i, o) in ordinals.iter().enumerate() {
+            if let Some(&b) = o.as_bytes().first() {
+                by_first_byte[b as usize].push(i as u16);
+            }
+        }
         Matcher { chars, pairs, labels, ordinals: ordinals.to_vec(), by_first_byte }
     }
 
     /// Reads a segment label once for every [`Matcher::similarity`] and
     /// [`Matcher::has_ordinal`] against it.
     pub fn probe(&self, segment_label: &str) -> Probe {
-        let have: Vec<u16> = letters(segment_label)
-            .iter()
-            .map(|c| self.chars.binary_search(c).map_or(u16::MAX, |i| i as u16))
-            .collect();
-        let n = have.len() as u32;
-        let mut char_from_end = vec![u32::MAX; self.chars.len()];
-        let mut pair_from_end = vec![u32::MAX; self.pairs.len()];
-        for (k, &c) in have.iter().enumerate() {
-            let from_end = n - 1 - k as u32;
-            if let Some(slot) = char_from_end.get_mut(c as usize) {
-                *slot = from_end;
-            }
-            if let (Some(&next), true) = (have.get(k + 1), c != u16::MAX) {
-                if let Ok(p) = self.pairs.binary_search(&(c, next)) {
-                    pair_from_end[p] = from_end;
-                }
-            }
-        }
-        let bytes = segment_label.as_bytes();
+        let mut char_at = vec![0u32; self.chars.len];
+        let mut pair_at = vec![0u32; self.pairs.len];
         let mut ordinals = Vec::new();
+        let mut letters = 0u32;
+        let mut previous: Option<u16> = None; // the last letter's number
         let mut before: Option<char> = None;
         let mut chars = 0u32;
+        let bytes = segment_label.as_bytes();
         for (at, c) in segment_label.char_indices() {
-            let first = self.by_first_byte.partition_point(|&(b, _)| b < bytes[at]);
-            for &(b, o) in &self.by_first_byte[first..] {
-                if b != bytes[at] {
-                    break;
-                }
+            for &o in &self.by_first_byte[bytes[at] as usize] {
                 if bytes[at..].starts_with(self.ordinals[o as usize].as_bytes()) {
                     // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
                     let allowed = !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
@@ -135,8 +163,23 @@ impl Matcher {
             }
             before = Some(c);
             chars += 1;
+            if !is_letter(c) {
+                continue;
+            }
+            letters += 1;
+            let id = self.chars.get(c as u32);
+            if let Some(id) = id {
+                char_at[id as usize] = letters;
+            }
+            if let (Some(a), Some(b)) = (previous, id) {
+                if let Some(p) = self.pairs.get(pair_key(a, b)) {
+                    // The pair's position is its first letter's.
+                    pair_at[p as usize] = letters - 1;
+                }
+            }
+            previous = id;
         }
-        Probe { char_from_end, pair_from_end, ordinals, chars }
+        Probe { char_at, pair_at, letters, ordinals, chars }
     }
 
     /// [`similarity_of`] of a probed segment label and template label `label`.
@@ -145,14 +188,16 @@ impl Matcher {
         if want.chars.is_empty() {
             return 0.0;
         }
-        // The part of the segment label looked at, as in `similarity_of`.
-        let tail = (want.chars.len() * 3 / 2 + 6) as u32;
-        let found = want.chars.iter().filter(|&&c| probe.char_from_end[c as usize] < tail).count();
+        // The part of the segment label looked at, as in `similarity_of`:
+        // its last `tail` letters, i.e. positions after `from`.
+        let tail = want.chars.len() * 3 / 2 + 6;
+        let from = probe.letters.saturating_sub(tail as u32);
+        let found = want.chars.iter().filter(|&&c| probe.char_at[c as usize] > from).count();
         let unigrams = found as f32 / want.chars.len() as f32;
         if want.chars.len() == 1 {
             return unigrams;
         }
-        let found = want.pairs.iter().filter(|&&p| probe.pair_from_end[p as usize] < tail).count();
+        let found = want.pairs.iter().filter(|&&p| probe.pair_at[p as usize] > from).count();
         let pairs = found as f32 / (want.chars.len() - 1) as f32;
         (unigrams + 2.0 * pairs) / 3.0
     }

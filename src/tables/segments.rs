@@ -29,20 +29,23 @@ impl Segment<'_> {
 }
 
 pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
-    // For each line, the index of its first text token.
-    let mut first_text_on_line = std::collections::HashMap::new();
-    let mut last_text_on_line = std::collections::HashMap::new();
-    for (i, t) in tokens.iter().enumerate() {
+    // For each token: a text token follows it on its line (tokens come in
+    // line order). A cell is leading when its line's first text follows it.
+    let mut text_follows = vec![false; tokens.len()];
+    let mut seen_text: Option<usize> = None; // the line of the last text token seen, from the end
+    for (i, t) in tokens.iter().enumerate().rev() {
+        text_follows[i] = seen_text == Some(t.line);
         if t.is_text() {
-            first_text_on_line.entry(t.line).or_insert(i);
-            last_text_on_line.insert(t.line, i);
+            seen_text = Some(t.line);
         }
     }
     let mut out: Vec<Segment> = Vec::new();
     let mut current = Segment { label: String::new(), label_token: None, cells: Vec::new(), leading: Vec::new() };
+    let mut last_text_line = None;
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
             Kind::Text => {
+                last_text_line = Some(t.line);
                 if !current.cells.is_empty() {
                     out.push(std::mem::replace(
                         &mut current,
@@ -55,7 +58,8 @@ pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
                 push_label(&mut current.label, &text[t.start..t.end]);
             }
             Kind::Number(_) | Kind::Blank => {
-                let leading = first_text_on_line.get(&t.line).is_some_and(|&f| f > i);
+                let text_before = last_text_line == Some(t.line);
+                let leading = text_follows[i] && !text_before;
                 current.cells.push(t);
                 current.leading.push(leading);
             }
@@ -94,17 +98,21 @@ pub fn label_text(text: &str) -> String {
 }
 
 fn push_label(label: &mut String, text: &str) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Copied in runs between the white space and the `、` to rewrite.
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if c.is_whitespace() {
-            continue;
-        }
-        label.push(c);
-        if c.is_ascii_digit() && chars.peek() == Some(&'、') {
-            chars.next();
+            label.push_str(&text[run..at]);
+            run = at + c.len_utf8();
+        } else if c.is_ascii_digit() && chars.peek().is_some_and(|&(_, n)| n == '、') {
+            let (comma, _) = chars.next().unwrap_or((at + 1, '、'));
+            label.push_str(&text[run..comma]);
             label.push('.');
+            run = comma + '、'.len_utf8();
         }
     }
+    label.push_str(&text[run..]);
 }
 
 #[cfg(test)]
@@ -133,5 +141,9 @@ mod tests {
         assert_eq!(s[0].cells.len(), 3);
         assert_eq!(s[0].leading, [false, false, true]);
         assert_eq!(s[1].label, "3.补正后");
+        // Text before it on its line: a cell of that text, not leading.
+        let text = "规章 5 其他 6";
+        let t = tokenise(text);
+        assert_eq!(segments(&t.tokens, text)[0].leading, [false]);
     }
 }
