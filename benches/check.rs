@@ -69,8 +69,10 @@ fn grow(unit: &str, size: usize) -> String {
 /// Time must grow linearly with the input, whatever its shape.
 fn scaling(c: &mut Criterion) {
     let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt")).unwrap();
-    let shapes: [(&str, String); 3] = [
-        ("report", seed),
+    let shapes: [(&str, String); 4] = [
+        ("report", seed.clone()),
+        // A flattened web page: the whole report on one line, many times.
+        ("flattened_report", seed.replace('\n', " ")),
         ("one_line_of_digits", "0123456789".into()),
         ("repeated_headings", "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n".into()),
     ];

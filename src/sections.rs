@@ -53,9 +53,12 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
         let next = candidates.get(k + 1);
         let is_list = |c: &Candidate| {
             next.is_some_and(|n| {
-                n.iter().any(|d| {
+                // The next headings after this one, as far as LIST_WINDOW
+                // characters can reach (candidates are in text order).
+                let first = n.partition_point(|d| d.start <= c.start);
+                n[first..].iter().take_while(|d| d.start - c.start <= 4 * LIST_WINDOW).any(|d| {
                     let between = text.get(c.start..d.start).unwrap_or("\n");
-                    d.start > c.start && !between.contains('\n') && between.chars().count() <= LIST_WINDOW
+                    !between.contains('\n') && between.chars().count() <= LIST_WINDOW
                 })
             })
         };
