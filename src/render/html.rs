@@ -11,7 +11,6 @@ use crate::diagnostic::Severity;
 use crate::model::{Cell, CellState, Row, Table};
 use crate::template::{TableId, ACTIVE_ROWS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
 use crate::Report;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The language of the fragment's own words (headings, field names). The
@@ -191,14 +190,22 @@ type CellKey<'a> = (TableId, &'a str, Option<&'a str>);
 /// The worst severity and the messages of the diagnostics about a cell.
 type Mark<'a> = (Severity, Vec<&'a str>);
 
-/// Every cell some diagnostic is about.
-struct Marks<'a>(BTreeMap<CellKey<'a>, Mark<'a>>);
+/// Every cell some diagnostic is about. A list, not a map: a table has a few
+/// hundred cells at most, and a list keeps the wasm smaller.
+struct Marks<'a>(Vec<(CellKey<'a>, Mark<'a>)>);
 
 impl<'a> Marks<'a> {
     fn of(report: &'a Report) -> Self {
-        let mut map: BTreeMap<CellKey<'a>, Mark<'a>> = BTreeMap::new();
-        let mut mark = |key, sev: Severity, msg: &'a str| {
-            let e = map.entry(key).or_insert((sev, Vec::new()));
+        let mut map: Vec<(CellKey<'a>, Mark<'a>)> = Vec::new();
+        let mut mark = |key: CellKey<'a>, sev: Severity, msg: &'a str| {
+            let i = match map.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    map.push((key, (sev, Vec::new())));
+                    map.len() - 1
+                }
+            };
+            let e = &mut map[i].1;
             e.0 = e.0.min(sev); // Error < Warning < Info
             if !e.1.contains(&msg) {
                 e.1.push(msg);
@@ -218,10 +225,8 @@ impl<'a> Marks<'a> {
         Marks(map)
     }
 
-    fn get<'b>(&'b self, table: TableId, row: &'b str, column: Option<&'b str>) -> Option<&'b Mark<'b>> {
-        // Shorten 'a to 'b (the map is covariant) so a borrowed key can look up.
-        let marks: &'b BTreeMap<CellKey<'b>, Mark<'b>> = &self.0;
-        marks.get(&(table, row, column))
+    fn get(&self, table: TableId, row: &str, column: Option<&str>) -> Option<&Mark<'a>> {
+        self.0.iter().find(|((t, r, c), _)| *t == table && *r == row && *c == column).map(|(_, mark)| mark)
     }
 }
 
