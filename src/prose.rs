@@ -58,14 +58,15 @@ pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> 
                 }
                 let after = &piece[at + phrase.len()..];
                 if let Some((value, unit)) = number_soon(after) {
-                    if !out.iter().any(|f: &Figure| f.at == base + at) {
-                        out.push(Figure { value, unit, at: base + at });
+                    // Kept in text order, each place once.
+                    let pos = out.partition_point(|f: &Figure| f.at < base + at);
+                    if out.get(pos).is_none_or(|f| f.at != base + at) {
+                        out.insert(pos, Figure { value, unit, at: base + at });
                     }
                 }
             }
         }
     }
-    out.sort_by_key(|f| f.at);
     out
 }
 

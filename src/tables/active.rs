@@ -57,10 +57,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
-        let mut versions: Vec<Version> = table.rows.iter().filter_map(|r| r.version).collect();
-        versions.sort();
-        versions.dedup();
-        table.version = (versions.len() == 1).then(|| versions[0]);
+        // One version when all rows that have one agree.
+        let mut versions = table.rows.iter().filter_map(|r| r.version);
+        let first = versions.next();
+        table.version = first.filter(|&f| versions.all(|v| v == f));
     }
     table
 }
