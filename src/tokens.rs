@@ -118,16 +118,17 @@ fn is_decoration(line: &str) -> bool {
 fn tokenise_line(line: &str, base: usize, line_no: usize, out: &mut Vec<Token>) {
     let mut piece_start = None;
     let bytes = line.as_bytes();
-    for i in 0..=bytes.len() {
-        let separator = match bytes.get(i) {
-            None => true,
-            Some(&b) if b < 0x80 => matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'|'),
-            // The middle of a character.
-            Some(&b) if b < 0xc0 => continue,
-            // The lead byte of U+4000..U+FFFF (CJK and the like): no white
-            // space there.
-            Some(&b) if (0xe4..=0xef).contains(&b) => false,
-            Some(_) => line[i..].chars().next().is_some_and(char::is_whitespace),
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (separator, len) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b < 0x80 => (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'|'), 1),
+            // U+4000..U+FFFF (CJK and the like): no white space there.
+            Some(&b) if (0xe4..=0xef).contains(&b) => (false, 3),
+            Some(_) => match line[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (true, 1),
+            },
         };
         match (separator, piece_start) {
             (true, Some(s)) => {
@@ -137,6 +138,7 @@ fn tokenise_line(line: &str, base: usize, line_no: usize, out: &mut Vec<Token>) 
             (false, None) => piece_start = Some(i),
             _ => {}
         }
+        i += len;
     }
 }
 
@@ -148,19 +150,18 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if piece.is_empty() {
         return;
     }
-    if BLANK_MARKS.contains(&piece) && piece != "无" {
+    // (No blank mark starts with a digit, and most pieces do.)
+    if !piece.as_bytes()[0].is_ascii_digit() && BLANK_MARKS.contains(&piece) && piece != "无" {
         out.push(Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
         return;
     }
     // A unit alone after a number belongs to it: `3749.71 万元`.
-    if let Some(unit) = unit_of(piece) {
-        if unit.len() == piece.len() {
-            if let Some(Token { kind: Kind::Number(n), end, line: l, .. }) = out.last_mut() {
-                if *l == line && n.unit.is_none() {
-                    n.unit = Some(unit);
-                    *end = base + piece.len();
-                    return;
-                }
+    if let Some(unit) = unit_of(piece).filter(|u| u.len() == piece.len()) {
+        if let Some(Token { kind: Kind::Number(n), end, line: l, .. }) = out.last_mut() {
+            if *l == line && n.unit.is_none() {
+                n.unit = Some(unit);
+                *end = base + piece.len();
+                return;
             }
         }
     }
@@ -175,9 +176,7 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             if text_start.is_none() {
                 text_start = Some(i);
             }
-            // Byte by byte: no byte of a multi-byte character is an ASCII
-            // digit or sign.
-            i += 1;
+            i += utf8_len(bytes[i]);
             continue;
         }
         let num_start = i;
@@ -277,6 +276,16 @@ pub fn is_letter(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
+/// The length of the character a UTF-8 lead byte starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
+}
+
 /// A number's digits without its thousands separators.
 fn digits(written: &str) -> String {
     if written.contains(',') {
@@ -298,13 +307,8 @@ fn is_thousands_comma(bytes: &[u8], i: usize) -> bool {
 
 fn unit_of(s: &str) -> Option<&'static str> {
     use crate::template::{UNIT_WAN_YUAN, UNIT_YUAN};
-    if s.starts_with(UNIT_WAN_YUAN) {
-        Some(UNIT_WAN_YUAN)
-    } else if s.starts_with(UNIT_YUAN) {
-        Some(UNIT_YUAN)
-    } else {
-        None
-    }
+    // (The first byte first: this runs after every number.)
+    [UNIT_WAN_YUAN, UNIT_YUAN].into_iter().find(|u| s.as_bytes().first() == u.as_bytes().first() && s.starts_with(u))
 }
 
 /// Markdown emphasis and heading marks around a piece; returns the offset
