@@ -2,7 +2,7 @@
 //! same text (every char folded to half-width): the ratio says how much the
 //! checker costs over merely reading the text once.
 //!
-//! cargo bench --bench check
+//! cargo bench --bench check   (the `bench` profile: opt-level 3)
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
