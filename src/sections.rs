@@ -8,6 +8,7 @@
 //! real heading exists further on.
 
 use crate::template::SECTIONS;
+use crate::tokens::is_chinese_numeral;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -167,10 +168,6 @@ fn heading_end(rest: &str, cue: &str) -> usize {
     }
     let stop = tail.find(['。', ':']).unwrap_or(tail.len()).min(rest.len() - cue_at);
     cue_at + stop.min(tail.char_indices().nth(30).map_or(tail.len(), |(i, _)| i))
-}
-
-fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
 }
 
 #[cfg(test)]

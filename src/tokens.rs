@@ -276,6 +276,11 @@ pub fn is_letter(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
+/// 一 … 十, the numerals of ordinals (`三、`, `(六)`).
+pub fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
 /// The length of the character a UTF-8 lead byte starts.
 fn utf8_len(lead: u8) -> usize {
     match lead {

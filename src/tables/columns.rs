@@ -20,7 +20,7 @@
 use super::matching::align;
 use super::segments::{label_lines, Segment};
 use crate::template::{RowSpec, REQUEST_HEADER_WORDS};
-use crate::tokens::Token;
+use crate::tokens::{is_chinese_numeral, Token};
 
 /// At most this many column-major pages are rearranged jointly.
 const MAX_PAGES: usize = 4;
@@ -156,7 +156,7 @@ fn units<'t>(lines: Vec<(String, &'t Token)>) -> Vec<Unit<'t>> {
 
 fn starts_with_ordinal(s: &str) -> bool {
     let c: Vec<char> = s.chars().take(4).collect();
-    let numeral = |c: &char| "一二三四五六七八九十".contains(*c);
+    let numeral = |c: &char| is_chinese_numeral(*c);
     match c.as_slice() {
         [a, '、', ..] if numeral(a) => true,
         ['(', a, ')', ..] if numeral(a) => true,

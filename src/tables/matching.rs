@@ -7,7 +7,7 @@
 //! (`一、才本年新收政女府…`), truncation (`(六)其`) and typos cost a little
 //! each, never everything; the row's ordinal helps where little is left.
 
-use crate::tokens::is_letter;
+use crate::tokens::{is_chinese_numeral, is_letter};
 
 /// How much of the template label must be found for a segment to be that row.
 pub const MATCH_THRESHOLD: f32 = 0.34;
@@ -157,7 +157,7 @@ impl Matcher {
             for &o in &self.by_first_byte[bytes[at] as usize] {
                 if bytes[at..].starts_with(self.ordinals[o as usize].as_bytes()) {
                     // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
-                    let allowed = !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+                    let allowed = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
                     ordinals.push((o, chars, allowed));
                 }
             }
@@ -290,7 +290,7 @@ mod tests {
         !ordinal.is_empty()
             && tail.match_indices(ordinal).any(|(at, _)| {
                 let before = tail[..at].chars().next_back();
-                !before.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c))
             })
     }
 
