@@ -25,7 +25,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
     let rows = prepared();
     let label_score = |label: &str, spec: &RowSpec| {
-        let row = rows.iter().find(|r| r.spec.key == spec.key)?;
+        let row = rows.rows.iter().find(|r| r.spec.key == spec.key)?;
         let gain = label_gain(&rows.matcher.probe(label), row, &rows.matcher).1;
         (gain >= MATCH_THRESHOLD).then_some(gain)
     };
@@ -151,12 +151,6 @@ struct PreparedRows {
     rows: Vec<Prepared>,
 }
 
-impl PreparedRows {
-    fn iter(&self) -> impl Iterator<Item = &Prepared> {
-        self.rows.iter()
-    }
-}
-
 /// A template row: its labels' and ordinal's numbers in the [`Matcher`].
 struct Prepared {
     spec: &'static RowSpec,
@@ -170,12 +164,12 @@ struct Prepared {
 fn prepared() -> &'static PreparedRows {
     static ROWS: std::sync::OnceLock<PreparedRows> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| {
-        let specs: Vec<&'static RowSpec> = REQUEST_ROWS.iter().filter(|r| r.in_2019 || r.in_2021).collect();
         let mut labels = Vec::new();
         let mut ordinals: Vec<&'static str> = Vec::new();
-        let rows = specs
+        let rows = REQUEST_ROWS
             .iter()
-            .map(|&spec| {
+            .filter(|r| r.in_2019 || r.in_2021)
+            .map(|spec| {
                 let first = labels.len();
                 labels.extend(std::iter::once(spec.label).chain(spec.variants.iter().copied()));
                 let ordinal = ordinals.iter().position(|o| *o == spec.ordinal).unwrap_or_else(|| {
