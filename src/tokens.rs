@@ -367,6 +367,14 @@ mod tests {
     }
 
     #[test]
+    fn no_white_space_where_tokenise_line_steps_over_characters_whole() {
+        // Lead bytes 0xe4..=0xef: U+4000..U+FFFF.
+        for c in (0x4000..=0xffff).filter_map(char::from_u32) {
+            assert!(!c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn blanks_and_decorations() {
         assert_eq!(kinds("规章 / - —"), ["T:规章", "B", "B", "B"]);
         assert!(kinds("- 4 -\n---\t---\n第 3 页").is_empty());
