@@ -48,6 +48,10 @@ pub enum Reading<'t> {
     Unreadable(String),
 }
 
+/// How well a label names each of `rows`: a gain, `None` where it cannot be
+/// that row.
+pub type Score<'a> = dyn Fn(&str, &[&'static RowSpec]) -> Vec<Option<f32>> + 'a;
+
 /// The arithmetic a rebuilt table must keep: given each rebuilt row as
 /// (row key, values), whether the table adds up.
 pub type Verify<'a> = dyn Fn(&[(&'static str, Vec<i64>)]) -> bool + 'a;
@@ -55,21 +59,22 @@ pub type Verify<'a> = dyn Fn(&[(&'static str, Vec<i64>)]) -> bool + 'a;
 /// Rebuilds the column-major pages of a table region.
 ///
 /// `versions` are the template's rows, one list per version to try;
-/// `score` says how well a label names a row (as for ordinary segments);
+/// `score` says how well a label names each of a list of rows (as for
+/// ordinary segments);
 /// `columns` is the table's column count, the last one being each row's total.
 pub fn read<'t>(
     segs: &[Segment<'t>],
     tokens: &'t [Token],
     text: &str,
     versions: &[Vec<&'static RowSpec>],
-    score: &dyn Fn(&str, &RowSpec) -> Option<f32>,
+    score: &Score,
     columns: usize,
     verify: &Verify,
 ) -> Reading<'t> {
     // A page names at least two rows; a one-cell-a-line row with too many
     // numbers under a group heading is not one.
     let names_rows = |p: &Page| {
-        let rows = p.units.iter().filter(|u| versions.iter().flatten().any(|r| score(&u.label, r).is_some())).count();
+        let rows = p.units.iter().filter(|u| versions.iter().any(|v| score(&u.label, v).iter().any(Option::is_some))).count();
         rows >= 2
     };
     let pages: Vec<Page> = segs
@@ -175,11 +180,10 @@ fn is_header_words(s: &str) -> bool {
 fn rows_of(
     page: &Page,
     rows: &[&'static RowSpec],
-    score: &dyn Fn(&str, &RowSpec) -> Option<f32>,
+    score: &Score,
     columns: usize,
 ) -> Option<Vec<(usize, &'static str)>> {
-    let scores: Vec<Vec<Option<f32>>> =
-        page.units.iter().map(|u| rows.iter().map(|r| score(&u.label, r)).collect()).collect();
+    let scores: Vec<Vec<Option<f32>>> = page.units.iter().map(|u| score(&u.label, rows)).collect();
     let assignment = align(page.units.len(), rows.len(), |u, r| scores[u][r]);
     let matched: Vec<(usize, usize)> = assignment.iter().enumerate().filter_map(|(r, u)| u.map(|u| (r, u))).collect();
     let want = page.numbers.len() / columns;

@@ -39,25 +39,77 @@ pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
 }
 
 /// Template labels and ordinals prepared for matching against many segment
-/// labels. Each character and character pair of the labels gets a small
-/// number, so a segment's label is read once (see [`Matcher::probe`]) and
-/// each row's similarity is then a few lookups: the same figure as
-/// [`similarity_of`], at a small part of its cost.
+/// labels. Each letter and letter pair of the labels gets a small number,
+/// with the list of labels that have it; reading a segment's label once
+/// (see [`Matcher::probe`]) then counts, for every label at the same time,
+/// how many of its letters and pairs the segment's label has, and each
+/// row's similarity is a division: the same figure as [`similarity_of`], at
+/// a small part of its cost.
 pub struct Matcher {
     /// Letter → its number.
     chars: Table,
     /// Pair of letter numbers → the pair's number.
     pairs: Table,
-    labels: Vec<Label>,
+    /// For each label: how many letters it has.
+    labels: Vec<u16>,
+    /// For each letter number, the labels that have the letter.
+    char_postings: Postings,
+    /// For each pair number, the labels that have the pair.
+    pair_postings: Postings,
     ordinals: Vec<&'static str>,
     /// For each first byte, the ordinals that start with it.
     by_first_byte: Vec<Vec<u16>>,
 }
 
-/// A template label as letter and pair numbers.
-struct Label {
-    chars: Vec<u16>,
-    pairs: Vec<u16>,
+/// For each letter (or pair) number, the labels that have it: `entries[
+/// start[id]..start[id + 1]]`, longest tail first.
+struct Postings {
+    start: Vec<u32>,
+    entries: Vec<Posting>,
+}
+
+#[derive(Clone, Copy)]
+struct Posting {
+    label: u16,
+    /// How many of the segment label's last letters the label looks at
+    /// (see [`similarity_of`]).
+    tail: u16,
+    /// How many times the label has the letter (or pair).
+    times: u16,
+}
+
+impl Postings {
+    /// `ids[label]` is the label's letter (or pair) numbers; `tails[label]`
+    /// its tail.
+    fn new(ids: &[Vec<u16>], tails: &[u16], len: usize) -> Self {
+        let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); len];
+        for (label, (ids, &tail)) in ids.iter().zip(tails).enumerate() {
+            for &id in ids {
+                let list = &mut lists[id as usize];
+                match list.iter_mut().find(|p| p.label as usize == label) {
+                    Some(p) => p.times += 1,
+                    None => list.push(Posting { label: label as u16, tail, times: 1 }),
+                }
+            }
+        }
+        let mut start = vec![0];
+        let mut entries = Vec::new();
+        for mut list in lists {
+            list.sort_unstable_by_key(|p| std::cmp::Reverse(p.tail));
+            entries.extend(list);
+            start.push(entries.len() as u32);
+        }
+        Postings { start, entries }
+    }
+
+    /// Adds to `found[label]` the times of each label that has `id` and
+    /// looks further back than `distance` letters from the end.
+    fn count(&self, id: u16, distance: usize, found: &mut [u16]) {
+        let list = &self.entries[self.start[id as usize] as usize..self.start[id as usize + 1] as usize];
+        for p in list.iter().take_while(|p| p.tail as usize > distance) {
+            found[p.label as usize] += p.times;
+        }
+    }
 }
 
 /// A small open-addressing map from `u32` keys to numbers `0..len`.
@@ -102,15 +154,23 @@ fn pair_key(a: u16, b: u16) -> u32 {
     (a as u32) << 16 | b as u32
 }
 
-/// A segment label as [`Matcher`] reads it: where each template letter and
-/// pair last occurs, and where each template ordinal occurs (in characters).
+/// A letter no template label has.
+const NO_LETTER: u16 = u16::MAX;
+
+/// A segment label as [`Matcher`] reads it: for each template label, how
+/// many of its letters and pairs the segment label's tail has, and where
+/// each template ordinal occurs (in characters).
+#[derive(Default)]
 pub struct Probe {
-    /// For each letter (and pair) number: 1 + its last position among the
-    /// label's letters, 0 where it does not occur.
-    char_at: Vec<u32>,
-    pair_at: Vec<u32>,
-    /// How many letters the label has.
-    letters: u32,
+    /// Per template label: its letters (and pairs) found, counted as
+    /// [`similarity_of`] counts them.
+    char_found: Vec<u16>,
+    pair_found: Vec<u16>,
+    /// The label's letters as letter numbers ([`NO_LETTER`] for others).
+    letters: Vec<u16>,
+    /// Letter (and pair) numbers already counted, reading from the end.
+    seen_chars: Vec<bool>,
+    seen_pairs: Vec<bool>,
     /// (ordinal, position in characters, the character before it allows it).
     ordinals: Vec<(u16, u32, bool)>,
     chars: u32,
@@ -122,83 +182,105 @@ impl Matcher {
         let letters: Vec<Vec<char>> = labels.iter().map(|l| letters(l)).collect();
         let all: Vec<u32> = letters.iter().flatten().map(|&c| c as u32).collect();
         let chars = Table::new(&all);
-        let ids: Vec<Vec<u16>> =
+        let char_ids: Vec<Vec<u16>> =
             letters.iter().map(|l| l.iter().map(|&c| chars.get(c as u32).unwrap_or(0)).collect()).collect();
-        let all: Vec<u32> = ids.iter().flat_map(|l| l.windows(2).map(|w| pair_key(w[0], w[1]))).collect();
+        let all: Vec<u32> = char_ids.iter().flat_map(|l| l.windows(2).map(|w| pair_key(w[0], w[1]))).collect();
         let pairs = Table::new(&all);
-        let labels = ids
-            .into_iter()
-            .map(|chars| {
-                let pairs = chars.windows(2).map(|w| pairs.get(pair_key(w[0], w[1])).unwrap_or(0)).collect();
-                Label { chars, pairs }
-            })
+        let pair_ids: Vec<Vec<u16>> = char_ids
+            .iter()
+            .map(|l| l.windows(2).map(|w| pairs.get(pair_key(w[0], w[1])).unwrap_or(0)).collect())
             .collect();
+        // As in `similarity_of`.
+        let tails: Vec<u16> = letters.iter().map(|l| (l.len() * 3 / 2 + 6) as u16).collect();
         let mut by_first_byte = vec![Vec::new(); 256];
         for (i, o) in ordinals.iter().enumerate() {
             if let Some(&b) = o.as_bytes().first() {
                 by_first_byte[b as usize].push(i as u16);
             }
         }
-        Matcher { chars, pairs, labels, ordinals: ordinals.to_vec(), by_first_byte }
+        Matcher {
+            char_postings: Postings::new(&char_ids, &tails, chars.len),
+            pair_postings: Postings::new(&pair_ids, &tails, pairs.len),
+            chars,
+            pairs,
+            labels: letters.iter().map(|l| l.len() as u16).collect(),
+            ordinals: ordinals.to_vec(),
+            by_first_byte,
+        }
     }
 
     /// Reads a segment label once for every [`Matcher::similarity`] and
     /// [`Matcher::has_ordinal`] against it.
     pub fn probe(&self, segment_label: &str) -> Probe {
-        let mut char_at = vec![0u32; self.chars.len];
-        let mut pair_at = vec![0u32; self.pairs.len];
-        let mut ordinals = Vec::new();
-        let mut letters = 0u32;
-        let mut previous: Option<u16> = None; // the last letter's number
+        let mut probe = Probe::default();
+        self.probe_into(segment_label, &mut probe);
+        probe
+    }
+
+    /// [`Matcher::probe`] into a probe already made, reusing its memory.
+    pub fn probe_into(&self, segment_label: &str, probe: &mut Probe) {
+        let Probe { char_found, pair_found, letters, seen_chars, seen_pairs, ordinals, chars } = probe;
+        letters.clear();
+        ordinals.clear();
+        *chars = 0;
         let mut before: Option<char> = None;
-        let mut chars = 0u32;
         let bytes = segment_label.as_bytes();
         for (at, c) in segment_label.char_indices() {
             for &o in &self.by_first_byte[bytes[at] as usize] {
                 if bytes[at..].starts_with(self.ordinals[o as usize].as_bytes()) {
                     // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
                     let allowed = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
-                    ordinals.push((o, chars, allowed));
+                    ordinals.push((o, *chars, allowed));
                 }
             }
             before = Some(c);
-            chars += 1;
-            if !is_letter(c) {
+            *chars += 1;
+            if is_letter(c) {
+                letters.push(self.chars.get(c as u32).unwrap_or(NO_LETTER));
+            }
+        }
+        for (found, len) in [(&mut *char_found, self.labels.len()), (&mut *pair_found, self.labels.len())] {
+            found.clear();
+            found.resize(len, 0);
+        }
+        for (seen, len) in [(&mut *seen_chars, self.chars.len), (&mut *seen_pairs, self.pairs.len)] {
+            seen.clear();
+            seen.resize(len, false);
+        }
+        // From the end, so a letter (or pair) is counted at its last
+        // occurrence, for the labels whose tail reaches that far back.
+        for (distance, k) in (0..letters.len()).rev().enumerate() {
+            let id = letters[k];
+            if id == NO_LETTER {
                 continue;
             }
-            letters += 1;
-            let id = self.chars.get(c as u32);
-            if let Some(id) = id {
-                char_at[id as usize] = letters;
+            if !std::mem::replace(&mut seen_chars[id as usize], true) {
+                self.char_postings.count(id, distance, char_found);
             }
-            if let (Some(a), Some(b)) = (previous, id) {
-                if let Some(p) = self.pairs.get(pair_key(a, b)) {
-                    // The pair's position is its first letter's.
-                    pair_at[p as usize] = letters - 1;
+            let Some(&first) = k.checked_sub(1).and_then(|j| letters.get(j)) else { continue };
+            if first == NO_LETTER {
+                continue;
+            }
+            if let Some(p) = self.pairs.get(pair_key(first, id)) {
+                // A pair is as far back as its first letter.
+                if !std::mem::replace(&mut seen_pairs[p as usize], true) {
+                    self.pair_postings.count(p, distance + 1, pair_found);
                 }
             }
-            previous = id;
         }
-        Probe { char_at, pair_at, letters, ordinals, chars }
     }
 
     /// [`similarity_of`] of a probed segment label and template label `label`.
     pub fn similarity(&self, probe: &Probe, label: usize) -> f32 {
-        let want = &self.labels[label];
-        if want.chars.is_empty() {
+        let want = self.labels[label] as usize;
+        if want == 0 {
             return 0.0;
         }
-        // The part of the segment label looked at, as in `similarity_of`:
-        // its last `tail` letters, i.e. positions after `from`.
-        let tail = want.chars.len() * 3 / 2 + 6;
-        let from = probe.letters.saturating_sub(tail as u32);
-        let found = want.chars.iter().filter(|&&c| probe.char_at[c as usize] > from).count();
-        let unigrams = found as f32 / want.chars.len() as f32;
-        if want.chars.len() == 1 {
+        let unigrams = probe.char_found[label] as f32 / want as f32;
+        if want == 1 {
             return unigrams;
         }
-        let found = want.pairs.iter().filter(|&&p| probe.pair_at[p as usize] > from).count();
-        let pairs = found as f32 / (want.chars.len() - 1) as f32;
+        let pairs = probe.pair_found[label] as f32 / (want - 1) as f32;
         (unigrams + 2.0 * pairs) / 3.0
     }
 
@@ -294,7 +376,8 @@ mod tests {
             })
     }
 
-    const LABELS: [&str; 5] = ["本年新收政府信息公开申请数量", "予以公开", "部分公开（区分处理的，只计这一情形）", "其他", "总计"];
+    const LABELS: [&str; 7] =
+        ["本年新收政府信息公开申请数量", "予以公开", "部分公开（区分处理的，只计这一情形）", "其他", "总计", "公开公开其他公", "x"];
     const ORDINALS: [&str; 5] = ["一、", "(一)", "1.", "(六)", "7."];
 
     #[test]
@@ -322,7 +405,9 @@ mod tests {
             let alphabet: Vec<char> = "本年新收政府予以公开其他总计一二十(六)1.7、x 0".chars().collect();
             let label: String = picks.iter().map(|&i| alphabet[i % alphabet.len()]).collect();
             let m = Matcher::new(&LABELS, &ORDINALS);
-            let probe = m.probe(&label);
+            // A probe reused after another label reads this one afresh.
+            let mut probe = m.probe("一、予以公开(六)其他1.总计x");
+            m.probe_into(&label, &mut probe);
             for (i, want) in LABELS.iter().enumerate() {
                 let plain = similarity(&label, want);
                 proptest::prop_assert_eq!(m.similarity(&probe, i).to_bits(), plain.to_bits(), "{} vs {}", label, want);

@@ -24,12 +24,19 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     let versions: Vec<Vec<&'static RowSpec>> =
         [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
     let rows = prepared();
-    let label_score = |label: &str, spec: &RowSpec| {
-        let row = rows.rows.iter().find(|r| r.spec.key == spec.key)?;
-        let gain = label_gain(&rows.matcher.probe(label), row, &rows.matcher).1;
-        (gain >= MATCH_THRESHOLD).then_some(gain)
+    // A label against a list of rows, read once for all of them.
+    let label_scores = |label: &str, specs: &[&'static RowSpec]| {
+        let probe = rows.matcher.probe(label);
+        specs
+            .iter()
+            .map(|spec| {
+                let row = rows.rows.iter().find(|r| r.spec.key == spec.key)?;
+                let gain = label_gain(&probe, row, &rows.matcher).1;
+                (gain >= MATCH_THRESHOLD).then_some(gain)
+            })
+            .collect()
     };
-    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_score, REQUEST_COLUMNS.len(), &adds_up) {
+    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_scores, REQUEST_COLUMNS.len(), &adds_up) {
         Reading::NotColumnMajor => segs,
         Reading::Rebuilt(rebuilt) => rebuilt,
         Reading::Unreadable(why) => {
@@ -41,34 +48,36 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
             return table;
         }
     };
-    // Every (segment, row) score once, over both versions' rows together.
-    let probes: Vec<Probe> = segs.iter().map(|s| rows.matcher.probe(&s.label)).collect();
-    let scores: Vec<Vec<Option<f32>>> = segs
-        .iter()
-        .zip(&probes)
-        .map(|(s, p)| rows.rows.iter().map(|r| score(s, p, r, &rows.matcher)).collect())
-        .collect();
-    let try_version = |v: Version| {
-        let rows_v: Vec<&RowSpec> = request_rows(v).collect();
-        let at: Vec<usize> = rows_v.iter().map(|r| rows.rows.iter().position(|x| x.spec.key == r.key).unwrap_or(0)).collect();
-        let assignment = align(segs.len(), rows_v.len(), |s, r| scores[s][at[r]]);
-        let total: f32 = assignment.iter().enumerate().filter_map(|(r, s)| s.and_then(|s| scores[s][at[r]])).sum();
-        (rows_v, assignment, total, at)
+    // Every (segment, row) score once, over both versions' rows together:
+    // `scores[s * width + r]`, each segment's label read into one probe.
+    let width = rows.rows.len();
+    let mut scores = Vec::with_capacity(segs.len() * width);
+    let mut probe = Probe::default();
+    for s in &segs {
+        rows.matcher.probe_into(&s.label, &mut probe);
+        scores.extend(rows.rows.iter().map(|r| score(s, &probe, r, &rows.matcher)));
+    }
+    let try_version = |v: usize| {
+        let (version, at) = &rows.versions[v];
+        let assignment = align(segs.len(), at.len(), |s, r| scores[s * width + at[r]]);
+        let total: f32 = assignment.iter().zip(at).filter_map(|(s, &r)| s.and_then(|s| scores[s * width + r])).sum();
+        (*version, at, assignment, total)
     };
-    let (rows21, assign21, score21, at21) = try_version(Version::V2021);
-    let has_2021_rows = rows21.iter().zip(&assign21).zip(&at21).any(|((r, s), &at)| {
-        ONLY_2021.contains(&r.key) && s.is_some_and(|s| rows.matcher.similarity(&probes[s], rows.rows[at].labels[0]) > 0.5)
+    let v21 = try_version(0);
+    let has_2021_rows = v21.1.iter().zip(&v21.2).any(|(&r, s)| {
+        let row = &rows.rows[r];
+        ONLY_2021.contains(&row.spec.key)
+            && s.is_some_and(|s| rows.matcher.similarity(&rows.matcher.probe(&segs[s].label), row.labels[0]) > 0.5)
     });
-    let (rows19, assign19, score19, _) = try_version(Version::V2019);
-    let use_2021 = has_2021_rows || (score21 > score19 + 0.5) || (score19 <= score21 && year.is_some_and(|y| y >= 2021));
-    let (version, rows, assignment) =
-        if use_2021 { (Version::V2021, rows21, assign21) } else { (Version::V2019, rows19, assign19) };
+    let v19 = try_version(1);
+    let use_2021 = has_2021_rows || (v21.3 > v19.3 + 0.5) || (v19.3 <= v21.3 && year.is_some_and(|y| y >= 2021));
+    let (version, at, assignment, _) = if use_2021 { v21 } else { v19 };
 
     let kinds = [ValueKind::Count; 7];
     let arith = Arith { groups: &[7], fits: &row_total_fits };
     let multi_run = looks_flattened(tokens);
     let mut glued = Vec::new();
-    for (spec, seg) in rows.iter().zip(&assignment) {
+    for (spec, seg) in at.iter().map(|&r| rows.rows[r].spec).zip(&assignment) {
         let mut row = Row::new(spec.key, spec.label, &REQUEST_COLUMNS);
         if let Some(s) = seg {
             row.found = true;
@@ -149,6 +158,9 @@ fn column_equations(table: &Table) -> Vec<Equation> {
 struct PreparedRows {
     matcher: Matcher,
     rows: Vec<Prepared>,
+    /// Each version's rows in template order, as indices in `rows`:
+    /// 2021 first, then 2019.
+    versions: [(Version, Vec<usize>); 2],
 }
 
 /// A template row: its labels' and ordinal's numbers in the [`Matcher`].
@@ -166,7 +178,7 @@ fn prepared() -> &'static PreparedRows {
     ROWS.get_or_init(|| {
         let mut labels = Vec::new();
         let mut ordinals: Vec<&'static str> = Vec::new();
-        let rows = REQUEST_ROWS
+        let rows: Vec<Prepared> = REQUEST_ROWS
             .iter()
             .filter(|r| r.in_2019 || r.in_2021)
             .map(|spec| {
@@ -180,7 +192,12 @@ fn prepared() -> &'static PreparedRows {
                 Prepared { spec, labels: (first..labels.len()).collect(), ordinal, ordinal_window }
             })
             .collect();
-        PreparedRows { matcher: Matcher::new(&labels, &ordinals), rows }
+        let version_rows = |v: Version| -> Vec<usize> {
+            let rows: &[Prepared] = &rows;
+            request_rows(v).filter_map(|spec| rows.iter().position(|r| r.spec.key == spec.key)).collect()
+        };
+        let versions = [(Version::V2021, version_rows(Version::V2021)), (Version::V2019, version_rows(Version::V2019))];
+        PreparedRows { matcher: Matcher::new(&labels, &ordinals), rows, versions }
     })
 }
 

@@ -21,6 +21,12 @@ pub struct Segment<'t> {
 }
 
 impl Segment<'_> {
+    /// A segment yet to be filled, sized for a usual row (a label of a few
+    /// tokens, up to 7 cells), so that filling it seldom reallocates.
+    fn empty() -> Self {
+        Segment { label: String::with_capacity(64), label_token: None, cells: Vec::with_capacity(8), leading: Vec::with_capacity(8) }
+    }
+
     /// The line (0-based, normalised) where the segment's label starts, or
     /// its first cell.
     pub fn first_token(&self) -> Option<&Token> {
@@ -39,18 +45,15 @@ pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
             seen_text = Some(t.line);
         }
     }
-    let mut out: Vec<Segment> = Vec::new();
-    let mut current = Segment { label: String::new(), label_token: None, cells: Vec::new(), leading: Vec::new() };
+    let mut out: Vec<Segment> = Vec::with_capacity(tokens.len() / 4);
+    let mut current = Segment::empty();
     let mut last_text_line = None;
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
             Kind::Text => {
                 last_text_line = Some(t.line);
                 if !current.cells.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Segment { label: String::new(), label_token: None, cells: Vec::new(), leading: Vec::new() },
-                    ));
+                    out.push(std::mem::replace(&mut current, Segment::empty()));
                 }
                 if current.label_token.is_none() {
                     current.label_token = Some(t);
@@ -89,8 +92,7 @@ pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &str) -> Vec<(S
     out
 }
 
-/// A piece of label text as segment labels hold it: white space removed,
-/// `1、` written `1.`.
+/// A token's text as segment labels hold it: `1、` written `1.`.
 pub fn label_text(text: &str) -> String {
     let mut s = String::new();
     push_label(&mut s, text);
@@ -98,18 +100,17 @@ pub fn label_text(text: &str) -> String {
 }
 
 fn push_label(label: &mut String, text: &str) {
-    // Copied in runs between the white space and the `、` to rewrite.
+    // Token text holds no white space (tokens are split at it), so only
+    // `1、` is rewritten; the rest is copied in runs.
+    debug_assert!(!text.contains(char::is_whitespace), "{text:?}");
+    const COMMA: &[u8] = "、".as_bytes();
+    let bytes = text.as_bytes();
     let mut run = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if c.is_whitespace() {
+    for at in 1..bytes.len() {
+        if bytes[at - 1].is_ascii_digit() && bytes[at..].starts_with(COMMA) {
             label.push_str(&text[run..at]);
-            run = at + c.len_utf8();
-        } else if c.is_ascii_digit() && chars.peek().is_some_and(|&(_, n)| n == '、') {
-            let (comma, _) = chars.next().unwrap_or((at + 1, '、'));
-            label.push_str(&text[run..comma]);
             label.push('.');
-            run = comma + '、'.len_utf8();
+            run = at + COMMA.len();
         }
     }
     label.push_str(&text[run..]);
