@@ -65,7 +65,7 @@ pub enum CellState {
     Blank,
     /// Written, but not a valid value for its column (negative count,
     /// fraction, too large).
-    Invalid { reason: String },
+    Invalid { reason: &'static str },
     /// Not given: the row was not found, or its values could not be assigned
     /// to columns.
     Absent,

@@ -300,33 +300,32 @@ impl Matcher {
 /// out; the order of both is kept. Time O(segments × rows).
 pub fn align(segments: usize, rows: usize, score: impl Fn(usize, usize) -> Option<f32>) -> Vec<Option<usize>> {
     let w = rows + 1;
-    let mut best = vec![0f32; (segments + 1) * w];
+    // The best gains so far, by row: up to the previous segment and up to
+    // this one.
+    let mut previous = vec![0f32; w];
+    let mut current = vec![0f32; w];
     // 0 = skip segment, 1 = skip row, 2 = match
     let mut step = vec![0u8; (segments + 1) * w];
-    for j in 1..=rows {
-        step[j] = 1;
-    }
+    step[1..w].fill(1);
     for i in 1..=segments {
-        for j in 0..=rows {
-            let mut b = best[(i - 1) * w + j];
-            let mut s = 0u8;
-            if j > 0 {
-                let skip_row = best[i * w + j - 1];
-                if skip_row > b {
-                    b = skip_row;
-                    s = 1;
-                }
-                if let Some(g) = score(i - 1, j - 1) {
-                    let m = best[(i - 1) * w + j - 1] + g;
-                    if m > b {
-                        b = m;
-                        s = 2;
-                    }
+        let steps = &mut step[i * w..(i + 1) * w];
+        for j in 1..w {
+            let (mut b, mut s) = (previous[j], 0u8);
+            if current[j - 1] > b {
+                b = current[j - 1];
+                s = 1;
+            }
+            if let Some(g) = score(i - 1, j - 1) {
+                let m = previous[j - 1] + g;
+                if m > b {
+                    b = m;
+                    s = 2;
                 }
             }
-            best[i * w + j] = b;
-            step[i * w + j] = s;
+            current[j] = b;
+            steps[j] = s;
         }
+        std::mem::swap(&mut previous, &mut current);
     }
     let mut out = vec![None; rows];
     let (mut i, mut j) = (segments, rows);

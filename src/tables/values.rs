@@ -29,7 +29,7 @@ pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, nor
             Ok(v) => (Some(v), CellState::Given),
             Err(reason) => (None, CellState::Invalid { reason }),
         },
-        Kind::Text => (None, CellState::Invalid { reason: "不是数字".into() }),
+        Kind::Text => (None, CellState::Invalid { reason: "不是数字" }),
     };
     Cell { column, value, state, raw, line, span: Some(span) }
 }
@@ -61,16 +61,17 @@ pub fn cell_from_part(
     Cell { column, value, state, raw: digits, line: Some(norm.line_of(span.start)), span: Some(span) }
 }
 
-pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, String> {
+/// A number as its column's value, or why it cannot be one.
+pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, &'static str> {
     match kind {
         ValueKind::Count | ValueKind::Change => {
             if n.frac.as_deref().is_some_and(|f| f.chars().any(|c| c != '0')) || n.frac.is_some() {
-                return Err("不是整数".into());
+                return Err("不是整数");
             }
             let v = parse_int(&n.int)?;
             if n.negative {
                 if kind == ValueKind::Count {
-                    return Err("是负数".into());
+                    return Err("是负数");
                 }
                 return Ok(Value::Int(-v));
             }
@@ -78,7 +79,7 @@ pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, String> {
         }
         ValueKind::Money { default_unit } => {
             if n.negative {
-                return Err("是负数".into());
+                return Err("是负数");
             }
             let unit = n.unit.unwrap_or(default_unit);
             let shift = if unit == UNIT_WAN_YUAN { 4 } else { 0 };
@@ -88,14 +89,14 @@ pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, String> {
     }
 }
 
-fn parse_int(digits: &str) -> Result<i64, String> {
+fn parse_int(digits: &str) -> Result<i64, &'static str> {
     let trimmed = digits.trim_start_matches('0');
     if trimmed.len() > 13 {
-        return Err("数字过大".into());
+        return Err("数字过大");
     }
-    let v: i64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| "不是数字".to_string())? };
+    let v: i64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| "不是数字")? };
     if v > MAX_COUNT {
-        return Err("数字过大".into());
+        return Err("数字过大");
     }
     Ok(v)
 }
@@ -105,7 +106,7 @@ const MAX_SCALE: usize = 4;
 
 /// `3749.71` 万元 → 37497100 元, exactly: the decimal point moves, no float
 /// arithmetic until the very end.
-fn money(int: &str, frac: &str, shift: usize) -> Result<Value, String> {
+fn money(int: &str, frac: &str, shift: usize) -> Result<Value, &'static str> {
     let mut digits = format!("{int}{frac}");
     let mut scale = frac.len() as i64 - shift as i64;
     while scale < 0 {
@@ -121,14 +122,14 @@ fn money(int: &str, frac: &str, shift: usize) -> Result<Value, String> {
     }
     // Beyond a hundredth of a 分 a figure is noise, not money.
     if cents.len() > MAX_SCALE {
-        return Err("小数位数过多".into());
+        return Err("小数位数过多");
     }
-    let frac: i64 = cents.parse().map_err(|_| "不是数字".to_string())?;
+    let frac: i64 = cents.parse().map_err(|_| "不是数字")?;
     let units = 10i64
         .checked_pow(cents.len() as u32)
         .and_then(|p| whole.checked_mul(p))
         .and_then(|w| w.checked_add(frac))
-        .ok_or_else(|| "数字过大".to_string())?;
+        .ok_or("数字过大")?;
     Ok(Value::Dec { units, scale: cents.len() as u8 })
 }
 
