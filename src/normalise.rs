@@ -50,12 +50,20 @@ impl Normalised {
         let bytes = input.as_bytes();
         // Start of the run of unchanged input not yet copied into `text`.
         let mut run_start = 0;
+        // (Lines run 14 bytes or more.)
+        let mut original_line_starts = Vec::with_capacity(input.len() / 14 + 1);
+        original_line_starts.push(0);
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
             // Fast paths: printable ASCII, tab and line feed, and U+4000 to
             // U+EFFF (CJK and the like) are kept as they are.
-            if (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n' {
+            if (0x20..0x7f).contains(&b) || b == b'\t' {
+                at += 1;
+                continue;
+            }
+            if b == b'\n' {
+                original_line_starts.push(at + 1);
                 at += 1;
                 continue;
             }
@@ -65,6 +73,10 @@ impl Normalised {
             }
             let Some(c) = input[at..].chars().next() else { break };
             let next = at + c.len_utf8();
+            // A lone `\r` ends a line too (`\r\n` ends at its `\n`).
+            if c == '\r' && bytes.get(next) != Some(&b'\n') {
+                original_line_starts.push(next);
+            }
             let folded = fold(c, bytes.get(next).copied());
             match folded {
                 // Unchanged text is copied in runs, not char by char.
@@ -88,17 +100,6 @@ impl Normalised {
             // above may add redundant ones, which cost a little memory only.
         }
         text.push_str(&input[run_start..]);
-        let mut original_line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = match b {
-                b'\n' => true,
-                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            if ends_line {
-                original_line_starts.push(i + 1);
-            }
-        }
         anchors.dedup_by_key(|a| a.0 as isize - a.1 as isize);
         Normalised {
             text,
@@ -164,6 +165,21 @@ mod tests {
         let fast = (0x20..0x7f).chain([0x09, 0x0a]).chain(0x4000..0xf000);
         for c in fast.filter_map(char::from_u32) {
             assert_eq!(fold(c, None), Some(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The line starts found on the way equal a plain scan's.
+        #[test]
+        fn line_starts_as_a_plain_scan_finds_them(input in "[a\\r\\n\\t 0０规（\u{3000}\u{2028}\u{200b}\u{85}]{0,40}") {
+            let bytes = input.as_bytes();
+            let mut plain = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    plain.push(i + 1);
+                }
+            }
+            proptest::prop_assert_eq!(Normalised::new(&input).original_line_starts, plain);
         }
     }
 

@@ -53,7 +53,7 @@ pub fn cell_from_part(
         (token.start, token.end)
     };
     let span = norm.span(start, end);
-    let lit = NumberLit { negative: false, int: digits.clone(), frac: None, unit: None };
+    let lit = NumberLit { negative: false, int: digits.as_str().into(), frac: None, unit: None };
     let (value, state) = match read(&lit, kind) {
         Ok(v) => (Some(v), CellState::Given),
         Err(reason) => (None, CellState::Invalid { reason }),
