@@ -14,6 +14,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod find;
 pub mod input;
 pub mod meta;
 pub mod model;

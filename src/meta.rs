@@ -1,6 +1,7 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
+use crate::find::{contains, matches};
 use crate::template::phrases;
 use serde::Serialize;
 
@@ -26,6 +27,8 @@ pub struct Period {
 /// How far into the text the title is looked for (in lines with content).
 const TITLE_SEARCH_LINES: usize = 40;
 
+// Not inlined into `check`, so that a profile shows this stage on its own.
+#[inline(never)]
 pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
     let mut meta = Meta::default();
     let mut offset = 0;
@@ -79,7 +82,7 @@ fn is_page_number(s: &str) -> bool {
 
 /// `2021年度政府信息公开工作年度报告` → (2021, offset of 2021).
 fn title_year(line: &str) -> Option<(i32, usize)> {
-    if !line.contains("政府信息公开") || !phrases::TITLE.iter().any(|t| line.contains(t)) {
+    if !contains(line, "政府信息公开") || !phrases::TITLE.iter().any(|t| contains(line, t)) {
         return None;
     }
     if line.chars().count() > 60 {
@@ -105,7 +108,7 @@ pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
 fn looks_like_agency(s: &str) -> bool {
     let n = s.chars().count();
     (2..=40).contains(&n)
-        && !s.contains("报告")
+        && !contains(s, "报告")
         && !s.contains(['。', ',', '，', ':', '：'])
         && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -116,8 +119,8 @@ const PERIOD_SEARCH: usize = 8 * 1024;
 fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> {
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
     // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
-    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
-    let cued = phrases::PERIOD.iter().flat_map(|cue| text.match_indices(cue).map(|(at, _)| at));
+    let bare = matches(head, "1月1日").map(|at| floor_boundary(text, at.saturating_sub(12)));
+    let cued = phrases::PERIOD.iter().flat_map(|cue| matches(text, cue));
     for at in cued.chain(bare) {
         {
             let window: String = text[at..].chars().take(60).collect();

@@ -4,6 +4,7 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
+use crate::find::{contains, find, matches};
 use crate::rules::Document;
 
 /// A number stated after a phrase, with its offset in the normalised text.
@@ -52,7 +53,7 @@ pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> 
     let mut out = Vec::new();
     for &(base, piece) in pieces {
         for phrase in phrases {
-            for (at, _) in piece.match_indices(phrase) {
+            for at in matches(piece, phrase) {
                 if negated(&piece[..at]) {
                     continue;
                 }
@@ -72,20 +73,21 @@ pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> 
 
 /// Whether any of the phrases is stated in the prose (anywhere), and where.
 pub fn stated(pieces: &[(usize, &str)], phrases: &[&str]) -> Option<usize> {
-    pieces.iter().find_map(|&(base, piece)| phrases.iter().find_map(|p| piece.find(p).map(|at| base + at)))
+    pieces.iter().find_map(|&(base, piece)| phrases.iter().find_map(|p| find(piece, p).map(|at| base + at)))
 }
 
 /// Whether the words just before a phrase deny it: `未收到`, `没有发生…行政复议`.
 fn negated(before: &str) -> bool {
-    let recent: Vec<char> = before.chars().rev().take(8).collect();
-    let clause: String = recent
-        .iter()
-        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '\n'))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    ["未", "没有", "无", "不存在"].iter().any(|n| clause.contains(n))
+    // The last 8 characters, from just after the last clause break among them.
+    let mut start = before.len();
+    for (i, c) in before.char_indices().rev().take(8) {
+        if matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '\n') {
+            break;
+        }
+        start = i;
+    }
+    let clause = &before[start..];
+    ["未", "没有", "无", "不存在"].iter().any(|n| contains(clause, n))
 }
 
 /// `7件` within a few characters, with no sentence break before it.
@@ -131,7 +133,7 @@ pub fn stated_sums(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<StatedSum>
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
         let after: String = rest[unit_at + total.unit.len_utf8()..].chars().take(PARTS_WINDOW + 200).collect();
-        let Some(start) = after.find("其中").or_else(|| after.find("中，")).or_else(|| after.find("中,")) else { continue };
+        let Some(start) = find(&after, "其中").or_else(|| find(&after, "中，")).or_else(|| find(&after, "中,")) else { continue };
         if after[..start].chars().count() > PARTS_WINDOW {
             continue;
         }

@@ -1,0 +1,119 @@
+//! Substring search for short needles (template words, a few to ~40 bytes).
+//!
+//! `str::find` with a `&str` needle sets up a Two-Way searcher on every call
+//! (some 480 instructions), more than a search in a short label costs. These
+//! functions use Horspool's skip instead, keyed on the low 6 bits of a byte
+//! (a 64-entry table, set up in a few instructions): a window whose last byte
+//! is not in the needle moves on by the needle's length. They return exactly
+//! what the `str` methods return; a match of a whole UTF-8 needle in UTF-8
+//! text always starts and ends on char boundaries. The worst case is O(n·m)
+//! for a haystack of n bytes and a needle of m, and m is a short template
+//! word, so it is linear in the input.
+
+/// How far a window may move when its last (for `rfind`, first) byte falls
+/// in byte class `b & 63`: up to `needle.len()`, at most 255.
+fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 64] {
+    let mut shift = [len.min(255) as u8; 64];
+    for (i, b) in needle.enumerate() {
+        shift[(b & 63) as usize] = (len - 1 - i).min(255) as u8;
+    }
+    shift
+}
+
+/// The byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&last) = n.last() else { return Some(0) };
+    let m = n.len();
+    let shift = shifts(n[..m - 1].iter().copied(), m);
+    let mut at = 0;
+    while at + m <= h.len() {
+        let b = h[at + m - 1];
+        if b == last && h[at..at + m - 1] == n[..m - 1] {
+            return Some(at);
+        }
+        at += shift[(b & 63) as usize] as usize;
+    }
+    None
+}
+
+/// The byte offset of the last `needle` in `haystack`, as `haystack.rfind(needle)`.
+pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return Some(h.len()) };
+    let m = n.len();
+    let shift = shifts(n[1..].iter().rev().copied(), m);
+    let mut end = h.len();
+    while end >= m {
+        let at = end - m;
+        let b = h[at];
+        if b == first && h[at + 1..end] == n[1..] {
+            return Some(at);
+        }
+        end -= shift[(b & 63) as usize] as usize;
+    }
+    None
+}
+
+/// Whether `needle` occurs in `haystack`, as `haystack.contains(needle)`.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// The offsets of the non-overlapping `needle`s in `haystack`, left to
+/// right, as `haystack.match_indices(needle).map(|m| m.0)`.
+pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let at = start + find(&haystack[start..], needle)?;
+        // An empty needle matches at every char boundary, the end included.
+        let step = if needle.is_empty() { haystack[at..].chars().next().map(char::len_utf8) } else { Some(needle.len()) };
+        from = step.map(|s| at + s);
+        Some(at)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_the_str_methods() {
+        let h = "共收到政府信息公开申请7件，其中收到依申请公开3件";
+        assert_eq!(find(h, "收到"), h.find("收到"));
+        assert_eq!(rfind(h, "收到"), h.rfind("收到"));
+        assert_eq!(find(h, "其中收"), h.find("其中收"));
+        assert_eq!(find(h, "行政复议"), None);
+        assert_eq!((find(h, ""), rfind(h, "")), (Some(0), Some(h.len())));
+        assert_eq!(matches(h, "收到").collect::<Vec<_>>(), vec![3, 46]);
+        assert_eq!(matches("aaaa", "aa").collect::<Vec<_>>(), vec![0, 2]);
+    }
+
+    proptest::proptest! {
+        /// Equal to `str::find`, `rfind`, `contains` and `match_indices`,
+        /// on CJK and ASCII text where needles often (partly) occur.
+        #[test]
+        fn equals_the_str_methods(
+            hay in proptest::collection::vec(0usize..64, 0..60),
+            pin in proptest::collection::vec(0usize..64, 0..5),
+        ) {
+            let alphabet: Vec<char> = "收到申请其中，。ab1 件条年月日政府信息公开\u{10000}é".chars().collect();
+            let h: String = hay.iter().map(|&i| alphabet[i % alphabet.len()]).collect();
+            let n: String = pin.iter().map(|&i| alphabet[i % alphabet.len()]).collect();
+            proptest::prop_assert_eq!(find(&h, &n), h.find(n.as_str()), "{:?} in {:?}", n, h);
+            proptest::prop_assert_eq!(rfind(&h, &n), h.rfind(n.as_str()), "{:?} in {:?}", n, h);
+            proptest::prop_assert_eq!(contains(&h, &n), h.contains(n.as_str()));
+            let want: Vec<usize> = h.match_indices(n.as_str()).map(|m| m.0).collect();
+            proptest::prop_assert_eq!(matches(&h, &n).collect::<Vec<_>>(), want, "{:?} in {:?}", n, h);
+            // A needle cut from the haystack itself is always found.
+            if let Some((a, b)) = h.char_indices().nth(hay.len() / 3).map(|(a, _)| (a, (a + 7).min(h.len()))) {
+                if h.is_char_boundary(b) {
+                    let cut = &h[a..b];
+                    proptest::prop_assert_eq!(find(&h, cut), h.find(cut));
+                    proptest::prop_assert_eq!(rfind(&h, cut), h.rfind(cut));
+                }
+            }
+        }
+    }
+}
