@@ -7,6 +7,7 @@
 //! by the next section's heading is such a list, and is passed over when a
 //! real heading exists further on.
 
+use crate::find;
 use crate::template::SECTIONS;
 use crate::tokens::is_chinese_numeral;
 use serde::Serialize;
@@ -111,7 +112,7 @@ fn candidates(text: &str, ordinals: &[usize], ordinal_len: usize, cues: &[&str])
                 .take(CUE_WINDOW + 24)
                 .filter(|c| !c.is_whitespace() && *c != '#' && *c != '*'),
         );
-        let hit = cues.iter().filter_map(|cue| squeezed.find(cue).map(|p| (p, cue))).min();
+        let hit = cues.iter().filter_map(|cue| find::find(&squeezed, cue).map(|p| (p, cue))).min();
         let Some((pos, cue)) = hit else { continue };
         if squeezed[..pos].chars().count() > CUE_WINDOW {
             continue;
@@ -122,7 +123,7 @@ fn candidates(text: &str, ordinals: &[usize], ordinal_len: usize, cues: &[&str])
         // bytes; a whole report flattened onto one line is not read again
         // for each ordinal in it.
         let (near, whole_line) = line_prefix(after, HEADING_BYTES);
-        let decided = whole_line || near.find(cue).is_some_and(|p| near.len() - p >= 4 * 32);
+        let decided = whole_line || find::find(near, cue).is_some_and(|p| near.len() - p >= 4 * 32);
         let line_rest = if decided { near } else { after.split('\n').next().unwrap_or("") };
         let end_in_rest = heading_end(line_rest, cue);
         // At the line's start: nothing but white space and markdown marks
@@ -157,10 +158,10 @@ fn line_prefix(text: &str, max: usize) -> (&str, bool) {
 }
 
 fn heading_end(rest: &str, cue: &str) -> usize {
-    let cue_at = rest.find(cue).unwrap_or(0);
+    let cue_at = find::find(rest, cue).unwrap_or(0);
     let tail = &rest[cue_at..];
     for end_word in ["情况", "事项", "措施"] {
-        if let Some(p) = tail.find(end_word) {
+        if let Some(p) = find::find(tail, end_word) {
             if tail[..p].chars().count() <= 24 {
                 return cue_at + p + end_word.len();
             }

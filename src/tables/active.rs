@@ -22,6 +22,7 @@ use crate::template::{
     active_columns, ActiveRowSpec, Block, Column, TableId, Version, ACTIVE_HEADER_CUES, ACTIVE_ROWS, UNIT_WAN_YUAN,
     UNIT_YUAN,
 };
+use crate::find;
 use crate::tokens::Token;
 
 /// How near the end of a segment's label a row name must be (characters).
@@ -162,13 +163,13 @@ fn fill_one(
 fn names_row(label: &str, cues: &[&str]) -> bool {
     let start = label.char_indices().rev().nth(LABEL_TAIL - 1).map_or(0, |(i, _)| i);
     let tail = &label[start..];
-    cues.iter().any(|c| tail.contains(c))
+    cues.iter().any(|c| find::contains(tail, c))
 }
 
 /// The version a block header names, and whether it says 万元.
 fn header_of(label: &str) -> Option<(Version, bool)> {
-    let hit = ACTIVE_HEADER_CUES.iter().filter_map(|(cue, v)| label.rfind(cue).map(|p| (p, *v))).max_by_key(|h| h.0);
-    hit.map(|(_, v)| (v, label.contains(UNIT_WAN_YUAN)))
+    let hit = ACTIVE_HEADER_CUES.iter().filter_map(|(cue, v)| find::rfind(label, cue).map(|p| (p, *v))).max_by_key(|h| h.0);
+    hit.map(|(_, v)| (v, find::contains(label, UNIT_WAN_YUAN)))
 }
 
 /// The version of the row's block: the header's if it names one that has
