@@ -24,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod short_str;
 pub mod tables;
 pub mod template;
 pub mod tokens;

@@ -2,6 +2,7 @@
 //! cell came from. Rules and renderers read this; nothing re-parses text.
 
 use crate::normalise::Span;
+use crate::short_str::ShortStr;
 use crate::template::{Column, TableId, Version};
 use serde::Serialize;
 
@@ -79,7 +80,7 @@ pub struct Cell {
     #[serde(flatten)]
     pub state: CellState,
     /// The text of the cell as written (normalised).
-    pub raw: String,
+    pub raw: ShortStr,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,7 +89,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn absent(column: &'static str) -> Self {
-        Cell { column, value: None, state: CellState::Absent, raw: String::new(), line: None, span: None }
+        Cell { column, value: None, state: CellState::Absent, raw: ShortStr::default(), line: None, span: None }
     }
 }
 

@@ -7,6 +7,7 @@
 //! counting separators, so one-cell-per-line, tab-separated and space-aligned
 //! text all give the same stream.
 
+use crate::short_str::ShortStr;
 use crate::template::BLANK_MARKS;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,70 +26,11 @@ pub enum Kind {
 pub struct NumberLit {
     pub negative: bool,
     /// The digits before the decimal point, with thousands separators removed.
-    pub int: Digits,
+    pub int: ShortStr,
     /// The digits after it, if any.
-    pub frac: Option<Digits>,
+    pub frac: Option<ShortStr>,
     /// 万元 or 元, when written with the number.
     pub unit: Option<&'static str>,
-}
-
-/// A number's digits, kept inline when short: nearly all are 1 to 4 digits
-/// (longer runs only where cells are glued together), so a number costs no
-/// allocation. Reads as a `str`.
-#[derive(Clone)]
-pub enum Digits {
-    Inline(u8, [u8; Digits::INLINE]),
-    // (Boxed twice so that a `Digits` stays 16 bytes.)
-    Heap(Box<String>),
-}
-
-impl Digits {
-    const INLINE: usize = 14;
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            // (Always valid: a whole `str` was copied in.)
-            Digits::Inline(len, bytes) => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default(),
-            Digits::Heap(s) => s,
-        }
-    }
-}
-
-impl From<&str> for Digits {
-    fn from(s: &str) -> Self {
-        if s.len() <= Digits::INLINE {
-            let mut bytes = [0; Digits::INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
-            Digits::Inline(s.len() as u8, bytes)
-        } else {
-            Digits::Heap(Box::new(s.to_string()))
-        }
-    }
-}
-
-impl std::ops::Deref for Digits {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for Digits {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl std::fmt::Debug for Digits {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl std::fmt::Display for Digits {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -372,7 +314,7 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// A number's digits without its thousands separators.
-fn digits(written: &str) -> Digits {
+fn digits(written: &str) -> ShortStr {
     if written.as_bytes().contains(&b',') {
         written.replace(',', "").as_str().into()
     } else {
@@ -462,19 +404,6 @@ mod tests {
         }
         // A footer's tokens are dropped; a unit on the next line stays apart.
         assert_eq!(kinds("规章 3\n- 4 -\n万元"), ["T:规章", "N:3", "T:万元"]);
-    }
-
-    #[test]
-    fn digits_read_as_written_inline_or_not() {
-        for s in ["", "0", "1362", "12345678901234", "123456789012345", "0000000000000000000000001"] {
-            let d = Digits::from(s);
-            assert_eq!(d.as_str(), s);
-            assert_eq!(matches!(d, Digits::Inline(..)), s.len() <= Digits::INLINE);
-            assert_eq!(format!("{d}|{d:?}"), format!("{s}|{s:?}"));
-            assert_eq!(d, Digits::from(s));
-        }
-        assert_ne!(Digits::from("1"), Digits::from("10"));
-        assert_eq!(std::mem::size_of::<Digits>(), 16);
     }
 
     #[test]

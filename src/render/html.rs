@@ -269,11 +269,11 @@ fn cell(out: &mut String, id: TableId, row: &Row, cell: Option<&Cell>, column: &
             (_, Some(v)) => (v.to_string(), None),
             (CellState::Blank, None) => {
                 classes.push("nb-blank");
-                (c.raw.clone(), Some("留空"))
+                (c.raw.to_string(), Some("留空"))
             }
             (CellState::Invalid { .. }, None) => {
                 classes.push("nb-invalid");
-                (c.raw.clone(), Some("无效"))
+                (c.raw.to_string(), Some("无效"))
             }
             _ => {
                 classes.push("nb-absent");

@@ -20,7 +20,7 @@ pub enum ValueKind {
 const MAX_COUNT: i64 = 1_000_000_000_000;
 
 pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
-    let raw = norm.text[token.start..token.end].to_string();
+    let raw = norm.text[token.start..token.end].into();
     let span = norm.span(token.start, token.end);
     let line = Some(norm.line_of(span.start));
     let (value, state) = match &token.kind {
@@ -58,7 +58,7 @@ pub fn cell_from_part(
         Ok(v) => (Some(v), CellState::Given),
         Err(reason) => (None, CellState::Invalid { reason }),
     };
-    Cell { column, value, state, raw: digits, line: Some(norm.line_of(span.start)), span: Some(span) }
+    Cell { column, value, state, raw: digits.as_str().into(), line: Some(norm.line_of(span.start)), span: Some(span) }
 }
 
 /// A number as its column's value, or why it cannot be one.

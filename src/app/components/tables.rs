@@ -99,8 +99,8 @@ fn value_cell(ctx: &Ctx, table: TableId, row: &Row, cell: &Cell, colspan: usize)
     let marks = checked.marks(&r);
     let (text, state_class) = match &cell.state {
         CellState::Given => (cell.value.map(|v| v.to_string()).unwrap_or_default(), "given"),
-        CellState::Blank => (if cell.raw.is_empty() { "／".into() } else { cell.raw.clone() }, "blank"),
-        CellState::Invalid { .. } => (cell.raw.clone(), "invalid"),
+        CellState::Blank => (if cell.raw.is_empty() { "／".into() } else { cell.raw.to_string() }, "blank"),
+        CellState::Invalid { .. } => (cell.raw.to_string(), "invalid"),
         CellState::Absent => (String::new(), "absent"),
     };
     let class = format!("v {state_class} {}", checked.worst(&r).map_or("", severity_class));
