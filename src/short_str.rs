@@ -33,8 +33,11 @@ impl Default for ShortStr {
 impl From<&str> for ShortStr {
     fn from(s: &str) -> Self {
         if s.len() <= ShortStr::INLINE {
+            // Gathered in a register, not copied byte by byte into memory
+            // that is then read as words (a stall on every short string).
+            let word = s.bytes().rev().fold(0u128, |w, b| w << 8 | b as u128);
             let mut bytes = [0; ShortStr::INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            bytes.copy_from_slice(&word.to_le_bytes()[..ShortStr::INLINE]);
             ShortStr::Inline(s.len() as u8, bytes)
         } else {
             ShortStr::Heap(Box::new(s.to_string()))

@@ -57,8 +57,9 @@ pub struct Matcher {
     /// For each pair number, the labels that have the pair.
     pair_postings: Postings,
     ordinals: Vec<&'static str>,
-    /// For each first byte, the ordinals that start with it.
-    by_first_byte: Vec<Vec<u16>>,
+    /// For each character an ordinal ends with (`、`, `.`, `)`), the
+    /// ordinals that end with it.
+    by_last_char: Vec<(char, Vec<u16>)>,
 }
 
 /// For each letter (or pair) number, the labels that have it: `entries[
@@ -168,9 +169,10 @@ pub struct Probe {
     pair_found: Vec<u16>,
     /// The label's letters as letter numbers ([`NO_LETTER`] for others).
     letters: Vec<u16>,
-    /// Letter (and pair) numbers already counted, reading from the end.
-    seen_chars: Vec<bool>,
-    seen_pairs: Vec<bool>,
+    /// For each letter number, then each pair number: the last probe
+    /// (its `stamp`) that counted it.
+    seen: Vec<u32>,
+    stamp: u32,
     /// (ordinal, position in characters, the character before it allows it).
     ordinals: Vec<(u16, u32, bool)>,
     chars: u32,
@@ -192,10 +194,12 @@ impl Matcher {
             .collect();
         // As in `similarity_of`.
         let tails: Vec<u16> = letters.iter().map(|l| (l.len() * 3 / 2 + 6) as u16).collect();
-        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut by_last_char: Vec<(char, Vec<u16>)> = Vec::new();
         for (i, o) in ordinals.iter().enumerate() {
-            if let Some(&b) = o.as_bytes().first() {
-                by_first_byte[b as usize].push(i as u16);
+            let Some(last) = o.chars().next_back() else { continue };
+            match by_last_char.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, list)) => list.push(i as u16),
+                None => by_last_char.push((last, vec![i as u16])),
             }
         }
         Matcher {
@@ -205,7 +209,7 @@ impl Matcher {
             pairs,
             labels: letters.iter().map(|l| l.len() as u16).collect(),
             ordinals: ordinals.to_vec(),
-            by_first_byte,
+            by_last_char,
         }
     }
 
@@ -219,21 +223,27 @@ impl Matcher {
 
     /// [`Matcher::probe`] into a probe already made, reusing its memory.
     pub fn probe_into(&self, segment_label: &str, probe: &mut Probe) {
-        let Probe { char_found, pair_found, letters, seen_chars, seen_pairs, ordinals, chars } = probe;
+        let Probe { char_found, pair_found, letters, seen, stamp, ordinals, chars } = probe;
         letters.clear();
         ordinals.clear();
         *chars = 0;
-        let mut before: Option<char> = None;
-        let bytes = segment_label.as_bytes();
         for (at, c) in segment_label.char_indices() {
-            for &o in &self.by_first_byte[bytes[at] as usize] {
-                if bytes[at..].starts_with(self.ordinals[o as usize].as_bytes()) {
-                    // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
-                    let allowed = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
-                    ordinals.push((o, *chars, allowed));
+            // An ordinal is noted where it ends, at one of the few
+            // characters ordinals end with.
+            if let Some((_, list)) = self.by_last_char.iter().find(|(last, _)| *last == c) {
+                let head = &segment_label[..at + c.len_utf8()];
+                for &o in list {
+                    let ordinal = self.ordinals[o as usize];
+                    if head.ends_with(ordinal) {
+                        let start = head.len() - ordinal.len();
+                        // `1.` must not be the tail of `11.`; `一、` not of `十一、`.
+                        let before = segment_label[..start].chars().next_back();
+                        let allowed = !before.is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
+                        let len = ordinal.chars().count() as u32;
+                        ordinals.push((o, *chars + 1 - len, allowed));
+                    }
                 }
             }
-            before = Some(c);
             *chars += 1;
             if is_letter(c) {
                 letters.push(self.chars.get(c as u32).unwrap_or(NO_LETTER));
@@ -243,10 +253,15 @@ impl Matcher {
             found.clear();
             found.resize(len, 0);
         }
-        for (seen, len) in [(&mut *seen_chars, self.chars.len), (&mut *seen_pairs, self.pairs.len)] {
-            seen.clear();
-            seen.resize(len, false);
+        // A letter or pair is seen in this probe when its mark is `stamp`
+        // (letters first, then pairs), so marks are never cleared.
+        seen.resize(self.chars.len + self.pairs.len, 0);
+        *stamp = stamp.wrapping_add(1);
+        if *stamp == 0 {
+            seen.fill(0);
+            *stamp = 1;
         }
+        let mut first_time = |id: usize| std::mem::replace(&mut seen[id], *stamp) != *stamp;
         // From the end, so a letter (or pair) is counted at its last
         // occurrence, for the labels whose tail reaches that far back.
         for (distance, k) in (0..letters.len()).rev().enumerate() {
@@ -254,7 +269,7 @@ impl Matcher {
             if id == NO_LETTER {
                 continue;
             }
-            if !std::mem::replace(&mut seen_chars[id as usize], true) {
+            if first_time(id as usize) {
                 self.char_postings.count(id, distance, char_found);
             }
             let Some(&first) = k.checked_sub(1).and_then(|j| letters.get(j)) else { continue };
@@ -263,7 +278,7 @@ impl Matcher {
             }
             if let Some(p) = self.pairs.get(pair_key(first, id)) {
                 // A pair is as far back as its first letter.
-                if !std::mem::replace(&mut seen_pairs[p as usize], true) {
+                if first_time(self.chars.len + p as usize) {
                     self.pair_postings.count(p, distance + 1, pair_found);
                 }
             }
