@@ -20,18 +20,20 @@ pub enum ValueKind {
 const MAX_COUNT: i64 = 1_000_000_000_000;
 
 pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
-    let raw = norm.text[token.start..token.end].into();
     let span = norm.span(token.start, token.end);
-    let line = Some(norm.line_of(span.start));
-    let (value, state) = match &token.kind {
-        Kind::Blank => (None, CellState::Blank),
+    let raw = norm.text[token.start..token.end].into();
+    let mut cell = Cell { column, value: None, state: CellState::Given, raw, line: Some(norm.line_of(span.start)), span: Some(span) };
+    // (Set in place: a (value, state) pair built apart and then moved in
+    // costs a stall on every cell.)
+    match &token.kind {
+        Kind::Blank => cell.state = CellState::Blank,
         Kind::Number(n) => match read(n, kind) {
-            Ok(v) => (Some(v), CellState::Given),
-            Err(reason) => (None, CellState::Invalid { reason }),
+            Ok(v) => cell.value = Some(v),
+            Err(reason) => cell.state = CellState::Invalid { reason },
         },
-        Kind::Text => (None, CellState::Invalid { reason: "不是数字" }),
-    };
-    Cell { column, value, state, raw, line, span: Some(span) }
+        Kind::Text => cell.state = CellState::Invalid { reason: "不是数字" },
+    }
+    cell
 }
 
 /// A cell made from part of a glued digit run, after the split is proven:
