@@ -36,12 +36,13 @@ pub fn parse(norm: &Normalised, tokens: &Tokens, sections: &[Section], year: Opt
     // Where the table after region `n` begins: the next section found.
     let end_after = |n: usize| sections.iter().find(|s| s.number > n).map(|s| s.start);
 
-    let requests_anchor = find_any(text, &[REQUEST_ROWS[0].variants[0]], 0);
+    // (Searched for only where a heading is missing.)
+    let requests_anchor = || find_any(text, &[REQUEST_ROWS[0].variants[0]], 0);
     let review_start = start_of(4).or_else(|| {
-        let after = requests_anchor.unwrap_or(0);
+        let after = requests_anchor().unwrap_or(0);
         find_any(text, REVIEW_ANCHORS, after)
     });
-    let requests_start = start_of(3).or(requests_anchor.map(|a| line_start(text, a)));
+    let requests_start = start_of(3).or_else(|| requests_anchor().map(|a| line_start(text, a)));
     let active_start = start_of(2).or_else(|| find_any(text, ACTIVE_ANCHORS, 0).map(|a| line_start(text, a)));
 
     let region = |start: Option<usize>, end: Option<usize>| -> &[Token] {
