@@ -132,8 +132,9 @@ pub fn stated_sums(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<StatedSum>
         let rest = &piece[total.at - base..];
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
-        let after: String = rest[unit_at + total.unit.len_utf8()..].chars().take(PARTS_WINDOW + 200).collect();
-        let Some(start) = find(&after, "其中").or_else(|| find(&after, "中，")).or_else(|| find(&after, "中,")) else { continue };
+        let after = &rest[unit_at + total.unit.len_utf8()..];
+        let after = &after[..after.char_indices().nth(PARTS_WINDOW + 200).map_or(after.len(), |(i, _)| i)];
+        let Some(start) = find(after, "其中").or_else(|| find(after, "中，")).or_else(|| find(after, "中,")) else { continue };
         if after[..start].chars().count() > PARTS_WINDOW {
             continue;
         }
