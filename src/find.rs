@@ -74,6 +74,42 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
+/// For each needle, the offsets `matches` gives for it, found in one scan
+/// of `haystack` for all of them (Horspool over the needles' first
+/// `shortest` bytes), rather than one scan a needle.
+pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
+    let h = haystack.as_bytes();
+    let mut out = vec![Vec::new(); needles.len()];
+    // Where each needle's next match may start (matches do not overlap).
+    let mut free = vec![0; needles.len()];
+    let m = needles.iter().map(|n| n.len()).min().unwrap_or(0);
+    let mut shift = [m.clamp(1, 255) as u8; 64];
+    let mut last = if m == 0 { u64::MAX } else { 0 };
+    for n in needles.iter().map(|n| n.as_bytes()) {
+        if m > 0 {
+            last |= 1 << (n[m - 1] & 63);
+        }
+        for (i, &b) in n[..m.saturating_sub(1)].iter().enumerate() {
+            let s = &mut shift[(b & 63) as usize];
+            *s = (*s).min((m - 1 - i).min(255) as u8);
+        }
+    }
+    let mut at = 0;
+    while at + m <= h.len() {
+        let b = if m == 0 { 0 } else { h[at + m - 1] };
+        if last & (1 << (b & 63)) != 0 && haystack.is_char_boundary(at) {
+            for (i, n) in needles.iter().enumerate() {
+                if at >= free[i] && h[at..].starts_with(n.as_bytes()) {
+                    out[i].push(at);
+                    free[i] = at + n.len().max(1);
+                }
+            }
+        }
+        at += shift[(b & 63) as usize] as usize;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +141,15 @@ mod tests {
             proptest::prop_assert_eq!(rfind(&h, &n), h.rfind(n.as_str()), "{:?} in {:?}", n, h);
             proptest::prop_assert_eq!(contains(&h, &n), h.contains(n.as_str()));
             let want: Vec<usize> = h.match_indices(n.as_str()).map(|m| m.0).collect();
-            proptest::prop_assert_eq!(matches(&h, &n).collect::<Vec<_>>(), want, "{:?} in {:?}", n, h);
+            proptest::prop_assert_eq!(matches(&h, &n).collect::<Vec<_>>(), want.clone(), "{:?} in {:?}", n, h);
+            let half: String = n.chars().skip(pin.len() / 2).collect();
+            let others = [half.as_str(), "收到", "申请其中", "ab"];
+            let each = matches_each(&h, &[n.as_str(), others[0], others[1], others[2], others[3]]);
+            proptest::prop_assert_eq!(&each[0], &want, "{:?} in {:?}", n, h);
+            for (i, o) in others.iter().enumerate() {
+                let want: Vec<usize> = h.match_indices(o).map(|m| m.0).collect();
+                proptest::prop_assert_eq!(&each[i + 1], &want, "{:?} in {:?}", o, h);
+            }
             // A needle cut from the haystack itself is always found.
             if let Some((a, b)) = h.char_indices().nth(hay.len() / 3).map(|(a, _)| (a, (a + 7).min(h.len()))) {
                 if h.is_char_boundary(b) {

@@ -1,7 +1,7 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
-use crate::find::{contains, matches};
+use crate::find::{contains, matches, matches_each};
 use crate::template::phrases;
 use serde::Serialize;
 
@@ -120,7 +120,11 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
     // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
     let bare = matches(head, "1月1日").map(|at| floor_boundary(text, at.saturating_sub(12)));
-    let cued = phrases::PERIOD.iter().flat_map(|cue| matches(text, cue));
+    // The usual cue on its own (it is mostly found near the start); the
+    // others, if needed, in one scan of the text.
+    let usual = phrases::PERIOD.iter().take(1).flat_map(|cue| matches(text, cue));
+    let others = std::iter::once_with(|| matches_each(text, phrases::PERIOD.get(1..).unwrap_or_default())).flat_map(|o| o.into_iter().flatten());
+    let cued = usual.chain(others);
     for at in cued.chain(bare) {
         {
             let window: String = text[at..].chars().take(60).collect();
