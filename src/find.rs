@@ -76,41 +76,48 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
 
 /// For each needle, the offsets `matches` gives for it, found in one scan
 /// of `haystack` for all of them (Horspool over the needles' first m bytes,
-/// m the shortest needle's length, keyed on `byte & 63`), rather than one
-/// scan a needle. It pays for needles that share few bytes, such as cue
-/// words tried one after another; for several phrases about one subject,
-/// one `find` a phrase skips further.
+/// m the shortest needle's length), rather than one scan a needle.
 pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     let h = haystack.as_bytes();
     let mut out = vec![Vec::new(); needles.len()];
     // Where each needle's next match may start (matches do not overlap).
     let mut free = vec![0; needles.len()];
     let m = needles.iter().map(|n| n.len()).min().unwrap_or(0);
-    let mut shift = [m.clamp(1, 255) as u8; 64];
-    let mut last = if m == 0 { u64::MAX } else { 0 };
-    for n in needles.iter().map(|n| n.as_bytes()) {
-        if m > 0 {
-            last |= 1 << (n[m - 1] & 63);
+    if m == 0 {
+        // An empty needle matches everywhere: no skipping.
+        for at in (0..=h.len()).filter(|&at| haystack.is_char_boundary(at)) {
+            push_matches(h, needles, at, &mut out, &mut free);
         }
-        for (i, &b) in n[..m.saturating_sub(1)].iter().enumerate() {
-            let s = &mut shift[(b & 63) as usize];
+        return out;
+    }
+    let mut shift = [m.min(255) as u8; 256];
+    let mut last = [false; 256];
+    for n in needles.iter().map(|n| n.as_bytes()) {
+        last[n[m - 1] as usize] = true;
+        for (i, &b) in n[..m - 1].iter().enumerate() {
+            let s = &mut shift[b as usize];
             *s = (*s).min((m - 1 - i).min(255) as u8);
         }
     }
-    let mut at = 0;
-    while at + m <= h.len() {
-        let b = if m == 0 { 0 } else { h[at + m - 1] };
-        if last & (1 << (b & 63)) != 0 && haystack.is_char_boundary(at) {
-            for (i, n) in needles.iter().enumerate() {
-                if at >= free[i] && h[at..].starts_with(n.as_bytes()) {
-                    out[i].push(at);
-                    free[i] = at + n.len().max(1);
-                }
-            }
+    // The index of the window's last byte.
+    let mut end = m - 1;
+    while let Some(&b) = h.get(end) {
+        if last[b as usize] {
+            push_matches(h, needles, end + 1 - m, &mut out, &mut free);
         }
-        at += shift[(b & 63) as usize] as usize;
+        end += shift[b as usize] as usize;
     }
     out
+}
+
+/// Notes each needle that matches at `at` and may (not overlapping its last match).
+fn push_matches(h: &[u8], needles: &[&str], at: usize, out: &mut [Vec<usize>], free: &mut [usize]) {
+    for (i, n) in needles.iter().enumerate() {
+        if at >= free[i] && h[at..].starts_with(n.as_bytes()) {
+            out[i].push(at);
+            free[i] = at + n.len().max(1);
+        }
+    }
 }
 
 #[cfg(test)]
