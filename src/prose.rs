@@ -170,12 +170,21 @@ fn parse_items(sentence: &str, unit: char) -> Vec<(String, i64)> {
         if digits.is_empty() || label.is_empty() || label.chars().count() > 20 {
             continue;
         }
-        let label = label.trim_start_matches("其中").trim_start_matches("在主动公开的信息中");
+        let label = strip_all(strip_all(label, "其中"), "在主动公开的信息中");
         if let Ok(v) = digits.parse() {
             items.push((label.to_string(), v));
         }
     }
     items
+}
+
+/// `s.trim_start_matches(prefix)` for a non-empty prefix, without setting
+/// up a substring searcher.
+fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]
