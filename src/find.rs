@@ -134,6 +134,10 @@ mod tests {
         assert_eq!((find(h, ""), rfind(h, "")), (Some(0), Some(h.len())));
         assert_eq!(matches(h, "收到").collect::<Vec<_>>(), vec![3, 46]);
         assert_eq!(matches("aaaa", "aa").collect::<Vec<_>>(), vec![0, 2]);
+        // Needles longer than a shift can say (255 bytes) still match.
+        let long = "政府信息公开".repeat(20);
+        let h = format!("收到{long}{long}件");
+        assert_eq!((find(&h, &long), rfind(&h, &long)), (h.find(&long), h.rfind(&long)));
     }
 
     proptest::proptest! {
