@@ -2,20 +2,21 @@
 //!
 //! `str::find` with a `&str` needle sets up a Two-Way searcher on every call
 //! (some 480 instructions), more than a search in a short label costs. These
-//! functions use Horspool's skip instead, keyed on the low 6 bits of a byte
-//! (a 64-entry table, set up in a few instructions): a window whose last byte
-//! is not in the needle moves on by the needle's length. They return exactly
+//! functions use Horspool's skip instead (a 256-byte table, set up in a few
+//! instructions): a window whose last byte is not in the needle moves on by
+//! the needle's length. They return exactly
 //! what the `str` methods return; a match of a whole UTF-8 needle in UTF-8
 //! text always starts and ends on char boundaries. The worst case is O(n·m)
 //! for a haystack of n bytes and a needle of m, and m is a short template
 //! word, so it is linear in the input.
 
-/// How far a window may move when its last (for `rfind`, first) byte falls
-/// in byte class `b & 63`: up to `needle.len()`, at most 255.
-fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 64] {
-    let mut shift = [len.min(255) as u8; 64];
+/// How far a window may move when its last (for `rfind`, first) byte is `b`:
+/// to the next place `b` stands in the needle (all but that byte, given from
+/// the window's far end), up to `len`, at most 255.
+fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 256] {
+    let mut shift = [len.min(255) as u8; 256];
     for (i, b) in needle.enumerate() {
-        shift[(b & 63) as usize] = (len - 1 - i).min(255) as u8;
+        shift[b as usize] = (len - 1 - i).min(255) as u8;
     }
     shift
 }
@@ -23,16 +24,15 @@ fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 64] {
 /// The byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&last) = n.last() else { return Some(0) };
-    let m = n.len();
-    let shift = shifts(n[..m - 1].iter().copied(), m);
-    let mut at = 0;
-    while at + m <= h.len() {
-        let b = h[at + m - 1];
-        if b == last && h[at..at + m - 1] == n[..m - 1] {
-            return Some(at);
+    let Some((&last, init)) = n.split_last() else { return Some(0) };
+    let shift = shifts(init.iter().copied(), n.len());
+    // The index of the window's last byte.
+    let mut end = init.len();
+    while let Some(&b) = h.get(end) {
+        if b == last && h[end - init.len()..end] == *init {
+            return Some(end - init.len());
         }
-        at += shift[(b & 63) as usize] as usize;
+        end += shift[b as usize] as usize;
     }
     None
 }
@@ -40,17 +40,17 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 /// The byte offset of the last `needle` in `haystack`, as `haystack.rfind(needle)`.
 pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return Some(h.len()) };
-    let m = n.len();
-    let shift = shifts(n[1..].iter().rev().copied(), m);
-    let mut end = h.len();
-    while end >= m {
-        let at = end - m;
+    let Some((&first, tail)) = n.split_first() else { return Some(h.len()) };
+    let shift = shifts(tail.iter().rev().copied(), n.len());
+    // The index of the window's first byte, counted from the end.
+    let mut back = tail.len();
+    while back < h.len() {
+        let at = h.len() - 1 - back;
         let b = h[at];
-        if b == first && h[at + 1..end] == n[1..] {
+        if b == first && h[at + 1..at + n.len()] == *tail {
             return Some(at);
         }
-        end -= shift[(b & 63) as usize] as usize;
+        back += shift[b as usize] as usize;
     }
     None
 }
@@ -74,6 +74,52 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
+/// For each needle, the offsets `matches` gives for it, found in one scan
+/// of `haystack` for all of them (Horspool over the needles' first m bytes,
+/// m the shortest needle's length), rather than one scan a needle.
+pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
+    let h = haystack.as_bytes();
+    let mut out = vec![Vec::new(); needles.len()];
+    // Where each needle's next match may start (matches do not overlap).
+    let mut free = vec![0; needles.len()];
+    let m = needles.iter().map(|n| n.len()).min().unwrap_or(0);
+    if m == 0 {
+        // An empty needle matches everywhere: no skipping.
+        for at in (0..=h.len()).filter(|&at| haystack.is_char_boundary(at)) {
+            push_matches(h, needles, at, &mut out, &mut free);
+        }
+        return out;
+    }
+    let mut shift = [m.min(255) as u8; 256];
+    let mut last = [false; 256];
+    for n in needles.iter().map(|n| n.as_bytes()) {
+        last[n[m - 1] as usize] = true;
+        for (i, &b) in n[..m - 1].iter().enumerate() {
+            let s = &mut shift[b as usize];
+            *s = (*s).min((m - 1 - i).min(255) as u8);
+        }
+    }
+    // The index of the window's last byte.
+    let mut end = m - 1;
+    while let Some(&b) = h.get(end) {
+        if last[b as usize] {
+            push_matches(h, needles, end + 1 - m, &mut out, &mut free);
+        }
+        end += shift[b as usize] as usize;
+    }
+    out
+}
+
+/// Notes each needle that matches at `at` and may (not overlapping its last match).
+fn push_matches(h: &[u8], needles: &[&str], at: usize, out: &mut [Vec<usize>], free: &mut [usize]) {
+    for (i, n) in needles.iter().enumerate() {
+        if at >= free[i] && h[at..].starts_with(n.as_bytes()) {
+            out[i].push(at);
+            free[i] = at + n.len().max(1);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +134,10 @@ mod tests {
         assert_eq!((find(h, ""), rfind(h, "")), (Some(0), Some(h.len())));
         assert_eq!(matches(h, "收到").collect::<Vec<_>>(), vec![3, 46]);
         assert_eq!(matches("aaaa", "aa").collect::<Vec<_>>(), vec![0, 2]);
+        // Needles longer than a shift can say (255 bytes) still match.
+        let long = "政府信息公开".repeat(20);
+        let h = format!("收到{long}{long}件");
+        assert_eq!((find(&h, &long), rfind(&h, &long)), (h.find(&long), h.rfind(&long)));
     }
 
     proptest::proptest! {
@@ -105,7 +155,15 @@ mod tests {
             proptest::prop_assert_eq!(rfind(&h, &n), h.rfind(n.as_str()), "{:?} in {:?}", n, h);
             proptest::prop_assert_eq!(contains(&h, &n), h.contains(n.as_str()));
             let want: Vec<usize> = h.match_indices(n.as_str()).map(|m| m.0).collect();
-            proptest::prop_assert_eq!(matches(&h, &n).collect::<Vec<_>>(), want, "{:?} in {:?}", n, h);
+            proptest::prop_assert_eq!(matches(&h, &n).collect::<Vec<_>>(), want.clone(), "{:?} in {:?}", n, h);
+            let half: String = n.chars().skip(pin.len() / 2).collect();
+            let others = [half.as_str(), "收到", "申请其中", "ab"];
+            let each = matches_each(&h, &[n.as_str(), others[0], others[1], others[2], others[3]]);
+            proptest::prop_assert_eq!(&each[0], &want, "{:?} in {:?}", n, h);
+            for (i, o) in others.iter().enumerate() {
+                let want: Vec<usize> = h.match_indices(o).map(|m| m.0).collect();
+                proptest::prop_assert_eq!(&each[i + 1], &want, "{:?} in {:?}", o, h);
+            }
             // A needle cut from the haystack itself is always found.
             if let Some((a, b)) = h.char_indices().nth(hay.len() / 3).map(|(a, _)| (a, (a + 7).min(h.len()))) {
                 if h.is_char_boundary(b) {

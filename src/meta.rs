@@ -1,7 +1,7 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
-use crate::find::{contains, matches};
+use crate::find::{contains, matches, matches_each};
 use crate::template::phrases;
 use serde::Serialize;
 
@@ -38,14 +38,14 @@ pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
         let here = offset;
         offset += line.len() + 1;
         let clean = clean_line(line);
-        if clean.is_empty() || is_page_number(&clean) {
+        if clean.is_empty() || is_page_number(clean) {
             continue;
         }
         seen += 1;
         if seen > TITLE_SEARCH_LINES {
             break;
         }
-        if let Some((year, year_at)) = title_year(&clean) {
+        if let Some((year, year_at)) = title_year(clean) {
             meta.title_year = Some(year);
             meta.title_line = Some(line_at(here));
             let before = clean[..year_at].trim().trim_end_matches(['（', '(']);
@@ -70,10 +70,9 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn clean_line(line: &str) -> String {
+fn clean_line(line: &str) -> &str {
     let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
-    let t = t.strip_prefix("标题:").unwrap_or(t).trim();
-    t.to_string()
+    t.strip_prefix("标题:").unwrap_or(t).trim()
 }
 
 fn is_page_number(s: &str) -> bool {
@@ -96,11 +95,10 @@ fn title_year(line: &str) -> Option<(i32, usize)> {
 pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
     s.match_indices('年').filter_map(move |(at, _)| {
         let before = s[..at].trim_end();
-        let digits: String = before.chars().rev().take_while(char::is_ascii_digit).collect();
-        if digits.len() != 4 {
+        if before.bytes().rev().take_while(u8::is_ascii_digit).count() != 4 {
             return None;
         }
-        let year: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        let year = before.bytes().skip(before.len() - 4).fold(0, |y, d| y * 10 + i32::from(d - b'0'));
         (1990..=2100).contains(&year).then_some((year, before.len() - 4, at + '年'.len_utf8()))
     })
 }
@@ -120,11 +118,16 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
     // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
     let bare = matches(head, "1月1日").map(|at| floor_boundary(text, at.saturating_sub(12)));
-    let cued = phrases::PERIOD.iter().flat_map(|cue| matches(text, cue));
+    // The usual cue on its own (it is mostly found near the start); the
+    // others, if needed, in one scan of the text.
+    let usual = phrases::PERIOD.iter().take(1).flat_map(|cue| matches(text, cue));
+    let others = std::iter::once_with(|| matches_each(text, phrases::PERIOD.get(1..).unwrap_or_default())).flat_map(|o| o.into_iter().flatten());
+    let cued = usual.chain(others);
     for at in cued.chain(bare) {
         {
-            let window: String = text[at..].chars().take(60).collect();
-            let dates: Vec<(i32, String)> = dates(&window);
+            let window = &text[at..];
+            let window = &window[..window.char_indices().nth(60).map_or(window.len(), |(i, _)| i)];
+            let dates: Vec<(i32, String)> = dates(window);
             if dates.len() >= 2 {
                 return Some(Period {
                     from: dates[0].1.clone(),
@@ -145,10 +148,10 @@ fn dates(s: &str) -> Vec<(i32, String)> {
     let mut out = Vec::new();
     for (year, _, after) in years(&squeezed) {
         let rest = &squeezed[after..];
-        let month: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let month = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         let rest = &rest[month.len()..];
         let Some(rest) = rest.strip_prefix('月') else { continue };
-        let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let day = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         if let (Ok(m), Ok(d)) = (month.parse::<u32>(), day.parse::<u32>()) {
             out.push((year, format!("{year}-{m:02}-{d:02}")));
         }

@@ -132,8 +132,9 @@ pub fn stated_sums(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<StatedSum>
         let rest = &piece[total.at - base..];
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
-        let after: String = rest[unit_at + total.unit.len_utf8()..].chars().take(PARTS_WINDOW + 200).collect();
-        let Some(start) = find(&after, "其中").or_else(|| find(&after, "中，")).or_else(|| find(&after, "中,")) else { continue };
+        let after = &rest[unit_at + total.unit.len_utf8()..];
+        let after = &after[..after.char_indices().nth(PARTS_WINDOW + 200).map_or(after.len(), |(i, _)| i)];
+        let Some(start) = find(after, "其中").or_else(|| find(after, "中，")).or_else(|| find(after, "中,")) else { continue };
         if after[..start].chars().count() > PARTS_WINDOW {
             continue;
         }
@@ -169,12 +170,21 @@ fn parse_items(sentence: &str, unit: char) -> Vec<(String, i64)> {
         if digits.is_empty() || label.is_empty() || label.chars().count() > 20 {
             continue;
         }
-        let label = label.trim_start_matches("其中").trim_start_matches("在主动公开的信息中");
+        let label = strip_all(strip_all(label, "其中"), "在主动公开的信息中");
         if let Ok(v) = digits.parse() {
             items.push((label.to_string(), v));
         }
     }
     items
+}
+
+/// `s.trim_start_matches(prefix)` for a non-empty prefix, without setting
+/// up a substring searcher.
+fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]

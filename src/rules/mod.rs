@@ -198,6 +198,18 @@ pub fn short_table(table: TableId) -> &'static str {
     }
 }
 
+/// The whole numbers in a row's cells of the given columns (as many as `N`),
+/// if every one holds a whole number; on the stack, as the sum rules read
+/// them for every row.
+pub fn ints<const N: usize>(row: &Row, columns: &[crate::template::Column]) -> Option<[i64; N]> {
+    debug_assert_eq!(columns.len(), N);
+    let mut out = [0; N];
+    for (v, c) in out.iter_mut().zip(columns) {
+        *v = row.int(c.key)?;
+    }
+    Some(out)
+}
+
 pub fn column_label(row: &Row, column: &str) -> &'static str {
     row.columns.iter().find(|c| c.key == column).map_or("", |c| c.label)
 }

@@ -22,10 +22,14 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let parts: Vec<_> = t.rows.iter().filter(|r| r.key.starts_with("3.") && r.key != "3.7").collect();
+    // One buffer for every column's values.
+    let mut values = Vec::with_capacity(parts.len());
     for (i, col) in REQUEST_COLUMNS.iter().enumerate() {
         let Some(stated) = total.int(col.key) else { continue };
-        let values: Option<Vec<i64>> = parts.iter().map(|r| r.int(col.key)).collect();
-        let Some(values) = values else { continue };
+        values.clear();
+        if parts.iter().try_for_each(|r| r.int(col.key).map(|v| values.push(v))).is_none() {
+            continue;
+        }
         let sum: i64 = values.iter().sum();
         if sum != stated {
             let nonzero: Vec<String> = parts

@@ -1,6 +1,6 @@
 //! `requests.row_total`: in every row of table 三, 总计 = the six applicant columns.
 
-use super::{related_cell, row_name, Document, Rule};
+use super::{ints, related_cell, row_name, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REQUEST_COLUMNS};
 
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let t = &doc.tables.requests;
     for row in t.rows.iter().filter(|r| r.found) {
-        let parts: Option<Vec<i64>> = REQUEST_COLUMNS[..6].iter().map(|c| row.int(c.key)).collect();
+        let parts: Option<[i64; 6]> = ints(row, &REQUEST_COLUMNS[..6]);
         let (Some(parts), Some(total)) = (parts, row.int("total")) else { continue };
         let sum: i64 = parts.iter().sum();
         if sum != total {

@@ -1,6 +1,6 @@
 //! `review.total`: in table 四, each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
-use super::{related_cell, Document, Rule};
+use super::{ints, related_cell, Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REVIEW_COLUMNS};
 
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for row in doc.tables.review.rows.iter().filter(|r| r.found) {
-        let parts: Option<Vec<i64>> = REVIEW_COLUMNS[..4].iter().map(|c| row.int(c.key)).collect();
+        let parts: Option<[i64; 4]> = ints(row, &REVIEW_COLUMNS[..4]);
         let (Some(parts), Some(total)) = (parts, row.int("total")) else { continue };
         let sum: i64 = parts.iter().sum();
         if sum != total {
