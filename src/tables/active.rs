@@ -76,7 +76,8 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize) -> Vec<u
         if line.chars().count() > NAME_LINE {
             continue;
         }
-        if let Some(i) = (from..ACTIVE_ROWS.len()).find(|&i| names_row(&line, ACTIVE_ROWS[i].cues)) {
+        let tail = label_tail(&line);
+        if let Some(i) = (from..ACTIVE_ROWS.len()).find(|&i| names_row(tail, ACTIVE_ROWS[i].cues)) {
             on_lines.push(i);
             from = i + 1;
         }
@@ -84,7 +85,8 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize) -> Vec<u
     if on_lines.len() >= 2 {
         return on_lines;
     }
-    (next..ACTIVE_ROWS.len()).find(|&i| names_row(&seg.label, ACTIVE_ROWS[i].cues)).into_iter().collect()
+    let tail = label_tail(&seg.label);
+    (next..ACTIVE_ROWS.len()).find(|&i| names_row(tail, ACTIVE_ROWS[i].cues)).into_iter().collect()
 }
 
 /// Fills the waiting rows from one segment's cells; returns the rows and
@@ -160,9 +162,14 @@ fn fill_one(
     row
 }
 
-fn names_row(label: &str, cues: &[&str]) -> bool {
+/// The end of a label where a row name must be (see [`LABEL_TAIL`]).
+fn label_tail(label: &str) -> &str {
     let start = label.char_indices().rev().nth(LABEL_TAIL - 1).map_or(0, |(i, _)| i);
-    let tail = &label[start..];
+    &label[start..]
+}
+
+/// Whether a label's tail (see [`label_tail`]) names a row with these cues.
+fn names_row(tail: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| find::contains(tail, c))
 }
 
