@@ -66,11 +66,13 @@ pub fn fill_row<'t>(
 ) -> Option<Glued<'t>> {
     let expected = row.columns.len();
     let line_of = |t: &Token| norm.line_at(t.start);
-    let mut cells: Vec<&Token> = seg.cells.clone();
-    drop_empty_table_cells(&mut cells, expected, &norm.text);
+    // The segment's cells, less what is found not to be one (no copy
+    // unless some are dropped from the middle).
+    let mut cells = without_empty_table_cells(&seg.cells, expected, &norm.text);
+    let kept: Vec<&Token>;
     if cells.len() > expected {
-        let kept: Vec<&Token> = cells.iter().zip(&seg.leading).filter(|(_, &l)| !l).map(|(t, _)| *t).collect();
-        if kept.len() == expected {
+        let not_leading: Vec<&Token> = cells.iter().zip(&seg.leading).filter(|(_, &l)| !l).map(|(t, _)| *t).collect();
+        if not_leading.len() == expected {
             let dropped: Vec<String> = cells
                 .iter()
                 .zip(&seg.leading)
@@ -79,12 +81,14 @@ pub fn fill_row<'t>(
                 .collect();
             let first_dropped = cells.iter().zip(&seg.leading).find(|(_, &l)| l).map(|(t, _)| line_of(t));
             row.issues.push(RowIssue::StrayNumbers { values: dropped, line: first_dropped });
-            cells = kept;
+            kept = not_leading;
+            cells = &kept;
         }
     }
-    if cells.len() == expected + 1 && is_page_number(&cells, arith) {
-        if let Some(t) = cells.pop() {
+    if cells.len() == expected + 1 && is_page_number(cells, arith) {
+        if let Some((t, rest)) = cells.split_last() {
             row.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line: Some(line_of(t)) });
+            cells = rest;
         }
     }
     row.line = cells.first().or(seg.label_token.as_ref()).map(|t| line_of(t));
@@ -106,7 +110,7 @@ pub fn fill_row<'t>(
         } else {
             split_runs(&runs, arith, MAX_SPLITS)
         };
-        return Some(Glued { tokens: cells, splits: found.splits, complete: found.complete });
+        return Some(Glued { tokens: cells.to_vec(), splits: found.splits, complete: found.complete });
     }
     if !cells.is_empty() || seg.label_token.is_some() {
         row.issues.push(RowIssue::ValueCount {
@@ -209,12 +213,18 @@ pub fn is_page_number(cells: &[&Token], arith: Arith) -> bool {
     })
 }
 
-/// Empty cells of a real table (HTML, Word; see [`EMPTY_CELL`]) at the end
-/// of a row that has more cells than columns: layout, not values.
-pub fn drop_empty_table_cells(cells: &mut Vec<&Token>, expected: usize, text: &str) {
-    while cells.len() > expected && cells.last().is_some_and(|t| text.get(t.start..t.end) == Some(EMPTY_CELL)) {
-        cells.pop();
+/// The cells less the empty cells of a real table (HTML, Word; see
+/// [`EMPTY_CELL`]) at the end of a row that has more cells than columns:
+/// layout, not values.
+pub fn without_empty_table_cells<'a, 't>(cells: &'a [&'t Token], expected: usize, text: &str) -> &'a [&'t Token] {
+    let mut cells = cells;
+    while let Some((last, rest)) = cells.split_last().filter(|_| cells.len() > expected) {
+        if text.get(last.start..last.end) != Some(EMPTY_CELL) {
+            break;
+        }
+        cells = rest;
     }
+    cells
 }
 
 /// The digit strings of cells that are all plain whole numbers (no sign,

@@ -6,7 +6,7 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{any_fits, drop_empty_table_cells, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, Arith, MAX_CANDIDATES};
+use super::fill::{any_fits, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, without_empty_table_cells, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, cell_from_token, ValueKind};
@@ -29,8 +29,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     // (when the groups then add up), are not values.
     let groups = Arith { groups: &[5, 5, 5], fits: &row_total_fits };
     let trimmed = segs.iter().rev().map(|s| {
-        let mut cells = s.cells.clone();
-        drop_empty_table_cells(&mut cells, CELLS, &norm.text);
+        let mut cells = without_empty_table_cells(&s.cells, CELLS, &norm.text).to_vec();
         let page = (cells.len() == CELLS + 1 && is_page_number(&cells, groups)).then(|| cells.pop()).flatten();
         (cells, page)
     });
