@@ -230,6 +230,12 @@ fn tokenise_line(text: &str, start: usize, line_no: usize, out: &mut Vec<Token>)
             _ => {}
         }
         i += len;
+        // The rest of a run of CJK in a piece, at a stride.
+        if piece_start.is_some() {
+            while bytes.get(i).is_some_and(|b| (0xe4..=0xef).contains(b)) {
+                i += 3;
+            }
+        }
     };
     if let Some(s) = piece_start {
         tokenise_piece(&text[s..end], s, line_no, out);
@@ -272,6 +278,10 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
                 text_start = Some(i);
             }
             i += utf8_len(bytes[i]);
+            // The rest of the run of text: up to a digit or a sign.
+            while i < bytes.len() && !matches!(bytes[i], b'0'..=b'9' | b'-' | b'+') {
+                i += utf8_len(bytes[i]);
+            }
             continue;
         }
         let num_start = i;
