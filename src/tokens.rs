@@ -133,10 +133,11 @@ pub fn tokenise(text: &str) -> Tokens {
         let line_no = line_starts.len();
         line_starts.push(start);
         // Reading the line finds its end (one pass, not a split first);
-        // a decoration's tokens are dropped after.
+        // a decoration's tokens are dropped after. (A line that gave none,
+        // blank or not, needs no test.)
         let before = tokens.len();
         let end = tokenise_line(text, start, line_no, &mut tokens);
-        if is_decoration(&text[start..end]) {
+        if tokens.len() > before && is_decoration(&text[start..end]) {
             tokens.truncate(before);
         }
         if end == text.len() {
