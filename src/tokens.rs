@@ -425,6 +425,11 @@ fn unit_of(s: &str) -> Option<&'static str> {
 /// Markdown emphasis and heading marks around a piece; returns the offset
 /// of what is left.
 fn strip_markdown(piece: &str) -> (usize, &str) {
+    // (Most pieces have none: one look at each end.)
+    let bytes = piece.as_bytes();
+    if !matches!(bytes.first(), Some(b'#' | b'*' | b'>' | b'`')) && !matches!(bytes.last(), Some(b'*' | b'`')) {
+        return (0, piece);
+    }
     let trimmed = piece.trim_start_matches(['#', '*', '>', '`']);
     let offset = piece.len() - trimmed.len();
     (offset, trimmed.trim_end_matches(['*', '`']))
@@ -519,6 +524,15 @@ mod tests {
         #[test]
         fn is_decoration_as_first_written(line in "[04\\-—–第页共|: \t\u{a0}\u{2000}a规、]{0,10}|[ 4\\-—–第页共]{0,8}") {
             proptest::prop_assert_eq!(is_decoration(&line), is_decoration_plain(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strip_markdown_as_plain_trims(piece in "[#*>`a规0]{0,6}") {
+            let trimmed = piece.trim_start_matches(['#', '*', '>', '`']);
+            let plain = (piece.len() - trimmed.len(), trimmed.trim_end_matches(['*', '`']));
+            proptest::prop_assert_eq!(strip_markdown(&piece), plain);
         }
     }
 
