@@ -60,6 +60,10 @@ impl Normalised {
             // U+EFFF (CJK and the like) are kept as they are.
             if (0x20..0x7f).contains(&b) || b == b'\t' {
                 at += 1;
+                // (Runs are stepped over in tight loops.)
+                while bytes.get(at).is_some_and(|&b| (0x20..0x7f).contains(&b) || b == b'\t') {
+                    at += 1;
+                }
                 continue;
             }
             if b == b'\n' {
@@ -69,6 +73,9 @@ impl Normalised {
             }
             if (0xe4..=0xee).contains(&b) {
                 at += 3;
+                while bytes.get(at).is_some_and(|b| (0xe4..=0xee).contains(b)) {
+                    at += 3;
+                }
                 continue;
             }
             let Some(c) = input[at..].chars().next() else { break };

@@ -75,10 +75,11 @@ pub fn tokenise(text: &str) -> Tokens {
         let line_no = line_starts.len();
         line_starts.push(start);
         // Reading the line finds its end (one pass, not a split first);
-        // a decoration's tokens are dropped after.
+        // a decoration's tokens are dropped after. (A line that gave none,
+        // blank or not, needs no test.)
         let before = tokens.len();
         let end = tokenise_line(text, start, line_no, &mut tokens);
-        if is_decoration(&text[start..end]) {
+        if tokens.len() > before && is_decoration(&text[start..end]) {
             tokens.truncate(before);
         }
         if end == text.len() {
@@ -91,22 +92,35 @@ pub fn tokenise(text: &str) -> Tokens {
 
 /// Page footers, markdown rules and other lines that carry no content.
 fn is_decoration(line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() {
-        return true;
+    // What a decoration may hold at all, read once: most lines stop at
+    // their first character or two, and lines of cells (`0`, `-`) before
+    // the allocation below, for a footer needs 第, or a dash and a digit.
+    let (mut di, mut dash, mut digit, mut rule_mark) = (false, false, false, false);
+    // The line trimmed, found on the way: its first and past-last bytes
+    // that are not white space.
+    let mut content: Option<(usize, usize)> = None;
+    for (i, c) in line.char_indices() {
+        match c {
+            '0'..='9' => digit = true,
+            '-' | '—' | '–' => dash = true,
+            '第' => di = true,
+            '页' | '共' => {}
+            '|' | ':' => rule_mark = true,
+            // (No white space there; saves the table look-up below.)
+            '\u{4e00}'..='\u{9fff}' => return false,
+            c if c.is_whitespace() => continue,
+            _ => return false,
+        }
+        content = Some((content.map_or(i, |(s, _)| s), i + c.len_utf8()));
     }
+    let Some((s, e)) = content else { return true };
+    let t = &line[s..e];
     // Markdown table rule: only - | : and spaces, with at least three dashes.
     if t.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' ' | b'\t')) && t.contains("---") {
         return true;
     }
-    // What a footer may hold at all; most lines stop here, unread.
-    if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共')) {
-        return false;
-    }
-    // A footer needs 第, or a dash and a digit: lines of cells (`0`, `-`)
-    // stop here, before the allocation below.
-    let footer_like = t.contains('第') || (t.contains(['-', '—', '–']) && t.bytes().any(|b| b.is_ascii_digit()));
-    if !footer_like {
+    // A footer holds digits, white space, dashes and 第页共 only.
+    if rule_mark || !(di || dash && digit) {
         return false;
     }
     // Page footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页, 4/10.
@@ -143,6 +157,8 @@ fn tokenise_line(text: &str, start: usize, line_no: usize, out: &mut Vec<Token>)
             Some(&b) if b < 0x80 => (matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'\r' | b'|'), 1),
             // U+4000..U+FFFF (CJK and the like): no white space there.
             Some(&b) if (0xe4..=0xef).contains(&b) => (false, 3),
+            // U+3000..U+3FFF (、。《》 and the like): only U+3000 is.
+            Some(0xe3) => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]), 3),
             Some(_) => match text[i..].chars().next() {
                 Some(c) => (c.is_whitespace(), c.len_utf8()),
                 None => (true, 1),
@@ -157,6 +173,12 @@ fn tokenise_line(text: &str, start: usize, line_no: usize, out: &mut Vec<Token>)
             _ => {}
         }
         i += len;
+        // The rest of a run of CJK in a piece, at a stride.
+        if piece_start.is_some() {
+            while bytes.get(i).is_some_and(|b| (0xe4..=0xef).contains(b)) {
+                i += 3;
+            }
+        }
     };
     if let Some(s) = piece_start {
         tokenise_piece(&text[s..end], s, line_no, out);
@@ -199,6 +221,10 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
                 text_start = Some(i);
             }
             i += utf8_len(bytes[i]);
+            // The rest of the run of text: up to a digit or a sign.
+            while i < bytes.len() && !matches!(bytes[i], b'0'..=b'9' | b'-' | b'+') {
+                i += utf8_len(bytes[i]);
+            }
             continue;
         }
         let num_start = i;
@@ -341,6 +367,11 @@ fn unit_of(s: &str) -> Option<&'static str> {
 /// Markdown emphasis and heading marks around a piece; returns the offset
 /// of what is left.
 fn strip_markdown(piece: &str) -> (usize, &str) {
+    // (Most pieces have none: one look at each end.)
+    let bytes = piece.as_bytes();
+    if !matches!(bytes.first(), Some(b'#' | b'*' | b'>' | b'`')) && !matches!(bytes.last(), Some(b'*' | b'`')) {
+        return (0, piece);
+    }
     let trimmed = piece.trim_start_matches(['#', '*', '>', '`']);
     let offset = piece.len() - trimmed.len();
     (offset, trimmed.trim_end_matches(['*', '`']))
@@ -393,6 +424,57 @@ mod tests {
         // Lead bytes 0xe4..=0xef: U+4000..U+FFFF.
         for c in (0x4000..=0xffff).filter_map(char::from_u32) {
             assert!(!c.is_whitespace(), "{c:?}");
+        }
+        // Lead byte 0xe3: U+3000..U+3FFF.
+        for c in (0x3000..=0x3fff).filter_map(char::from_u32) {
+            assert_eq!(c.is_whitespace(), c == '\u{3000}', "{c:?}");
+        }
+    }
+
+    /// is_decoration as first written: trim, then each test in turn.
+    fn is_decoration_plain(line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() {
+            return true;
+        }
+        if t.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' ' | b'\t')) && t.contains("---") {
+            return true;
+        }
+        if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共')) {
+            return false;
+        }
+        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let inner = squeezed.trim_start_matches(['-', '—', '–']).trim_end_matches(['-', '—', '–']);
+        if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        if let Some(rest) = squeezed.strip_prefix('第') {
+            let digits = rest.trim_end_matches('页');
+            if digits.len() < rest.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            if let Some((a, b)) = rest.split_once("页共") {
+                if a.chars().all(|c| c.is_ascii_digit()) && b.trim_end_matches('页').chars().all(|c| c.is_ascii_digit()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn is_decoration_as_first_written(line in "[04\\-—–第页共|: \t\u{a0}\u{2000}a规、]{0,10}|[ 4\\-—–第页共]{0,8}") {
+            proptest::prop_assert_eq!(is_decoration(&line), is_decoration_plain(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strip_markdown_as_plain_trims(piece in "[#*>`a规0]{0,6}") {
+            let trimmed = piece.trim_start_matches(['#', '*', '>', '`']);
+            let plain = (piece.len() - trimmed.len(), trimmed.trim_end_matches(['*', '`']));
+            proptest::prop_assert_eq!(strip_markdown(&piece), plain);
         }
     }
 
