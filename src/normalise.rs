@@ -23,6 +23,9 @@ pub struct Normalised {
     original_len: usize,
     /// Byte offsets in the original input where each line starts.
     original_line_starts: Vec<usize>,
+    /// For each line of the normalised text, its 1-based line in the
+    /// original (the same unless `\u{2028}` and the like broke lines).
+    original_lines: Vec<usize>,
 }
 
 /// What a character becomes in the normalised text (`None`: dropped).
@@ -53,6 +56,8 @@ impl Normalised {
         // (Lines run 14 bytes or more.)
         let mut original_line_starts = Vec::with_capacity(input.len() / 14 + 1);
         original_line_starts.push(0);
+        let mut original_lines = Vec::with_capacity(input.len() / 14 + 1);
+        original_lines.push(1);
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
@@ -68,6 +73,7 @@ impl Normalised {
             }
             if b == b'\n' {
                 original_line_starts.push(at + 1);
+                original_lines.push(original_line_starts.len());
                 at += 1;
                 continue;
             }
@@ -85,6 +91,9 @@ impl Normalised {
                 original_line_starts.push(next);
             }
             let folded = fold(c, bytes.get(next).copied());
+            if folded == Some('\n') {
+                original_lines.push(original_line_starts.len());
+            }
             match folded {
                 // Unchanged text is copied in runs, not char by char.
                 Some(f) if f == c => {
@@ -113,21 +122,44 @@ impl Normalised {
             anchors,
             original_len: input.len(),
             original_line_starts,
+            original_lines,
         }
     }
 
     /// The original byte offset of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
-        let i = self.anchors.partition_point(|a| a.0 <= offset) - 1;
-        let (n, o) = self.anchors[i];
+        self.offset_from(self.anchor_of(offset), offset)
+    }
+
+    /// The last anchor at or before a normalised offset.
+    fn anchor_of(&self, offset: usize) -> usize {
+        self.anchors.partition_point(|a| a.0 <= offset) - 1
+    }
+
+    fn offset_from(&self, anchor: usize, offset: usize) -> usize {
+        let (n, o) = self.anchors[anchor];
         (o + (offset - n)).min(self.original_len)
     }
 
     /// The original span of a normalised range.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        Span {
-            start: self.original_offset(start),
-            end: self.original_offset(end),
+        let first = self.anchor_of(start);
+        // A short range (a cell) seldom holds another anchor.
+        let last = match self.anchors.get(first + 1) {
+            _ if end < start => self.anchor_of(end),
+            Some(a) if a.0 <= end => first + self.anchors[first..].partition_point(|a| a.0 <= end) - 1,
+            _ => first,
+        };
+        Span { start: self.offset_from(first, start), end: self.offset_from(last, end) }
+    }
+
+    /// 1-based line, in the original input, of a 0-based line of the
+    /// normalised text: [`Normalised::line_at`] of any offset on that line,
+    /// without a search.
+    pub fn original_line(&self, normalised_line: usize) -> usize {
+        match self.original_lines.get(normalised_line) {
+            Some(&line) => line,
+            None => self.line_at(self.text.len()),
         }
     }
 
@@ -187,6 +219,21 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(Normalised::new(&input).original_line_starts, plain);
+        }
+
+        /// The line table and the span shortcut give what the searches give.
+        #[test]
+        fn lines_and_spans_as_the_searches_find_them(input in "[a\\r\\n\\t 0０规（\u{3000}\u{2028}\u{200b}\u{85}\u{0b}]{0,40}") {
+            let n = Normalised::new(&input);
+            let offsets: Vec<usize> = (0..=n.text.len()).filter(|&o| n.text.is_char_boundary(o)).collect();
+            for &a in &offsets {
+                let line = n.text[..a].matches('\n').count();
+                proptest::prop_assert_eq!(n.original_line(line), n.line_at(a), "{:?} at {}", n.text, a);
+                for &b in &offsets {
+                    let want = Span { start: n.original_offset(a), end: n.original_offset(b) };
+                    proptest::prop_assert_eq!(n.span(a, b), want);
+                }
+            }
         }
     }
 

@@ -65,7 +65,7 @@ pub fn fill_row<'t>(
     norm: &Normalised,
 ) -> Option<Glued<'t>> {
     let expected = row.columns.len();
-    let line_of = |t: &Token| norm.line_at(t.start);
+    let line_of = |t: &Token| norm.original_line(t.line);
     // The segment's cells, less what is found not to be one (no copy
     // unless some are dropped from the middle).
     let mut cells = without_empty_table_cells(&seg.cells, expected, &norm.text);

@@ -22,7 +22,7 @@ const MAX_COUNT: i64 = 1_000_000_000_000;
 pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
     let span = norm.span(token.start, token.end);
     let raw = norm.text[token.start..token.end].into();
-    let mut cell = Cell { column, value: None, state: CellState::Given, raw, line: Some(norm.line_of(span.start)), span: Some(span) };
+    let mut cell = Cell { column, value: None, state: CellState::Given, raw, line: Some(norm.original_line(token.line)), span: Some(span) };
     // (Set in place: a (value, state) pair built apart and then moved in
     // costs a stall on every cell.)
     match &token.kind {
@@ -60,7 +60,7 @@ pub fn cell_from_part(
         Ok(v) => (Some(v), CellState::Given),
         Err(reason) => (None, CellState::Invalid { reason }),
     };
-    Cell { column, value, state, raw: digits.as_str().into(), line: Some(norm.line_of(span.start)), span: Some(span) }
+    Cell { column, value, state, raw: digits.as_str().into(), line: Some(norm.original_line(token.line)), span: Some(span) }
 }
 
 /// A number as its column's value, or why it cannot be one.
