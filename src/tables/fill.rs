@@ -100,7 +100,7 @@ pub fn fill_row<'t>(
         }
         return None;
     }
-    let runs = glued_runs(&cells);
+    let runs = glued_runs(cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected {
         // As many digits as columns: one digit a cell, taken even when it
