@@ -26,6 +26,9 @@ pub struct Normalised {
     /// For each line of the normalised text, its 1-based line in the
     /// original (the same unless `\u{2028}` and the like broke lines).
     original_lines: Vec<usize>,
+    /// For each line of the normalised text, the last anchor at or before
+    /// its start: a cell's anchor is looked for among its line's only.
+    line_anchors: Vec<usize>,
 }
 
 /// What a character becomes in the normalised text (`None`: dropped).
@@ -58,6 +61,8 @@ impl Normalised {
         original_line_starts.push(0);
         let mut original_lines = Vec::with_capacity(input.len() / 14 + 1);
         original_lines.push(1);
+        let mut line_anchors = Vec::with_capacity(input.len() / 14 + 1);
+        line_anchors.push(0);
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
@@ -74,6 +79,7 @@ impl Normalised {
             if b == b'\n' {
                 original_line_starts.push(at + 1);
                 original_lines.push(original_line_starts.len());
+                line_anchors.push(anchors.len() - 1);
                 at += 1;
                 continue;
             }
@@ -91,9 +97,6 @@ impl Normalised {
                 original_line_starts.push(next);
             }
             let folded = fold(c, bytes.get(next).copied());
-            if folded == Some('\n') {
-                original_lines.push(original_line_starts.len());
-            }
             match folded {
                 // Unchanged text is copied in runs, not char by char.
                 Some(f) if f == c => {
@@ -103,26 +106,29 @@ impl Normalised {
                 Some(f) => {
                     text.push_str(&input[run_start..at]);
                     text.push(f);
-                    anchors.push((text.len(), next));
                 }
-                None => {
-                    text.push_str(&input[run_start..at]);
-                    anchors.push((text.len(), next));
-                }
+                None => text.push_str(&input[run_start..at]),
+            }
+            // An anchor is only needed where the delta changes.
+            let anchor = (text.len(), next);
+            if anchors.last().is_none_or(|a| a.0 as isize - a.1 as isize != anchor.0 as isize - anchor.1 as isize) {
+                anchors.push(anchor);
+            }
+            if folded == Some('\n') {
+                original_lines.push(original_line_starts.len());
+                line_anchors.push(anchors.len() - 1);
             }
             at = next;
             run_start = next;
-            // An anchor is only needed where the delta changes; the pushes
-            // above may add redundant ones, which cost a little memory only.
         }
         text.push_str(&input[run_start..]);
-        anchors.dedup_by_key(|a| a.0 as isize - a.1 as isize);
         Normalised {
             text,
             anchors,
             original_len: input.len(),
             original_line_starts,
             original_lines,
+            line_anchors,
         }
     }
 
@@ -143,7 +149,25 @@ impl Normalised {
 
     /// The original span of a normalised range.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let first = self.anchor_of(start);
+        self.span_from(self.anchor_of(start), start, end)
+    }
+
+    /// [`Normalised::span`] of a range that starts on 0-based normalised
+    /// line `line` (a token's), its anchor looked for on that line only.
+    pub fn span_on_line(&self, line: usize, start: usize, end: usize) -> Span {
+        let on_line = |&lo: &usize| {
+            let hi = self.line_anchors.get(line + 1).map_or(self.anchors.len(), |&i| i + 1);
+            let anchors = self.anchors.get(lo..hi)?;
+            // (Not on this line after all: the search below then gives it.)
+            let beyond = self.anchors.get(hi).is_some_and(|a| a.0 <= start);
+            (anchors.first()?.0 <= start && !beyond).then(|| lo + anchors.partition_point(|a| a.0 <= start) - 1)
+        };
+        let first = self.line_anchors.get(line).and_then(on_line).unwrap_or_else(|| self.anchor_of(start));
+        self.span_from(first, start, end)
+    }
+
+    /// The span of a range whose start's anchor is `first`.
+    fn span_from(&self, first: usize, start: usize, end: usize) -> Span {
         // A short range (a cell) seldom holds another anchor.
         let last = match self.anchors.get(first + 1) {
             _ if end < start => self.anchor_of(end),
@@ -232,6 +256,10 @@ mod tests {
                 for &b in &offsets {
                     let want = Span { start: n.original_offset(a), end: n.original_offset(b) };
                     proptest::prop_assert_eq!(n.span(a, b), want);
+                    proptest::prop_assert_eq!(n.span_on_line(line, a, b), want);
+                    // A wrong line costs a search, not a wrong answer.
+                    proptest::prop_assert_eq!(n.span_on_line(line + 1, a, b), want);
+                    proptest::prop_assert_eq!(n.span_on_line(line.saturating_sub(1), a, b), want);
                 }
             }
         }

@@ -20,7 +20,7 @@ pub enum ValueKind {
 const MAX_COUNT: i64 = 1_000_000_000_000;
 
 pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
-    let span = norm.span(token.start, token.end);
+    let span = norm.span_on_line(token.line, token.start, token.end);
     let raw = norm.text[token.start..token.end].into();
     let mut cell = Cell { column, value: None, state: CellState::Given, raw, line: Some(norm.original_line(token.line)), span: Some(span) };
     // (Set in place: a (value, state) pair built apart and then moved in
