@@ -69,9 +69,14 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         ONLY_2021.contains(&row.spec.key)
             && s.is_some_and(|s| rows.matcher.similarity(&rows.matcher.probe(&segs[s].label), row.labels[0]) > 0.5)
     });
-    let v19 = try_version(1);
-    let use_2021 = has_2021_rows || (v21.3 > v19.3 + 0.5) || (v19.3 <= v21.3 && year.is_some_and(|y| y >= 2021));
-    let (version, at, assignment, _) = if use_2021 { v21 } else { v19 };
+    // The 2019 rows are tried only when the 2021 ones do not settle it.
+    let (version, at, assignment, _) = if has_2021_rows {
+        v21
+    } else {
+        let v19 = try_version(1);
+        let use_2021 = (v21.3 > v19.3 + 0.5) || (v19.3 <= v21.3 && year.is_some_and(|y| y >= 2021));
+        if use_2021 { v21 } else { v19 }
+    };
 
     let kinds = [ValueKind::Count; 7];
     let arith = Arith { groups: &[7], fits: &row_total_fits };
