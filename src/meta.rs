@@ -1,7 +1,7 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
-use crate::find::{contains, matches, matches_each};
+use crate::find::{contains, matches_each};
 use crate::template::phrases;
 use serde::Serialize;
 
@@ -117,10 +117,11 @@ const PERIOD_SEARCH: usize = 8 * 1024;
 fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> {
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
     // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
-    let bare = matches(head, "1月1日").map(|at| floor_boundary(text, at.saturating_sub(12)));
+    // (Whole-text scans use `str`'s search, faster than `find` over long text.)
+    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
     // The usual cue on its own (it is mostly found near the start); the
     // others, if needed, in one scan of the text.
-    let usual = phrases::PERIOD.iter().take(1).flat_map(|cue| matches(text, cue));
+    let usual = phrases::PERIOD.iter().take(1).flat_map(|cue| text.match_indices(cue).map(|m| m.0));
     let others = std::iter::once_with(|| matches_each(text, phrases::PERIOD.get(1..).unwrap_or_default())).flat_map(|o| o.into_iter().flatten());
     let cued = usual.chain(others);
     for at in cued.chain(bare) {
