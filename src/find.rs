@@ -78,52 +78,62 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
-/// For each needle, the offsets `matches` gives for it, found in one scan
-/// of `haystack` for the start all of them share (`统计` of `统计期限`,
-/// `统计时间`…), each needle then tried where that stands. Meant for a whole
-/// text: the shared start is searched with `str::find`, which is faster than
-/// Horspool over long text.
+/// For each needle, the offsets `matches` gives for it. Needles that start
+/// with the same character are found in one scan for the start they share
+/// (`统计` of `统计期限`, `统计时间`…), each then tried where that stands. The
+/// shared start is searched with `str`'s own search, faster in time than
+/// Horspool over a long text.
 pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
-    let prefix = shared_start(needles);
-    if prefix.is_empty() {
-        return needles.iter().map(|n| matches(haystack, n).collect()).collect();
-    }
     let mut out = vec![Vec::new(); needles.len()];
     // Where each needle's next match may start (matches do not overlap).
     let mut free = vec![0; needles.len()];
-    // Every place the shared start stands, overlapping ones too.
-    let step = prefix.chars().next().map_or(1, char::len_utf8);
-    let mut from = 0;
-    while let Some(p) = haystack[from..].find(prefix) {
-        let at = from + p;
-        push_matches(haystack.as_bytes(), needles, at, &mut out, &mut free);
-        from = at + step;
+    let first_char = |n: &str| n.chars().next();
+    for (i, leader) in needles.iter().enumerate() {
+        let first = first_char(leader);
+        // Each group once, from its first needle.
+        if needles[..i].iter().any(|n| first_char(n) == first) {
+            continue;
+        }
+        let group = || (i..needles.len()).filter(move |&j| first_char(needles[j]) == first);
+        let prefix = group().map(|j| needles[j]).fold(*leader, shared_start);
+        if prefix.is_empty() {
+            // Empty needles: they match at every char boundary.
+            group().for_each(|j| out[j] = matches(haystack, needles[j]).collect());
+            continue;
+        }
+        let mut try_at = |at: usize| {
+            for j in group() {
+                if at >= free[j] && haystack.as_bytes()[at..].starts_with(needles[j].as_bytes()) {
+                    out[j].push(at);
+                    free[j] = at + needles[j].len();
+                }
+            }
+        };
+        // Every place the shared start stands: one search, unless two of
+        // those places can overlap (`aa` in `aaa`).
+        let p = prefix.as_bytes();
+        let overlaps = (1..p.len()).any(|d| prefix.is_char_boundary(d) && p[d..] == p[..p.len() - d]);
+        if overlaps {
+            let step = prefix.chars().next().map_or(1, char::len_utf8);
+            let mut from = 0;
+            while let Some(p) = haystack[from..].find(prefix) {
+                try_at(from + p);
+                from += p + step;
+            }
+        } else {
+            haystack.match_indices(prefix).for_each(|(at, _)| try_at(at));
+        }
     }
     out
 }
 
-/// The longest start (whole characters) all needles share; empty when
-/// there are none.
-fn shared_start<'a>(needles: &[&'a str]) -> &'a str {
-    let Some((first, rest)) = needles.split_first() else { return "" };
-    let mut len = first.len();
-    for n in rest {
-        len = len.min(first.bytes().zip(n.bytes()).take_while(|(a, b)| a == b).count());
-    }
-    while !first.is_char_boundary(len) {
+/// The longest start (whole characters) two strings share.
+fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {
+    let mut len = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(len) {
         len -= 1;
     }
-    &first[..len]
-}
-
-/// Notes each needle that matches at `at` and may (not overlapping its last match).
-fn push_matches(h: &[u8], needles: &[&str], at: usize, out: &mut [Vec<usize>], free: &mut [usize]) {
-    for (i, n) in needles.iter().enumerate() {
-        if at >= free[i] && h[at..].starts_with(n.as_bytes()) {
-            out[i].push(at);
-            free[i] = at + n.len().max(1);
-        }
-    }
+    &a[..len]
 }
 
 #[cfg(test)]
@@ -133,8 +143,8 @@ mod tests {
     #[test]
     fn needles_sharing_only_part_of_a_character_share_no_start() {
         // 收 and 改 share their first two bytes.
-        assert_eq!(shared_start(&["收到", "改到"]), "");
-        assert_eq!(shared_start(&["统计期限", "统计时间", "统计期"]), "统计");
+        assert_eq!(shared_start("收到", "改到"), "");
+        assert_eq!(shared_start("统计期限", "统计时间"), "统计");
         let h = "统计时间为2021年，统计期限同上";
         assert_eq!(matches_each(h, &["统计期限", "统计时间", "收到"]), [vec![h.find("统计期限").unwrap()], vec![0], vec![]]);
         assert_eq!(matches_each(h, &["改到", "收"]), [Vec::<usize>::new(), Vec::new()]);

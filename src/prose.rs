@@ -4,7 +4,7 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
-use crate::find::{contains, find, matches};
+use crate::find::{contains, find, matches_each};
 use crate::rules::Document;
 
 /// A number stated after a phrase, with its offset in the normalised text.
@@ -52,8 +52,8 @@ fn capped(text: &str, start: usize, end: usize) -> &str {
 pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> {
     let mut out = Vec::new();
     for &(base, piece) in pieces {
-        for phrase in phrases {
-            for at in matches(piece, phrase) {
+        for (phrase, places) in phrases.iter().zip(matches_each(piece, phrases)) {
+            for at in places {
                 if negated(&piece[..at]) {
                     continue;
                 }
@@ -73,7 +73,8 @@ pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> 
 
 /// Whether any of the phrases is stated in the prose (anywhere), and where.
 pub fn stated(pieces: &[(usize, &str)], phrases: &[&str]) -> Option<usize> {
-    pieces.iter().find_map(|&(base, piece)| phrases.iter().find_map(|p| find(piece, p).map(|at| base + at)))
+    // In the first piece that has any, the first phrase's first place.
+    pieces.iter().find_map(|&(base, piece)| matches_each(piece, phrases).iter().find_map(|p| p.first()).map(|at| base + at))
 }
 
 /// Whether the words just before a phrase deny it: `未收到`, `没有发生…行政复议`.
