@@ -52,7 +52,9 @@ fn fold(c: char, next: Option<u8>) -> Option<char> {
 impl Normalised {
     pub fn new(input: &str) -> Self {
         let mut text = String::with_capacity(input.len());
-        let mut anchors = vec![(0, 0)];
+        // (Most reports fold a few characters in a hundred bytes.)
+        let mut anchors = Vec::with_capacity(input.len() / 64 + 1);
+        anchors.push((0, 0));
         let bytes = input.as_bytes();
         // Start of the run of unchanged input not yet copied into `text`.
         let mut run_start = 0;
