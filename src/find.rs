@@ -25,10 +25,18 @@ fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 256] {
     shift
 }
 
+/// Haystacks up to this long are read window by window: setting up the
+/// skip table would cost more than the whole search.
+const SHORT: usize = 64;
+
 /// The byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&last, init)) = n.split_last() else { return Some(0) };
+    if h.len() <= SHORT {
+        let starts = 0..(h.len() + 1).saturating_sub(n.len());
+        return starts.into_iter().find(|&at| h[at + init.len()] == last && h[at..at + init.len()] == *init);
+    }
     let shift = shifts(init.iter().copied(), n.len());
     // The index of the window's last byte.
     let mut end = init.len();
@@ -45,6 +53,10 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&first, tail)) = n.split_first() else { return Some(h.len()) };
+    if h.len() <= SHORT {
+        let starts = 0..(h.len() + 1).saturating_sub(n.len());
+        return starts.rev().find(|&at| h[at] == first && h[at + 1..at + n.len()] == *tail);
+    }
     let shift = shifts(tail.iter().rev().copied(), n.len());
     // The index of the window's first byte, counted from the end.
     let mut back = tail.len();
