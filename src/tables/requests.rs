@@ -107,6 +107,9 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
 /// Settles the glued rows: alone when the row total leaves one split, else
 /// together by the columns' arithmetic (see [`super::joint`]).
 fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind], norm: &Normalised) {
+    if glued.is_empty() {
+        return;
+    }
     // Rows with one split first: their values are known to the others.
     for (r, g) in glued.iter().filter(|(_, g)| g.complete && g.splits.len() == 1) {
         if let Some(row) = table.rows.get_mut(*r) {
