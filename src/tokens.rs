@@ -319,9 +319,15 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
     }
 }
 
-/// `char::is_alphanumeric`, with a fast path for the common CJK block.
+/// `char::is_alphanumeric`, with fast paths for the common CJK block and
+/// for the punctuation of Chinese text (`、。“”—《》`), which has no letters.
 pub fn is_letter(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// 一 … 十, the numerals of ordinals (`三、`, `(六)`).
@@ -417,6 +423,13 @@ mod tests {
         assert_eq!(kinds("政府集中采购\t3\t3749.71 万元"), ["T:政府集中采购", "N:3", "N:3749.71万元"]);
         assert_eq!(kinds("13329640元"), ["N:13329640元"]);
         assert_eq!(kinds("行政许可 -3 1,362"), ["T:行政许可", "N:-3", "N:1362"]);
+    }
+
+    #[test]
+    fn is_letter_is_is_alphanumeric() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
