@@ -117,7 +117,7 @@ fn fill_pending(
                 } else {
                     seg.cells.iter().skip(k * c).take(c).copied().collect()
                 };
-                let part = Segment { label: seg.label.clone(), label_token: seg.label_token, leading: vec![false; c], cells };
+                let part = Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
                 out.push(fill_one(&ACTIVE_ROWS[i], &part, Some(version), header, year, norm));
             }
             // Rows of later blocks named too wait for the numbers after these.

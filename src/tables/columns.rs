@@ -246,7 +246,7 @@ fn rebuilt_segments<'t>(
             out.push(Segment {
                 label: unit.map(|u| u.label.clone()).unwrap_or_default(),
                 label_token: unit.map(|u| u.first),
-                leading: vec![false; cells.len()],
+                leading: Vec::new(),
                 cells,
             });
         }

@@ -70,16 +70,19 @@ pub fn fill_row<'t>(
     // unless some are dropped from the middle).
     let mut cells = without_empty_table_cells(&seg.cells, expected, &norm.text);
     let kept: Vec<&Token>;
-    if cells.len() > expected {
-        let not_leading: Vec<&Token> = cells.iter().zip(&seg.leading).filter(|(_, &l)| !l).map(|(t, _)| *t).collect();
+    if cells.len() > expected && !seg.leading.is_empty() {
+        let leading: Vec<&Token> = seg.leading.iter().filter_map(|&i| cells.get(i).copied()).collect();
+        // (Both in order: one walk.)
+        let mut next_leading = seg.leading.iter().peekable();
+        let not_leading: Vec<&Token> = cells
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| next_leading.next_if(|&&l| l == i).is_none())
+            .map(|(_, t)| *t)
+            .collect();
         if not_leading.len() == expected {
-            let dropped: Vec<String> = cells
-                .iter()
-                .zip(&seg.leading)
-                .filter(|(_, &l)| l)
-                .map(|(t, _)| norm.text[t.start..t.end].to_string())
-                .collect();
-            let first_dropped = cells.iter().zip(&seg.leading).find(|(_, &l)| l).map(|(t, _)| line_of(t));
+            let dropped: Vec<String> = leading.iter().map(|t| norm.text[t.start..t.end].to_string()).collect();
+            let first_dropped = leading.first().map(|t| line_of(t));
             row.issues.push(RowIssue::StrayNumbers { values: dropped, line: first_dropped });
             kept = not_leading;
             cells = &kept;

@@ -15,16 +15,17 @@ pub struct Segment<'t> {
     pub label_token: Option<&'t Token>,
     /// Numbers and blank marks after the label.
     pub cells: Vec<&'t Token>,
-    /// For each cell: it starts a line that goes on with text, so it may be
-    /// a stray number (an OCR line number, a page number) rather than a cell.
-    pub leading: Vec<bool>,
+    /// The cells (indices in `cells`, in order) that start a line which goes
+    /// on with text, so may be stray numbers (an OCR line number, a page
+    /// number) rather than cells. Mostly none, so mostly no allocation.
+    pub leading: Vec<usize>,
 }
 
 impl Segment<'_> {
     /// A segment yet to be filled, sized for a usual row (a label of a few
     /// tokens, up to 7 cells), so that filling it seldom reallocates.
     fn empty() -> Self {
-        Segment { label: String::with_capacity(64), label_token: None, cells: Vec::with_capacity(8), leading: Vec::with_capacity(8) }
+        Segment { label: String::with_capacity(64), label_token: None, cells: Vec::with_capacity(8), leading: Vec::new() }
     }
 
     /// The line (0-based, normalised) where the segment's label starts, or
@@ -62,9 +63,10 @@ pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
             }
             Kind::Number(_) | Kind::Blank => {
                 let text_before = last_text_line == Some(t.line);
-                let leading = text_follows[i] && !text_before;
+                if text_follows[i] && !text_before {
+                    current.leading.push(current.cells.len());
+                }
                 current.cells.push(t);
-                current.leading.push(leading);
             }
         }
     }
@@ -140,11 +142,11 @@ mod tests {
         let t = tokenise(text);
         let s = segments(&t.tokens, text);
         assert_eq!(s[0].cells.len(), 3);
-        assert_eq!(s[0].leading, [false, false, true]);
+        assert_eq!(s[0].leading, [2]);
         assert_eq!(s[1].label, "3.补正后");
         // Text before it on its line: a cell of that text, not leading.
         let text = "规章 5 其他 6";
         let t = tokenise(text);
-        assert_eq!(segments(&t.tokens, text)[0].leading, [false]);
+        assert!(segments(&t.tokens, text)[0].leading.is_empty());
     }
 }
