@@ -96,7 +96,15 @@ impl Postings {
         let mut start = vec![0];
         let mut entries = Vec::new();
         for mut list in lists {
-            list.sort_unstable_by_key(|p| std::cmp::Reverse(p.tail));
+            // Longest tail first. (An insertion sort: the lists are short,
+            // and the library's sort would cost some 4 KB of wasm.)
+            for i in 1..list.len() {
+                let mut j = i;
+                while j > 0 && list[j - 1].tail < list[j].tail {
+                    list.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
             entries.extend(list);
             start.push(entries.len() as u32);
         }
