@@ -123,7 +123,12 @@ fn is_decoration(line: &str) -> bool {
     if rule_mark || !(di || dash && digit) {
         return false;
     }
-    // Page footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页, 4/10.
+    is_page_footer(t)
+}
+
+/// A trimmed line of digits, white space, dashes and 第页共 that is a page
+/// footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页.
+fn is_page_footer(t: &str) -> bool {
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = squeezed
         .trim_start_matches(['-', '—', '–'])
@@ -444,7 +449,8 @@ mod tests {
         }
     }
 
-    /// is_decoration as first written: trim, then each test in turn.
+    /// is_decoration as first written: trim, then each test in turn (the
+    /// one-pass prefilter is what changed; the footer reading is shared).
     fn is_decoration_plain(line: &str) -> bool {
         let t = line.trim();
         if t.is_empty() {
@@ -456,23 +462,7 @@ mod tests {
         if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共')) {
             return false;
         }
-        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let inner = squeezed.trim_start_matches(['-', '—', '–']).trim_end_matches(['-', '—', '–']);
-        if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
-            return true;
-        }
-        if let Some(rest) = squeezed.strip_prefix('第') {
-            let digits = rest.trim_end_matches('页');
-            if digits.len() < rest.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-                return true;
-            }
-            if let Some((a, b)) = rest.split_once("页共") {
-                if a.chars().all(|c| c.is_ascii_digit()) && b.trim_end_matches('页').chars().all(|c| c.is_ascii_digit()) {
-                    return true;
-                }
-            }
-        }
-        false
+        is_page_footer(t)
     }
 
     proptest::proptest! {
