@@ -25,16 +25,29 @@ pub fn similarity(segment_label: &str, template_label: &str) -> f32 {
 
 /// [`similarity`] of prepared labels (see [`letters`]).
 pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
-    if want.is_empty() {
+    let have = &have[have.len().saturating_sub(tail_len(want.len()))..];
+    let chars = want.iter().filter(|c| have.contains(c)).count();
+    let pairs = want.windows(2).filter(|w| have.windows(2).any(|h| h == *w)).count();
+    similarity_from(chars, pairs, want.len())
+}
+
+/// How many of a segment label's last letters a template label of
+/// `letters` letters is looked for in.
+fn tail_len(letters: usize) -> usize {
+    letters * 3 / 2 + 6
+}
+
+/// The similarity of a template label of `letters` letters of which
+/// `chars` letters and `pairs` letter pairs were found.
+fn similarity_from(chars: usize, pairs: usize, letters: usize) -> f32 {
+    if letters == 0 {
         return 0.0;
     }
-    let tail_len = want.len() * 3 / 2 + 6;
-    let have = &have[have.len().saturating_sub(tail_len)..];
-    let unigrams = want.iter().filter(|c| have.contains(c)).count() as f32 / want.len() as f32;
-    if want.len() == 1 {
+    let unigrams = chars as f32 / letters as f32;
+    if letters == 1 {
         return unigrams;
     }
-    let pairs = want.windows(2).filter(|w| have.windows(2).any(|h| h == *w)).count() as f32 / (want.len() - 1) as f32;
+    let pairs = pairs as f32 / (letters - 1) as f32;
     (unigrams + 2.0 * pairs) / 3.0
 }
 
@@ -200,8 +213,7 @@ impl Matcher {
             .iter()
             .map(|l| l.windows(2).map(|w| pairs.get(pair_key(w[0], w[1])).unwrap_or(0)).collect())
             .collect();
-        // As in `similarity_of`.
-        let tails: Vec<u16> = letters.iter().map(|l| (l.len() * 3 / 2 + 6) as u16).collect();
+        let tails: Vec<u16> = letters.iter().map(|l| tail_len(l.len()) as u16).collect();
         let mut by_last_char: Vec<(char, Vec<u16>)> = Vec::new();
         for (i, o) in ordinals.iter().enumerate() {
             let Some(last) = o.chars().next_back() else { continue };
@@ -295,16 +307,7 @@ impl Matcher {
 
     /// [`similarity_of`] of a probed segment label and template label `label`.
     pub fn similarity(&self, probe: &Probe, label: usize) -> f32 {
-        let want = self.labels[label] as usize;
-        if want == 0 {
-            return 0.0;
-        }
-        let unigrams = probe.char_found[label] as f32 / want as f32;
-        if want == 1 {
-            return unigrams;
-        }
-        let pairs = probe.pair_found[label] as f32 / (want - 1) as f32;
-        (unigrams + 2.0 * pairs) / 3.0
+        similarity_from(probe.char_found[label] as usize, probe.pair_found[label] as usize, self.labels[label] as usize)
     }
 
     /// Whether the last `window` characters of a probed segment label carry
