@@ -94,33 +94,68 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
 /// with the same character are found in one scan for the start they share
 /// (`统计` of `统计期限`, `统计时间`…), each then tried where that stands. The
 /// shared start is searched with `str`'s own search, faster in time than
-/// Horspool over a long text.
+/// Horspool over a long text. Needles with many different first characters
+/// (a rule's phrases, read from the prose at once) are found in one reading
+/// of the text instead, each tried where its first character stands.
 pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); needles.len()];
     // Where each needle's next match may start (matches do not overlap).
     let mut free = vec![0; needles.len()];
-    let first_char = |n: &str| n.chars().next();
-    for (i, leader) in needles.iter().enumerate() {
-        let first = first_char(leader);
-        // Each group once, from its first needle.
-        if needles[..i].iter().any(|n| first_char(n) == first) {
-            continue;
+    let firsts: Vec<Option<char>> = needles.iter().map(|n| n.chars().next()).collect();
+    // Each group's first needle (its leader).
+    let leaders: Vec<usize> = (0..needles.len()).filter(|&i| !firsts[..i].contains(&firsts[i])).collect();
+    // Empty needles match at every char boundary.
+    for (j, _) in needles.iter().enumerate().filter(|(_, n)| n.is_empty()) {
+        out[j] = matches(haystack, "").collect();
+    }
+    let mut try_at = |at: usize, j: usize| {
+        let n = needles[j];
+        if !n.is_empty() && at >= free[j] && haystack.as_bytes()[at..].starts_with(n.as_bytes()) {
+            out[j].push(at);
+            free[j] = at + n.len();
         }
-        let group = || (i..needles.len()).filter(move |&j| first_char(needles[j]) == first);
-        let prefix = group().map(|j| needles[j]).fold(*leader, shared_start);
-        if prefix.is_empty() {
-            // Empty needles: they match at every char boundary.
-            group().for_each(|j| out[j] = matches(haystack, needles[j]).collect());
-            continue;
-        }
-        let mut try_at = |at: usize| {
-            for j in group() {
-                if at >= free[j] && haystack.as_bytes()[at..].starts_with(needles[j].as_bytes()) {
-                    out[j].push(at);
-                    free[j] = at + needles[j].len();
-                }
+    };
+    if (ONE_READING + 1..255).contains(&leaders.len()) {
+        // Each group's first character as bytes; for each byte, 1 + the
+        // first group whose character ends with it, and from each group
+        // the next one that does (0: none).
+        let mut ends = [0u8; 256];
+        let mut next = vec![0u8; leaders.len()];
+        let starts: Vec<&[u8]> = leaders.iter().map(|&i| &needles[i].as_bytes()[..firsts[i].map_or(0, char::len_utf8)]).collect();
+        for (g, first) in starts.iter().enumerate().rev() {
+            if let Some(&last) = first.last() {
+                next[g] = ends[last as usize];
+                ends[last as usize] = g as u8 + 1;
             }
-        };
+        }
+        let bytes = haystack.as_bytes();
+        let mut i = 0;
+        // From byte to byte that ends some group's first character.
+        while let Some(p) = bytes[i..].iter().position(|&b| ends[b as usize] != 0) {
+            i += p;
+            let mut g = ends[bytes[i] as usize];
+            while g != 0 {
+                let k = g as usize - 1;
+                // A whole character ends here (UTF-8 cannot match part of
+                // one). (Compared in place: a call to memcmp costs more.)
+                let first = starts[k];
+                if i + 1 >= first.len() && bytes[i + 1 - first.len()..=i].iter().zip(first).all(|(a, b)| a == b) {
+                    let at = i + 1 - first.len();
+                    (leaders[k]..needles.len()).filter(|&j| firsts[j] == firsts[leaders[k]]).for_each(|j| try_at(at, j));
+                }
+                g = next[k];
+            }
+            i += 1;
+        }
+        return out;
+    }
+    for &i in &leaders {
+        let first = firsts[i];
+        let group = || (i..needles.len()).filter(|&j| firsts[j] == first);
+        let prefix = group().map(|j| needles[j]).fold(needles[i], shared_start);
+        if prefix.is_empty() {
+            continue;
+        }
         // Every place the shared start stands: one search, unless two of
         // those places can overlap (`aa` in `aaa`).
         let p = prefix.as_bytes();
@@ -129,15 +164,19 @@ pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
             let step = prefix.chars().next().map_or(1, char::len_utf8);
             let mut from = 0;
             while let Some(p) = haystack[from..].find(prefix) {
-                try_at(from + p);
+                group().for_each(|j| try_at(from + p, j));
                 from += p + step;
             }
         } else {
-            haystack.match_indices(prefix).for_each(|(at, _)| try_at(at));
+            haystack.match_indices(prefix).for_each(|(at, _)| group().for_each(|j| try_at(at, j)));
         }
     }
     out
 }
+
+/// More groups of needles than this are found in one reading of the text,
+/// not one search per group.
+const ONE_READING: usize = 2;
 
 /// The longest start (whole characters) two strings share.
 fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {

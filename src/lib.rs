@@ -3,10 +3,10 @@
 //!
 //! The pipeline, one module a stage:
 //! [`input`] (web pages, Word files and encoded text as text) →
-//! [`normalise`] (text + map back to the input) → [`tokens`] (lines of
-//! labels and numbers) → [`sections`] and [`meta`] → [`tables`] (one module
-//! per table, driven by [`template`] data) → [`rules`] (one file per
-//! diagnostic code) → [`Report`] → [`render`].
+//! [`normalise`] (text + map back to the input) → [`sections`] and
+//! [`meta`] → [`tables`] (each table's region read as [`tokens`], lines of
+//! labels and numbers; one module per table, driven by [`template`] data)
+//! → [`rules`] (one file per diagnostic code) → [`Report`] → [`render`].
 //!
 //! ```
 //! let report = nianbao::check("", None);
@@ -48,13 +48,12 @@ pub fn check(text: &str, source: Option<&str>) -> Report {
         return too_large(text.len(), source);
     }
     let norm = normalise::Normalised::new(text);
-    let tokens = tokens::tokenise(&norm.text);
     let line_at = |o: usize| norm.line_at(o);
     let sections = sections::find_sections(&norm.text, line_at);
     let meta = meta::read_meta(&norm.text, line_at);
     let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
-    let tables = tables::parse(&norm, &tokens, &sections, year);
-    let doc = rules::Document { norm: &norm, meta: &meta, sections: &sections, tables: &tables, year };
+    let tables = tables::parse(&norm, &sections, year);
+    let doc = rules::Document::new(&norm, &meta, &sections, &tables, year);
     let diagnostics = rules::run(&doc);
     let template = template_kind(&doc);
     Report {

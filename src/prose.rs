@@ -6,6 +6,7 @@
 
 use crate::find::{contains, find, matches_each};
 use crate::rules::Document;
+use crate::template::phrases;
 
 /// A number stated after a phrase, with its offset in the normalised text.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,19 +22,50 @@ const UNITS: &[char] = &['件', '条', '起', '篇', '个', '次', '项'];
 /// How far after the phrase the number may stand (characters).
 const GAP: usize = 8;
 
-/// The prose of the report as (start offset, text) pieces.
-pub fn prose<'a>(doc: &'a Document) -> Vec<(usize, &'a str)> {
-    let text = doc.text();
-    let mut out = Vec::new();
-    let first_table_section = doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
-    let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
-    out.push((0, capped(text, 0, preamble_end)));
-    for n in [1, 5, 6] {
-        if let Some(s) = doc.section(n) {
-            out.push((s.start, capped(text, s.start, s.end)));
-        }
+/// The report's prose, as (start offset, text) pieces, with the places of
+/// every phrase the rules look for in it ([`phrases::IN_PROSE`]), found in
+/// one reading of each piece.
+pub struct Prose<'a> {
+    pub pieces: Vec<(usize, &'a str)>,
+    /// For each piece, for each phrase of `IN_PROSE` in order: its offsets
+    /// in the piece.
+    places: Vec<Vec<Vec<usize>>>,
+}
+
+impl<'a> Prose<'a> {
+    pub fn new(pieces: Vec<(usize, &'a str)>) -> Self {
+        let all: Vec<&str> = phrases::IN_PROSE.iter().flat_map(|list| list.iter().copied()).collect();
+        let places = pieces.iter().map(|(_, piece)| matches_each(piece, &all)).collect();
+        Prose { pieces, places }
     }
-    out
+
+    /// The report's prose: the preamble and sections 一, 五 and 六.
+    pub fn of(doc: &Document<'a>) -> Self {
+        let text = &doc.norm.text;
+        let mut pieces = Vec::new();
+        let first_table_section = doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
+        let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
+        pieces.push((0, capped(text, 0, preamble_end)));
+        for n in [1, 5, 6] {
+            if let Some(s) = doc.section(n) {
+                pieces.push((s.start, capped(text, s.start, s.end)));
+            }
+        }
+        Prose::new(pieces)
+    }
+
+    /// For each of `phrases`, its places in piece `i` (as [`matches_each`]).
+    fn places_each(&self, i: usize, phrases: &[&str]) -> Vec<Vec<usize>> {
+        let all = phrases::IN_PROSE.iter().flat_map(|list| list.iter());
+        phrases
+            .iter()
+            .map(|p| match all.clone().position(|q| q == p) {
+                Some(k) => self.places[i][k].clone(),
+                // (A phrase not listed there is looked for now.)
+                None => matches_each(self.pieces[i].1, &[p]).swap_remove(0),
+            })
+            .collect()
+    }
 }
 
 /// No real section's prose is near this long; beyond it text is not read
@@ -49,10 +81,10 @@ fn capped(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// Every figure stated right after one of the phrases (not after 未/没有/无).
-pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> {
+pub fn figures_after(prose: &Prose, phrases: &[&str]) -> Vec<Figure> {
     let mut out = Vec::new();
-    for &(base, piece) in pieces {
-        for (phrase, places) in phrases.iter().zip(matches_each(piece, phrases)) {
+    for (i, &(base, piece)) in prose.pieces.iter().enumerate() {
+        for (phrase, places) in phrases.iter().zip(prose.places_each(i, phrases)) {
             for at in places {
                 if negated(&piece[..at]) {
                     continue;
@@ -72,9 +104,10 @@ pub fn figures_after(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<Figure> 
 }
 
 /// Whether any of the phrases is stated in the prose (anywhere), and where.
-pub fn stated(pieces: &[(usize, &str)], phrases: &[&str]) -> Option<usize> {
+pub fn stated(prose: &Prose, phrases: &[&str]) -> Option<usize> {
     // In the first piece that has any, the first phrase's first place.
-    pieces.iter().find_map(|&(base, piece)| matches_each(piece, phrases).iter().find_map(|p| p.first()).map(|at| base + at))
+    (0..prose.pieces.len())
+        .find_map(|i| prose.places_each(i, phrases).iter().find_map(|p| p.first()).map(|at| prose.pieces[i].0 + at))
 }
 
 /// Whether the words just before a phrase deny it: `未收到`, `没有发生…行政复议`.
@@ -126,10 +159,10 @@ pub struct StatedSum {
 /// How far after the total its parts may begin (characters).
 const PARTS_WINDOW: usize = 60;
 
-pub fn stated_sums(pieces: &[(usize, &str)], phrases: &[&str]) -> Vec<StatedSum> {
+pub fn stated_sums(prose: &Prose, phrases: &[&str]) -> Vec<StatedSum> {
     let mut out = Vec::new();
-    for total in figures_after(pieces, phrases) {
-        let Some(&(base, piece)) = pieces.iter().find(|(b, p)| total.at >= *b && total.at < b + p.len()) else { continue };
+    for total in figures_after(prose, phrases) {
+        let Some(&(base, piece)) = prose.pieces.iter().find(|(b, p)| total.at >= *b && total.at < b + p.len()) else { continue };
         let rest = &piece[total.at - base..];
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
@@ -194,7 +227,7 @@ mod tests {
 
     #[test]
     fn figures_and_negation() {
-        let p = [(0, "2020年共收到依申请公开7件，涉及行政复议4件。未收到政府信息公开申请。")];
+        let p = Prose::new(vec![(0, "2020年共收到依申请公开7件，涉及行政复议4件。未收到政府信息公开申请。")]);
         let f = figures_after(&p, &["收到依申请公开", "收到政府信息公开申请"]);
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].value, f[0].unit), (7, '件'));
@@ -202,8 +235,21 @@ mod tests {
     }
 
     #[test]
+    fn phrases_read_beforehand_or_not_give_the_same_places() {
+        let text = "共收到政府信息公开申请7件，收取信息处理费0次。涉及行政复议4件，收到依申请公开3件。";
+        let p = Prose::new(vec![(0, "前言"), (6, text)]);
+        // Listed in IN_PROSE (read with the prose) and not (read when asked).
+        for phrases in [phrases::REQUESTS_RECEIVED, phrases::REVIEWS, &["信息处理费", "行政复议"]] {
+            let each = matches_each(text, phrases);
+            assert_eq!(p.places_each(1, phrases), each, "{phrases:?}");
+        }
+        assert_eq!(figures_after(&p, &["信息处理费"])[0].at, 6 + text.find("信息处理费").unwrap());
+        assert_eq!(stated(&p, phrases::REQUESTS_RECEIVED), Some(6 + text.find("收到政府").unwrap()));
+    }
+
+    #[test]
     fn asides_and_denials_are_not_figures() {
-        let p = [(0, "共收到政府信息公开申请（含上年结转1件）。本年度没有发生行政复议3件的情况。")];
+        let p = Prose::new(vec![(0, "共收到政府信息公开申请（含上年结转1件）。本年度没有发生行政复议3件的情况。")]);
         assert!(figures_after(&p, &["收到政府信息公开申请"]).is_empty());
         assert!(figures_after(&p, &["行政复议"]).is_empty());
     }
@@ -211,7 +257,7 @@ mod tests {
     #[test]
     fn a_total_and_its_parts() {
         let text = "2021 年度共主动公开政府信息 42 条，其中全文电子化达 100%。在主动公开的信息中，组织机构 1 条；政策文件 2 条；通知公告 27 条；财政信息 4 条。";
-        let s = stated_sums(&[(0, text)], &["主动公开政府信息"]);
+        let s = stated_sums(&Prose::new(vec![(0, text)]), &["主动公开政府信息"]);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].total.value, 42);
         assert_eq!(s[0].parts.iter().map(|p| p.1).sum::<i64>(), 34);

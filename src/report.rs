@@ -52,11 +52,7 @@ pub struct Report {
 
 impl Report {
     pub fn table(&self, id: TableId) -> &Table {
-        match id {
-            TableId::Active => &self.tables.active,
-            TableId::Requests => &self.tables.requests,
-            TableId::Review => &self.tables.review,
-        }
+        self.tables.get(id)
     }
 
     pub fn count(&self, severity: Severity) -> usize {

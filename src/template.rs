@@ -369,6 +369,8 @@ pub mod phrases {
     pub const REVIEWS: &[&str] = &["行政复议"];
     pub const NO_REVIEWS: &[&str] = &["未收到有关政府信息公开事务的行政复议", "未发生政府信息公开行政复议", "无行政复议", "未发生因政府信息公开", "没有发生因政府信息公开"];
     pub const ACTIVE_TOTAL: &[&str] = &["主动公开政府信息", "主动公开信息"];
+    /// The phrases looked for in the prose, all found in one reading of it.
+    pub const IN_PROSE: &[&[&str]] = &[NO_REQUESTS, REQUESTS_RECEIVED, REVIEWS, NO_REVIEWS, ACTIVE_TOTAL];
     pub const PROCESSING_FEE: &[&str] = &["信息处理费", "处理费"];
     /// Title words that mark the report's title line.
     pub const TITLE: &[&str] = &["年度报告", "年报"];

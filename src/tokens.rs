@@ -1,5 +1,6 @@
-//! Stage 2: the normalised text as lines of tokens: label text, numbers,
-//! blank marks.
+//! Stage 2: lines of the normalised text as tokens: label text, numbers,
+//! blank marks. Each table's region is read so ([`crate::tables`]); the
+//! prose around the tables never is.
 //!
 //! Page footers (`- 4 -`) and markdown rules (`---|---`) are dropped here;
 //! markdown headings lose their `#`. Cell separators (tabs, runs of spaces,
@@ -66,13 +67,21 @@ pub struct Tokens {
 }
 
 pub fn tokenise(text: &str) -> Tokens {
-    // Reports run 17 to 21 bytes a token and 14 or more a line: one
+    tokenise_lines(text, 0, text.len(), 0)
+}
+
+/// The lines from `start` (a line start, line `first_line`) to the last
+/// line that starts at or before `stop`, as tokens: a table's region
+/// without the rest of the report.
+pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) -> Tokens {
+    // Table regions run 8 to 21 bytes a token and 14 or more a line: one
     // allocation each, not a regrowth.
-    let mut tokens = Vec::with_capacity(text.len() / 14);
-    let mut line_starts = Vec::with_capacity(text.len() / 14);
-    let mut start = 0;
+    let span = stop.saturating_sub(start);
+    let mut tokens = Vec::with_capacity(span / 8);
+    let mut line_starts = Vec::with_capacity(span / 14);
+    let mut start = start;
     loop {
-        let line_no = line_starts.len();
+        let line_no = first_line + line_starts.len();
         line_starts.push(start);
         // Reading the line finds its end (one pass, not a split first);
         // a decoration's tokens are dropped after. (A line that gave none,
@@ -82,7 +91,7 @@ pub fn tokenise(text: &str) -> Tokens {
         if tokens.len() > before && is_decoration(&text[start..end]) {
             tokens.truncate(before);
         }
-        if end == text.len() {
+        if end == text.len() || end + 1 > stop {
             break;
         }
         start = end + 1;
@@ -215,6 +224,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         }
     }
     let bytes = piece.as_bytes();
+    // Most pieces in a table are plain digits (`0`, `17`): a number with
+    // nothing after it, as the loop below would read it.
+    if bytes.len() <= ShortStr::INLINE && bytes.iter().all(u8::is_ascii_digit) {
+        let number = NumberLit { negative: false, int: piece.into(), frac: None, unit: None };
+        out.push(Token { kind: Kind::Number(number), start: base, end: base + piece.len(), line });
+        return;
+    }
     let mut i = 0;
     let mut text_start: Option<usize> = None;
     while i < bytes.len() {
@@ -489,6 +505,31 @@ mod tests {
         }
         // A footer's tokens are dropped; a unit on the next line stays apart.
         assert_eq!(kinds("规章 3\n- 4 -\n万元"), ["T:规章", "N:3", "T:万元"]);
+    }
+
+    proptest::proptest! {
+        /// A region's lines read alone give the whole text's tokens on
+        /// those lines, line numbers included.
+        #[test]
+        fn lines_read_alone_as_in_the_whole(
+            lines in proptest::collection::vec("[规章0-9 \t/万元、.\\-第页—]{0,12}", 1..12),
+            from in 0usize..12,
+            stop in 0usize..200,
+        ) {
+            let text = lines.join("\n");
+            let from = from.min(lines.len() - 1);
+            let start: usize = lines[..from].iter().map(|l| l.len() + 1).sum();
+            let mut stop = (start + stop).min(text.len());
+            while !text.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let key = |t: &Token| (t.kind.clone(), t.start, t.end, t.line);
+            let alone: Vec<_> = tokenise_lines(&text, start, stop, from).tokens.iter().map(key).collect();
+            let last_line = text[..stop].matches('\n').count();
+            let whole: Vec<_> =
+                tokenise(&text).tokens.iter().filter(|t| (from..=last_line).contains(&t.line)).map(key).collect();
+            proptest::prop_assert_eq!(alone, whole, "{:?}", text);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::meta::Meta;
 use crate::model::{Row, Table};
 use crate::normalise::Normalised;
+use crate::prose::Prose;
 use crate::sections::Section;
 use crate::tables::Tables;
 use crate::template::{TableId, Version};
@@ -42,18 +43,27 @@ pub struct Document<'a> {
     pub tables: &'a Tables,
     /// The reported year: the title's, else the statistical period's.
     pub year: Option<i32>,
+    /// The prose, read when a rule first asks for it.
+    prose: std::cell::OnceCell<Prose<'a>>,
 }
 
-impl Document<'_> {
+impl<'a> Document<'a> {
+    pub fn new(norm: &'a Normalised, meta: &'a Meta, sections: &'a [Section], tables: &'a Tables, year: Option<i32>) -> Self {
+        Document { norm, meta, sections, tables, year, prose: std::cell::OnceCell::new() }
+    }
+    /// The report's prose, with the rules' phrases found in it (once for
+    /// all the rules that read it).
+    pub fn prose(&self) -> &Prose<'a> {
+        self.prose.get_or_init(|| Prose::of(self))
+    }
+}
+
+impl<'a> Document<'a> {
     pub fn text(&self) -> &str {
         &self.norm.text
     }
     pub fn table(&self, id: TableId) -> &Table {
-        match id {
-            TableId::Active => &self.tables.active,
-            TableId::Requests => &self.tables.requests,
-            TableId::Review => &self.tables.review,
-        }
+        self.tables.get(id)
     }
     pub fn section(&self, number: usize) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
@@ -74,15 +84,17 @@ impl Document<'_> {
         out
     }
     /// Every cell of every table, with its table and row.
-    pub fn cells(&self) -> impl Iterator<Item = (TableId, &Row, &crate::model::Cell)> {
+    pub fn cells(&self) -> impl Iterator<Item = (TableId, &'a Row, &'a crate::model::Cell)> {
+        let tables = self.tables;
         TableId::ALL
             .into_iter()
-            .flat_map(move |id| self.table(id).rows.iter().flat_map(move |r| r.cells.iter().map(move |c| (id, r, c))))
+            .flat_map(move |id| tables.get(id).rows.iter().flat_map(move |r| r.cells.iter().map(move |c| (id, r, c))))
     }
     /// Every issue the parser noted: of a whole table (row `None`) or of a row.
-    pub fn issues(&self) -> impl Iterator<Item = (TableId, Option<&Row>, &crate::model::RowIssue)> {
+    pub fn issues(&self) -> impl Iterator<Item = (TableId, Option<&'a Row>, &'a crate::model::RowIssue)> {
+        let tables = self.tables;
         TableId::ALL.into_iter().flat_map(move |id| {
-            let t = self.table(id);
+            let t = tables.get(id);
             let whole = t.issues.iter().map(move |i| (id, None, i));
             let rows = t.rows.iter().flat_map(move |r| r.issues.iter().map(move |i| (id, Some(r), i)));
             whole.chain(rows)

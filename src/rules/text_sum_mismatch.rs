@@ -2,7 +2,7 @@
 
 use super::{Document, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::prose::{prose, stated_sums};
+use crate::prose::stated_sums;
 use crate::template::phrases;
 
 pub const RULE: Rule = Rule {
@@ -17,8 +17,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let pieces = prose(doc);
-    for sum in stated_sums(&pieces, phrases::ACTIVE_TOTAL) {
+    let prose = doc.prose();
+    for sum in stated_sums(prose, phrases::ACTIVE_TOTAL) {
         let parts_sum: i64 = sum.parts.iter().map(|p| p.1).sum();
         if parts_sum != sum.total.value {
             let listed: Vec<String> = sum.parts.iter().map(|(l, v)| format!("{l}{v}")).collect();

@@ -2,7 +2,7 @@
 
 use super::{Document, Rule};
 use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::prose::{figures_after, prose, stated};
+use crate::prose::{figures_after, stated};
 use crate::template::{phrases, TableId};
 
 pub const RULE: Rule = Rule {
@@ -17,14 +17,14 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let pieces = prose(doc);
+    let prose = doc.prose();
     let line = |at: usize| Some(doc.norm.line_at(at));
     let requests = &doc.tables.requests;
     if let Some(new_total) = requests.int("1", "total") {
         let carried = requests.int("2", "total").unwrap_or(0);
         let row_line = requests.row("1").and_then(|r| r.line);
         let table_ref = |label: &str| Related { label: label.into(), line: row_line, span: None, row: Some("1".into()), column: Some("total".into()) };
-        for f in figures_after(&pieces, phrases::REQUESTS_RECEIVED).into_iter().filter(|f| f.unit == '件') {
+        for f in figures_after(prose, phrases::REQUESTS_RECEIVED).into_iter().filter(|f| f.unit == '件') {
             if f.value != new_total && f.value != new_total + carried {
                 out.push(
                     RULE.diag(format!("正文写收到申请{}件，表三“一、本年新收”总计为{}", f.value, new_total))
@@ -35,7 +35,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         }
         if new_total > 0 {
-            if let Some(at) = stated(&pieces, phrases::NO_REQUESTS) {
+            if let Some(at) = stated(prose, phrases::NO_REQUESTS) {
                 out.push(
                     RULE.diag(format!("正文写未收到政府信息公开申请，但表三“一、本年新收”总计为{new_total}"))
                         .line(line(at))
@@ -47,7 +47,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     if let Some(review_total) = doc.tables.review.int("review", "total") {
         let review_line = doc.tables.review.row("review").and_then(|r| r.line);
-        for f in figures_after(&pieces, phrases::REVIEWS).into_iter().filter(|f| matches!(f.unit, '件' | '起' | '次')) {
+        for f in figures_after(prose, phrases::REVIEWS).into_iter().filter(|f| matches!(f.unit, '件' | '起' | '次')) {
             if f.value != review_total {
                 out.push(
                     RULE.diag(format!("正文写行政复议{}{}，表四行政复议总计为{}", f.value, f.unit, review_total))
@@ -58,7 +58,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         }
         if review_total > 0 {
-            if let Some(at) = stated(&pieces, phrases::NO_REVIEWS) {
+            if let Some(at) = stated(prose, phrases::NO_REVIEWS) {
                 out.push(
                     RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}"))
                         .line(line(at))

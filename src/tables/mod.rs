@@ -17,8 +17,8 @@ pub mod values;
 use crate::model::Table;
 use crate::normalise::Normalised;
 use crate::sections::Section;
-use crate::template::{ACTIVE_ANCHORS, REQUEST_ROWS, REVIEW_ANCHORS};
-use crate::tokens::{Token, Tokens};
+use crate::template::{TableId, ACTIVE_ANCHORS, REQUEST_ROWS, REVIEW_ANCHORS};
+use crate::tokens::{tokenise_lines, Token};
 
 /// No real table region is near this long; beyond it the rest is ignored.
 pub const MAX_REGION: usize = 64 * 1024;
@@ -29,7 +29,17 @@ pub struct Tables {
     pub review: Table,
 }
 
-pub fn parse(norm: &Normalised, tokens: &Tokens, sections: &[Section], year: Option<i32>) -> Tables {
+impl Tables {
+    pub fn get(&self, id: TableId) -> &Table {
+        match id {
+            TableId::Active => &self.active,
+            TableId::Requests => &self.requests,
+            TableId::Review => &self.review,
+        }
+    }
+}
+
+pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tables {
     let text = &norm.text;
     let section = |n: usize| sections.iter().find(|s| s.number == n);
     let start_of = |n: usize| section(n).map(|s| s.start);
@@ -45,19 +55,36 @@ pub fn parse(norm: &Normalised, tokens: &Tokens, sections: &[Section], year: Opt
     let requests_start = start_of(3).or_else(|| requests_anchor().map(|a| line_start(text, a)));
     let active_start = start_of(2).or_else(|| find_any(text, ACTIVE_ANCHORS, 0).map(|a| line_start(text, a)));
 
-    let region = |start: Option<usize>, end: Option<usize>| -> &[Token] {
-        let Some(start) = start else { return &[] };
+    // Each region's lines, and only those, are read as tokens (most of a
+    // report is prose no table needs). `lines` counts the lines before
+    // `counted`, for the tokens' line numbers.
+    let (mut counted, mut lines) = (0, 0);
+    let mut region = |start: Option<usize>, end: Option<usize>| -> Vec<Token> {
+        let Some(start) = start else { return Vec::new() };
         let end = end.filter(|&e| e > start).unwrap_or(text.len()).min(start + MAX_REGION);
-        tokens_in(&tokens.tokens, start, end)
+        let from = line_start(text, start);
+        if from < counted {
+            (counted, lines) = (0, 0);
+        }
+        lines += count_newlines(&text.as_bytes()[counted..from]);
+        counted = from;
+        let mut tokens = tokenise_lines(text, from, end, lines).tokens;
+        let (a, b) = in_range(&tokens, start, end);
+        tokens.truncate(b);
+        tokens.drain(..a);
+        tokens
     };
     let active_end = if section(2).is_some() { end_after(2) } else { requests_start };
     let requests_end = if section(3).is_some() { end_after(3) } else { review_start };
     let review_end = if section(4).is_some() { end_after(4) } else { start_of(5).or(start_of(6)) };
 
+    let active = region(active_start, active_end);
+    let requests = region(requests_start, requests_end);
+    let review = region(review_start, review_end);
     Tables {
-        active: active::parse(region(active_start, active_end), norm, year),
-        requests: requests::parse(region(requests_start, requests_end), norm, year),
-        review: review::parse(region(review_start, review_end), norm),
+        active: active::parse(&active, norm, year),
+        requests: requests::parse(&requests, norm, year),
+        review: review::parse(&review, norm),
     }
 }
 
@@ -65,14 +92,20 @@ fn find_any(text: &str, words: &[&str], from: usize) -> Option<usize> {
     words.iter().filter_map(|w| text.get(from..)?.find(w).map(|p| p + from)).min()
 }
 
+/// (In blocks the compiler can add up side by side.)
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.chunks(255).map(|c| c.iter().fold(0u8, |n, &b| n + (b == b'\n') as u8) as usize).sum()
+}
+
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |p| p + 1)
 }
 
-/// The tokens of a region; a token that starts before the region and runs
-/// into it (flattened text: `…质效。二、主动公开…规章`) belongs to it too.
-fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
+/// Which of a region's tokens are in it, as an index range: a token that
+/// starts before the region on its first line and runs into it (flattened
+/// text: `…质效。二、主动公开…规章`) belongs to it too.
+fn in_range(tokens: &[Token], start: usize, end: usize) -> (usize, usize) {
     let a = tokens.partition_point(|t| t.end <= start);
     let b = tokens.partition_point(|t| t.start < end);
-    &tokens[a..b.max(a)]
+    (a, b.max(a))
 }
