@@ -97,7 +97,8 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
 /// `ordinal_len` bytes long).
 fn candidates(text: &str, ordinals: &[usize], ordinal_len: usize, cues: &[&str]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut squeezed = String::new();
+    // (Sized for the longest window: no regrowth while it is filled.)
+    let mut squeezed = String::with_capacity(4 * (CUE_WINDOW + 24));
     for &at in ordinals {
         // `十一、` or `二十三、` are not our ordinals.
         if text[..at].chars().next_back().is_some_and(is_chinese_numeral) {
