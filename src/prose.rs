@@ -4,7 +4,7 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
-use crate::find::{contains, find, matches_each};
+use crate::find::{contains, find, matches_each, Needles};
 use crate::rules::Document;
 use crate::template::phrases;
 
@@ -34,8 +34,12 @@ pub struct Prose<'a> {
 
 impl<'a> Prose<'a> {
     pub fn new(pieces: Vec<(usize, &'a str)>) -> Self {
-        let all: Vec<&str> = phrases::IN_PROSE.iter().flat_map(|list| list.iter().copied()).collect();
-        let places = pieces.iter().map(|(_, piece)| matches_each(piece, &all)).collect();
+        static IN_PROSE: std::sync::OnceLock<Needles<'static>> = std::sync::OnceLock::new();
+        let in_prose = IN_PROSE.get_or_init(|| {
+            let all: Vec<&str> = phrases::IN_PROSE.iter().flat_map(|list| list.iter().copied()).collect();
+            Needles::new(&all)
+        });
+        let places = pieces.iter().map(|(_, piece)| in_prose.matches_each(piece)).collect();
         Prose { pieces, places }
     }
 

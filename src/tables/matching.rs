@@ -28,7 +28,7 @@ pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
     let have = &have[have.len().saturating_sub(tail_len(want.len()))..];
     let chars = want.iter().filter(|c| have.contains(c)).count();
     let pairs = want.windows(2).filter(|w| have.windows(2).any(|h| h == *w)).count();
-    similarity_from(chars, pairs, want.len())
+    similarity_from(chars, pairs, weights(want.len()))
 }
 
 /// How many of a segment label's last letters a template label of
@@ -37,18 +37,23 @@ fn tail_len(letters: usize) -> usize {
     letters * 3 / 2 + 6
 }
 
-/// The similarity of a template label of `letters` letters of which
-/// `chars` letters and `pairs` letter pairs were found.
-fn similarity_from(chars: usize, pairs: usize, letters: usize) -> f32 {
-    if letters == 0 {
-        return 0.0;
+/// The similarity of a template label of which `chars` letters and
+/// `pairs` letter pairs were found, given its [`weights`].
+fn similarity_from(chars: usize, pairs: usize, (per_char, per_pair): (f32, f32)) -> f32 {
+    chars as f32 * per_char + pairs as f32 * per_pair
+}
+
+/// What a found letter and a found letter pair add to the similarity of a
+/// template label of `letters` letters: letters found count for a third,
+/// pairs for two thirds (a label of one letter: the letter for all).
+/// Weighed once per label, so that a similarity is two products, not two
+/// divisions.
+fn weights(letters: usize) -> (f32, f32) {
+    match letters {
+        0 => (0.0, 0.0),
+        1 => (1.0, 0.0),
+        n => (1.0 / (3 * n) as f32, 2.0 / (3 * (n - 1)) as f32),
     }
-    let unigrams = chars as f32 / letters as f32;
-    if letters == 1 {
-        return unigrams;
-    }
-    let pairs = pairs as f32 / (letters - 1) as f32;
-    (unigrams + 2.0 * pairs) / 3.0
 }
 
 /// Template labels and ordinals prepared for matching against many segment
@@ -63,8 +68,8 @@ pub struct Matcher {
     chars: Table,
     /// Pair of letter numbers → the pair's number.
     pairs: Table,
-    /// For each label: how many letters it has.
-    labels: Vec<u16>,
+    /// For each label: its [`weights`].
+    labels: Vec<(f32, f32)>,
     /// For each letter number, the labels that have the letter.
     char_postings: Postings,
     /// For each pair number, the labels that have the pair.
@@ -227,7 +232,7 @@ impl Matcher {
             pair_postings: Postings::new(&pair_ids, &tails, pairs.len),
             chars,
             pairs,
-            labels: letters.iter().map(|l| l.len() as u16).collect(),
+            labels: letters.iter().map(|l| weights(l.len())).collect(),
             ordinals: ordinals.to_vec(),
             by_last_char,
         }
@@ -307,7 +312,7 @@ impl Matcher {
 
     /// [`similarity_of`] of a probed segment label and template label `label`.
     pub fn similarity(&self, probe: &Probe, label: usize) -> f32 {
-        similarity_from(probe.char_found[label] as usize, probe.pair_found[label] as usize, self.labels[label] as usize)
+        similarity_from(probe.char_found[label] as usize, probe.pair_found[label] as usize, self.labels[label])
     }
 
     /// Whether the last `window` characters of a probed segment label carry

@@ -67,7 +67,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     let has_2021_rows = v21.1.iter().zip(&v21.2).any(|(&r, s)| {
         let row = &rows.rows[r];
         ONLY_2021.contains(&row.spec.key)
-            && s.is_some_and(|s| rows.matcher.similarity(&rows.matcher.probe(&segs[s].label), row.labels[0]) > 0.5)
+            && s.is_some_and(|s| {
+                rows.matcher.probe_into(&segs[s].label, &mut probe);
+                rows.matcher.similarity(&probe, row.labels[0]) > 0.5
+            })
     });
     // The 2019 rows are tried only when the 2021 ones do not settle it.
     let (version, at, assignment, _) = if has_2021_rows {

@@ -108,12 +108,16 @@ fn push_label(label: &mut String, text: &str) {
     const COMMA: &[u8] = "、".as_bytes();
     let bytes = text.as_bytes();
     let mut run = 0;
-    for at in 1..bytes.len() {
-        if bytes[at - 1].is_ascii_digit() && bytes[at..].starts_with(COMMA) {
+    // From digit to digit (labels have few): is a `、` right after it?
+    let mut from = 0;
+    while let Some(d) = bytes[from..].iter().position(u8::is_ascii_digit) {
+        let at = from + d + 1;
+        if bytes[at..].starts_with(COMMA) {
             label.push_str(&text[run..at]);
             label.push('.');
             run = at + COMMA.len();
         }
+        from = at;
     }
     label.push_str(&text[run..]);
 }
@@ -148,5 +152,24 @@ mod tests {
         let text = "规章 5 其他 6";
         let t = tokenise(text);
         assert!(segments(&t.tokens, text)[0].leading.is_empty());
+    }
+
+    proptest::proptest! {
+        /// `1、` written `1.`, as a byte-by-byte reading writes it.
+        #[test]
+        fn label_text_as_read_byte_by_byte(text in "[1、2规a.]{0,12}") {
+            let bytes = text.as_bytes();
+            let mut plain = String::new();
+            let mut run = 0;
+            for at in 1..bytes.len() {
+                if bytes[at - 1].is_ascii_digit() && bytes[at..].starts_with("、".as_bytes()) {
+                    plain.push_str(&text[run..at]);
+                    plain.push('.');
+                    run = at + "、".len();
+                }
+            }
+            plain.push_str(&text[run..]);
+            proptest::prop_assert_eq!(label_text(&text), plain);
+        }
     }
 }

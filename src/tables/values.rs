@@ -96,7 +96,8 @@ fn parse_int(digits: &str) -> Result<i64, &'static str> {
     if trimmed.len() > 13 {
         return Err("数字过大");
     }
-    let v: i64 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| "不是数字")? };
+    // (At most 13 digits: no overflow.)
+    let v = trimmed.bytes().try_fold(0i64, |v, b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as i64)).ok_or("不是数字")?;
     if v > MAX_COUNT {
         return Err("数字过大");
     }
