@@ -24,6 +24,31 @@ impl ShortStr {
     }
 }
 
+impl ShortStr {
+    /// Sets the string in place: an inline one is overwritten where it
+    /// is (not built apart and copied in, which stalls: its bytes are
+    /// stored in pieces and read back whole).
+    pub fn set(&mut self, s: &str) {
+        match self {
+            ShortStr::Inline(len, bytes) if s.len() <= ShortStr::INLINE => {
+                *len = s.len() as u8;
+                *bytes = inline_bytes(s);
+            }
+            _ => *self = s.into(),
+        }
+    }
+}
+
+/// A short string's bytes, zero-padded, gathered in a register (not
+/// copied byte by byte into memory that is then read as words).
+#[inline(always)]
+fn inline_bytes(s: &str) -> [u8; ShortStr::INLINE] {
+    let word = s.bytes().rev().fold(0u128, |w, b| w << 8 | b as u128);
+    let mut bytes = [0; ShortStr::INLINE];
+    bytes.copy_from_slice(&word.to_le_bytes()[..ShortStr::INLINE]);
+    bytes
+}
+
 impl Default for ShortStr {
     fn default() -> Self {
         ShortStr::Inline(0, [0; ShortStr::INLINE])
@@ -33,12 +58,7 @@ impl Default for ShortStr {
 impl From<&str> for ShortStr {
     fn from(s: &str) -> Self {
         if s.len() <= ShortStr::INLINE {
-            // Gathered in a register, not copied byte by byte into memory
-            // that is then read as words (a stall on every short string).
-            let word = s.bytes().rev().fold(0u128, |w, b| w << 8 | b as u128);
-            let mut bytes = [0; ShortStr::INLINE];
-            bytes.copy_from_slice(&word.to_le_bytes()[..ShortStr::INLINE]);
-            ShortStr::Inline(s.len() as u8, bytes)
+            ShortStr::Inline(s.len() as u8, inline_bytes(s))
         } else {
             ShortStr::Heap(Box::new(s.to_string()))
         }
@@ -98,6 +118,13 @@ mod tests {
             assert!(d == *s);
         }
         assert_ne!(ShortStr::from("1"), ShortStr::from("10"));
+        // Set in place, from inline or heap to inline or heap.
+        for (a, b) in [("1362", "0"), ("0", "123456789012345"), ("123456789012345", "7"), ("三四五六七", "／")] {
+            let mut d = ShortStr::from(a);
+            d.set(b);
+            assert_eq!((d.as_str(), matches!(d, ShortStr::Inline(..))), (b, b.len() <= ShortStr::INLINE));
+            assert_eq!(d, ShortStr::from(b));
+        }
         assert_eq!(ShortStr::default().as_str(), "");
         assert_eq!(std::mem::size_of::<ShortStr>(), 16);
     }

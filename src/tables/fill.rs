@@ -11,7 +11,7 @@
 //! never shifted into a neighbouring column.
 
 use super::segments::Segment;
-use super::values::{cell_from_part, cell_from_token, ValueKind};
+use super::values::{cell_from_part, read_cell, ValueKind};
 use crate::model::{Row, RowIssue};
 use crate::normalise::Normalised;
 use crate::template::EMPTY_CELL;
@@ -98,7 +98,7 @@ pub fn fill_row<'t>(
     if cells.len() == expected {
         for (i, t) in cells.iter().enumerate() {
             if let (Some(cell), Some(&kind)) = (row.cells.get_mut(i), kinds.get(i)) {
-                *cell = cell_from_token(row.columns[i].key, kind, t, norm);
+                read_cell(cell, kind, t, norm);
             }
         }
         return None;

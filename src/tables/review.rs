@@ -9,7 +9,7 @@
 use super::fill::{any_fits, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, without_empty_table_cells, Arith, MAX_CANDIDATES};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
-use super::values::{cell_from_part, cell_from_token, ValueKind};
+use super::values::{cell_from_part, read_cell, ValueKind};
 use crate::model::{Row, RowIssue, Table};
 use crate::normalise::Normalised;
 use crate::template::{TableId, REVIEW_COLUMNS, REVIEW_GROUPS};
@@ -102,7 +102,7 @@ fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised) {
         let row = &mut table.rows[i / 5];
         row.found = true;
         row.line.get_or_insert(norm.line_at(t.start));
-        row.cells[i % 5] = cell_from_token(REVIEW_COLUMNS[i % 5].key, ValueKind::Count, t, norm);
+        read_cell(&mut row.cells[i % 5], ValueKind::Count, t, norm);
     }
 }
 

@@ -19,21 +19,26 @@ pub enum ValueKind {
 /// Above this a count is not believable (and would overflow sums).
 const MAX_COUNT: i64 = 1_000_000_000_000;
 
-pub fn cell_from_token(column: &'static str, kind: ValueKind, token: &Token, norm: &Normalised) -> Cell {
-    let span = norm.span_on_line(token.line, token.start, token.end);
-    let raw = norm.text[token.start..token.end].into();
-    let mut cell = Cell { column, value: None, state: CellState::Given, raw, line: Some(norm.original_line(token.line)), span: Some(span) };
-    // (Set in place: a (value, state) pair built apart and then moved in
-    // costs a stall on every cell.)
+/// Reads a token into its column's cell (made by [`Cell::absent`] for
+/// that column). Written field by field, in place: a whole cell built
+/// apart and then moved in costs stalls on every cell (its parts are
+/// stored in one size and read back in another).
+pub fn read_cell(cell: &mut Cell, kind: ValueKind, token: &Token, norm: &Normalised) {
+    cell.span = Some(norm.span_on_line(token.line, token.start, token.end));
+    cell.line = Some(norm.original_line(token.line));
+    cell.raw.set(&norm.text[token.start..token.end]);
+    cell.value = None;
     match &token.kind {
         Kind::Blank => cell.state = CellState::Blank,
         Kind::Number(n) => match read(n, kind) {
-            Ok(v) => cell.value = Some(v),
+            Ok(v) => {
+                cell.value = Some(v);
+                cell.state = CellState::Given;
+            }
             Err(reason) => cell.state = CellState::Invalid { reason },
         },
         Kind::Text => cell.state = CellState::Invalid { reason: "不是数字" },
     }
-    cell
 }
 
 /// A cell made from part of a glued digit run, after the split is proven:
@@ -64,6 +69,9 @@ pub fn cell_from_part(
 }
 
 /// A number as its column's value, or why it cannot be one.
+// (Inlined, so that the value is set from registers: a result returned
+// in memory is stored in parts and read back whole, a stall on each cell.)
+#[inline(always)]
 pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, &'static str> {
     match kind {
         ValueKind::Count | ValueKind::Change => {
