@@ -209,7 +209,7 @@ impl<'n> Needles<'n> {
 const ONE_READING: usize = 2;
 
 /// The longest start (whole characters) two strings share.
-fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {
+pub fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {
     let mut len = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     while !a.is_char_boundary(len) {
         len -= 1;

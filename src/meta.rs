@@ -1,7 +1,7 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
-use crate::find::{contains, matches_each};
+use crate::find::{contains, shared_start};
 use crate::template::phrases;
 use serde::Serialize;
 
@@ -115,32 +115,47 @@ fn looks_like_agency(s: &str) -> bool {
 const PERIOD_SEARCH: usize = 8 * 1024;
 
 fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> {
-    let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
-    // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
-    // (Whole-text scans use `str`'s search, faster than `find` over long text.)
-    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
-    // The usual cue on its own (it is mostly found near the start); the
-    // others, if needed, in one scan of the text.
-    let usual = phrases::PERIOD.iter().take(1).flat_map(|cue| text.match_indices(cue).map(|m| m.0));
-    let others = std::iter::once_with(|| matches_each(text, phrases::PERIOD.get(1..).unwrap_or_default())).flat_map(|o| o.into_iter().flatten());
-    let cued = usual.chain(others);
-    for at in cued.chain(bare) {
-        {
-            let window = &text[at..];
-            let window = &window[..window.char_indices().nth(60).map_or(window.len(), |(i, _)| i)];
-            let dates: Vec<(i32, String)> = dates(window);
-            if dates.len() >= 2 {
-                return Some(Period {
-                    from: dates[0].1.clone(),
-                    to: dates[1].1.clone(),
-                    from_year: dates[0].0,
-                    to_year: dates[1].0,
-                    line: line_at(at),
-                });
+    // Two dates within 60 characters after `at`.
+    let period_at = |at: usize| {
+        let window = &text[at..];
+        let window = &window[..window.char_indices().nth(60).map_or(window.len(), |(i, _)| i)];
+        let dates: Vec<(i32, String)> = dates(window);
+        (dates.len() >= 2).then(|| Period {
+            from: dates[0].1.clone(),
+            to: dates[1].1.clone(),
+            from_year: dates[0].0,
+            to_year: dates[1].0,
+            line: line_at(at),
+        })
+    };
+    // The cues, in one scan for the start they share (`统计`): the usual
+    // one (the first, mostly found near the start) is tried where it
+    // stands; the others' places, each cue's in text order, are kept to be
+    // tried after it. (Whole-text scans use `str`'s search, faster than
+    // `find` over long text.)
+    let (usual, others) = phrases::PERIOD.split_first().unwrap_or((&"", &[]));
+    let shared = others.iter().fold(*usual, |a, b| shared_start(a, b));
+    let mut later: Vec<Vec<usize>> = vec![Vec::new(); others.len()];
+    // Where each cue's next place may start (places do not overlap).
+    let mut free = vec![0; phrases::PERIOD.len()];
+    for (at, _) in text.match_indices(shared) {
+        for (k, cue) in others.iter().enumerate() {
+            if at >= free[k + 1] && text[at..].starts_with(cue) {
+                later[k].push(at);
+                free[k + 1] = at + cue.len();
+            }
+        }
+        if at >= free[0] && text[at..].starts_with(usual) {
+            free[0] = at + usual.len();
+            if let Some(period) = period_at(at) {
+                return Some(period);
             }
         }
     }
-    None
+    // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
+    let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
+    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
+    later.into_iter().flatten().chain(bare).find_map(period_at)
 }
 
 /// `2021 年 1 月 1 日` → (2021, "2021-01-01").
