@@ -56,6 +56,9 @@ impl Default for ShortStr {
 }
 
 impl From<&str> for ShortStr {
+    // (Inlined: a short string returned in memory is stored in parts and
+    // read back whole, which stalls.)
+    #[inline(always)]
     fn from(s: &str) -> Self {
         if s.len() <= ShortStr::INLINE {
             ShortStr::Inline(s.len() as u8, inline_bytes(s))

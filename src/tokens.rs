@@ -90,8 +90,9 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
             // A line of one plain number (a table written a cell a line):
             // the token the general reading gives, and no decoration.
             Some((digits, end)) => {
-                let number = NumberLit { negative: false, int: text[digits.clone()].into(), frac: None, unit: None };
-                tokens.push(Token { kind: Kind::Number(number), start: digits.start, end: digits.end, line: line_no });
+                let int = || text[digits.clone()].into();
+                let number = || NumberLit { negative: false, int: int(), frac: None, unit: None };
+                push(&mut tokens, || Token { kind: Kind::Number(number()), start: digits.start, end: digits.end, line: line_no });
                 end
             }
             None => {
@@ -130,6 +131,13 @@ fn plain_number_line(text: &str, start: usize) -> Option<(std::ops::Range<usize>
     }
     let ends = matches!(bytes.get(i), None | Some(b'\n'));
     (ends && (1..=ShortStr::INLINE).contains(&digits.len())).then_some((digits, i))
+}
+
+/// Appends a token, made where it goes. (Made apart and moved in, a token
+/// is stored in parts and read back whole: a stall on every token.)
+#[inline(always)]
+fn push(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
+    out.extend(std::iter::once_with(token));
 }
 
 /// Page footers, markdown rules and other lines that carry no content.
@@ -243,7 +251,7 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     }
     // (No blank mark starts with a digit, and most pieces do.)
     if !piece.as_bytes()[0].is_ascii_digit() && BLANK_MARKS.contains(&piece) && piece != "无" {
-        out.push(Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
+        push(out, || Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
         return;
     }
     // A unit alone after a number belongs to it: `3749.71 万元`.
@@ -260,8 +268,8 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     // Most pieces in a table are plain digits (`0`, `17`): a number with
     // nothing after it, as the loop below would read it.
     if bytes.len() <= ShortStr::INLINE && bytes.iter().all(u8::is_ascii_digit) {
-        let number = NumberLit { negative: false, int: piece.into(), frac: None, unit: None };
-        out.push(Token { kind: Kind::Number(number), start: base, end: base + piece.len(), line });
+        let number = || NumberLit { negative: false, int: piece.into(), frac: None, unit: None };
+        push(out, || Token { kind: Kind::Number(number()), start: base, end: base + piece.len(), line });
         return;
     }
     let mut i = 0;
@@ -327,9 +335,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         if let Some(u) = unit {
             end += u.len();
         }
-        let int = digits(&piece[int_start..int_end]);
-        out.push(Token {
-            kind: Kind::Number(NumberLit { negative: piece[num_start..].starts_with('-'), int, frac, unit }),
+        push(out, || Token {
+            kind: Kind::Number(NumberLit {
+                negative: piece[num_start..].starts_with('-'),
+                int: digits(&piece[int_start..int_end]),
+                frac,
+                unit,
+            }),
             start: base + num_start,
             end: base + end,
             line,
@@ -350,7 +362,7 @@ fn push_number(
     unit: Option<&'static str>,
     out: &mut Vec<Token>,
 ) {
-    out.push(Token {
+    push(out, || Token {
         kind: Kind::Number(NumberLit {
             negative: piece[start..].starts_with('-'),
             int: digits(&piece[int_start..int_end]),
@@ -368,7 +380,7 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
         let t = &piece[s..end];
         // Lone punctuation (`*`, `、`) carries nothing.
         if t.chars().any(is_letter) {
-            out.push(Token { kind: Kind::Text, start: base + s, end: base + end, line });
+            push(out, || Token { kind: Kind::Text, start: base + s, end: base + end, line });
         }
     }
 }
