@@ -6,6 +6,7 @@
 
 use crate::find::{contains, find, matches_each, Needles};
 use crate::rules::Document;
+use std::borrow::Cow;
 use crate::template::phrases;
 
 /// A number stated after a phrase, with its offset in the normalised text.
@@ -59,14 +60,14 @@ impl<'a> Prose<'a> {
     }
 
     /// For each of `phrases`, its places in piece `i` (as [`matches_each`]).
-    fn places_each(&self, i: usize, phrases: &[&str]) -> Vec<Vec<usize>> {
+    fn places_each(&self, i: usize, phrases: &[&str]) -> Vec<Cow<'_, [usize]>> {
         let all = phrases::IN_PROSE.iter().flat_map(|list| list.iter());
         phrases
             .iter()
             .map(|p| match all.clone().position(|q| q == p) {
-                Some(k) => self.places[i][k].clone(),
+                Some(k) => Cow::Borrowed(self.places[i][k].as_slice()),
                 // (A phrase not listed there is looked for now.)
-                None => matches_each(self.pieces[i].1, &[p]).swap_remove(0),
+                None => Cow::Owned(matches_each(self.pieces[i].1, &[p]).swap_remove(0)),
             })
             .collect()
     }
@@ -89,7 +90,7 @@ pub fn figures_after(prose: &Prose, phrases: &[&str]) -> Vec<Figure> {
     let mut out = Vec::new();
     for (i, &(base, piece)) in prose.pieces.iter().enumerate() {
         for (phrase, places) in phrases.iter().zip(prose.places_each(i, phrases)) {
-            for at in places {
+            for &at in places.iter() {
                 if negated(&piece[..at]) {
                     continue;
                 }
@@ -245,7 +246,8 @@ mod tests {
         // Listed in IN_PROSE (read with the prose) and not (read when asked).
         for phrases in [phrases::REQUESTS_RECEIVED, phrases::REVIEWS, &["信息处理费", "行政复议"]] {
             let each = matches_each(text, phrases);
-            assert_eq!(p.places_each(1, phrases), each, "{phrases:?}");
+            let places: Vec<Vec<usize>> = p.places_each(1, phrases).into_iter().map(Cow::into_owned).collect();
+            assert_eq!(places, each, "{phrases:?}");
         }
         assert_eq!(figures_after(&p, &["信息处理费"])[0].at, 6 + text.find("信息处理费").unwrap());
         assert_eq!(stated(&p, phrases::REQUESTS_RECEIVED), Some(6 + text.find("收到政府").unwrap()));

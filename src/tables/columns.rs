@@ -244,7 +244,7 @@ fn rebuilt_segments<'t>(
                 order(columns, total).filter_map(|c| page.numbers.get(c * rows.len() + k).copied()).collect();
             let unit = page.units.get(u);
             out.push(Segment {
-                label: unit.map(|u| u.label.clone()).unwrap_or_default(),
+                label: unit.map(|u| u.label.clone()).unwrap_or_default().into(),
                 label_token: unit.map(|u| u.first),
                 leading: Vec::new(),
                 cells,

@@ -6,11 +6,13 @@
 //! a whole row on one line all become one segment.
 
 use crate::tokens::{Kind, Token};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct Segment<'t> {
-    /// The label text with white space removed and `1、` written `1.`.
-    pub label: String,
+    /// The label text with white space removed and `1、` written `1.`:
+    /// borrowed from the text when one token is the whole label as it is.
+    pub label: Cow<'t, str>,
     /// Index (in the region's tokens) of the first label token, if any.
     pub label_token: Option<&'t Token>,
     /// Numbers and blank marks after the label.
@@ -22,10 +24,10 @@ pub struct Segment<'t> {
 }
 
 impl Segment<'_> {
-    /// A segment yet to be filled, sized for a usual row (a label of a few
-    /// tokens, up to 7 cells), so that filling it seldom reallocates.
+    /// A segment yet to be filled, sized for a usual row (up to 7 cells),
+    /// so that filling it seldom reallocates.
     fn empty() -> Self {
-        Segment { label: String::with_capacity(64), label_token: None, cells: Vec::with_capacity(8), leading: Vec::new() }
+        Segment { label: Cow::Borrowed(""), label_token: None, cells: Vec::with_capacity(8), leading: Vec::new() }
     }
 
     /// The line (0-based, normalised) where the segment's label starts, or
@@ -35,7 +37,7 @@ impl Segment<'_> {
     }
 }
 
-pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
+pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
     // For each token: a text token follows it on its line (tokens come in
     // line order). A cell is leading when its line's first text follows it.
     let mut text_follows = vec![false; tokens.len()];
@@ -59,7 +61,7 @@ pub fn segments<'t>(tokens: &'t [Token], text: &str) -> Vec<Segment<'t>> {
                 if current.label_token.is_none() {
                     current.label_token = Some(t);
                 }
-                push_label(&mut current.label, &text[t.start..t.end]);
+                append_label(&mut current.label, &text[t.start..t.end]);
             }
             Kind::Number(_) | Kind::Blank => {
                 let text_before = last_text_line == Some(t.line);
@@ -102,23 +104,40 @@ pub fn label_text(text: &str) -> String {
     s
 }
 
+/// [`push_label`] onto a label that may still borrow the text: a first
+/// token that needs no rewriting is borrowed, not copied.
+fn append_label<'t>(label: &mut Cow<'t, str>, text: &'t str) {
+    if label.is_empty() && first_ordinal_comma(text.as_bytes(), 0).is_none() {
+        *label = Cow::Borrowed(text);
+    } else {
+        push_label(label.to_mut(), text);
+    }
+}
+
+/// Where the first `、` right after a digit is, from `from` on.
+fn first_ordinal_comma(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const COMMA: &[u8] = "、".as_bytes();
+    // From digit to digit (labels have few).
+    while let Some(d) = bytes[from..].iter().position(u8::is_ascii_digit) {
+        let at = from + d + 1;
+        if bytes[at..].starts_with(COMMA) {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
+}
+
 fn push_label(label: &mut String, text: &str) {
     // Token text holds no white space (tokens are split at it), so only
     // `1、` is rewritten; the rest is copied in runs.
     debug_assert!(!text.contains(char::is_whitespace), "{text:?}");
-    const COMMA: &[u8] = "、".as_bytes();
     let bytes = text.as_bytes();
     let mut run = 0;
-    // From digit to digit (labels have few): is a `、` right after it?
-    let mut from = 0;
-    while let Some(d) = bytes[from..].iter().position(u8::is_ascii_digit) {
-        let at = from + d + 1;
-        if bytes[at..].starts_with(COMMA) {
-            label.push_str(&text[run..at]);
-            label.push('.');
-            run = at + COMMA.len();
-        }
-        from = at;
+    while let Some(at) = first_ordinal_comma(bytes, run) {
+        label.push_str(&text[run..at]);
+        label.push('.');
+        run = at + "、".len();
     }
     label.push_str(&text[run..]);
 }
