@@ -19,6 +19,7 @@
 
 use super::matching::align;
 use super::segments::{label_lines, Segment};
+use std::borrow::Cow;
 use crate::template::{RowSpec, REQUEST_HEADER_WORDS};
 use crate::tokens::{is_chinese_numeral, Token};
 
@@ -65,7 +66,7 @@ pub type Verify<'a> = dyn Fn(&[(&'static str, Vec<i64>)]) -> bool + 'a;
 pub fn read<'t>(
     segs: &[Segment<'t>],
     tokens: &'t [Token],
-    text: &str,
+    text: &'t str,
     versions: &[Vec<&'static RowSpec>],
     score: &Score,
     columns: usize,
@@ -128,7 +129,7 @@ pub fn read<'t>(
 /// A segment that is a column-major page: several number cells, each alone
 /// on its line, a multiple of the column count, after a label of several
 /// lines.
-fn page_of<'t>(index: usize, seg: &Segment<'t>, tokens: &'t [Token], text: &str, columns: usize) -> Option<Page<'t>> {
+fn page_of<'t>(index: usize, seg: &Segment<'t>, tokens: &'t [Token], text: &'t str, columns: usize) -> Option<Page<'t>> {
     let n = seg.cells.len();
     if n < 2 * columns || !n.is_multiple_of(columns) {
         return None;
@@ -145,11 +146,11 @@ fn page_of<'t>(index: usize, seg: &Segment<'t>, tokens: &'t [Token], text: &str,
 /// The row labels among a page's label lines: a line that starts with an
 /// ordinal starts a label, lines after it (a wrapped label) continue it;
 /// header words and the characters of vertical text are left out.
-fn units<'t>(lines: Vec<(String, &'t Token)>) -> Vec<Unit<'t>> {
+fn units<'t>(lines: Vec<(Cow<'t, str>, &'t Token)>) -> Vec<Unit<'t>> {
     let mut out: Vec<Unit> = Vec::new();
     for (line_text, first) in lines {
         if starts_with_ordinal(&line_text) {
-            out.push(Unit { label: line_text, first });
+            out.push(Unit { label: line_text.into_owned(), first });
         } else if line_text.chars().count() > 2 && !is_header_words(&line_text) {
             if let Some(u) = out.last_mut() {
                 u.label.push_str(&line_text);

@@ -80,16 +80,16 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
 
 /// The lines of a segment's label, each as label text (see [`label_text`])
 /// with its first token. `tokens` is the region the segment was made from.
-pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &str) -> Vec<(String, &'t Token)> {
+pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec<(Cow<'t, str>, &'t Token)> {
     let (Some(first), Some(end)) = (seg.label_token, seg.cells.first().map(|c| c.start).or(Some(usize::MAX))) else {
         return Vec::new();
     };
     let from = tokens.partition_point(|t| t.start < first.start);
     let to = tokens.partition_point(|t| t.start < end);
-    let mut out: Vec<(String, &Token)> = Vec::new();
+    let mut out: Vec<(Cow<str>, &Token)> = Vec::new();
     for t in tokens.get(from..to).unwrap_or(&[]).iter().filter(|t| t.is_text()) {
         match out.last_mut() {
-            Some((line, first)) if first.line == t.line => push_label(line, &text[t.start..t.end]),
+            Some((line, first)) if first.line == t.line => append_label(line, &text[t.start..t.end]),
             _ => out.push((label_text(&text[t.start..t.end]), t)),
         }
     }
@@ -97,11 +97,10 @@ pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &str) -> Vec<(S
 }
 
 /// A token's text as segment labels hold it: `1、` written `1.`.
-pub fn label_text(text: &str) -> String {
-    // (A `1、` written `1.` is shorter: the text's length is enough.)
-    let mut s = String::with_capacity(text.len());
-    push_label(&mut s, text);
-    s
+pub fn label_text(text: &str) -> Cow<'_, str> {
+    let mut label = Cow::Borrowed("");
+    append_label(&mut label, text);
+    label
 }
 
 /// [`push_label`] onto a label that may still borrow the text: a first
