@@ -95,118 +95,72 @@ pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     Needles::new(needles).matches_each(haystack)
 }
 
-/// Needles prepared once for [`Needles::matches_each`] in many haystacks.
-///
-/// Needles that start with the same character form a group, found in one
-/// scan for the start they share (`统计` of `统计期限`, `统计时间`…), each then
-/// tried where that stands. The shared start is searched with `str`'s own
-/// search, faster in time than Horspool over a long text. Needles with many
-/// different first characters (the rules' phrases, read from the prose at
-/// once) are found in one reading of the text instead, each tried where its
-/// first character stands.
+/// Needles prepared once for [`Needles::matches_each`] in many haystacks:
+/// all of them found in one reading of a haystack, each tried where its
+/// first character stands (the rules' phrases, read from the prose at
+/// once, rather than one search per phrase).
 pub struct Needles<'n> {
     needles: Vec<&'n str>,
-    /// Each needle's first character.
-    firsts: Vec<Option<char>>,
-    /// Each group: its first needle, and the start its needles share.
-    groups: Vec<(usize, &'n str)>,
-    /// For one reading: for each byte, 1 + the first group whose first
-    /// character ends with it, and from each group the next one that does
-    /// (0: none).
-    ends: Option<([u8; 256], Vec<u8>)>,
+    /// Each needle's first character, as bytes.
+    firsts: Vec<&'n [u8]>,
+    /// For each byte, 1 + the first needle whose first character ends with
+    /// it, and from each needle the next one that does (0: none).
+    ends: [u16; 256],
+    next: Vec<u16>,
 }
 
 impl<'n> Needles<'n> {
     pub fn new(needles: &[&'n str]) -> Self {
-        let firsts: Vec<Option<char>> = needles.iter().map(|n| n.chars().next()).collect();
-        let groups: Vec<(usize, &str)> = (0..needles.len())
-            .filter(|&i| !firsts[..i].contains(&firsts[i]))
-            .map(|i| {
-                let shared = (i..needles.len()).filter(|&j| firsts[j] == firsts[i]).map(|j| needles[j]).fold(needles[i], shared_start);
-                (i, shared)
-            })
-            .collect();
-        let ends = (ONE_READING + 1..255).contains(&groups.len()).then(|| {
-            let mut ends = [0u8; 256];
-            let mut next = vec![0u8; groups.len()];
-            for (g, &(i, _)) in groups.iter().enumerate().rev() {
-                if let Some(&last) = firsts[i].and_then(|c| needles[i].as_bytes().get(c.len_utf8() - 1)) {
-                    next[g] = ends[last as usize];
-                    ends[last as usize] = g as u8 + 1;
-                }
+        let firsts: Vec<&[u8]> = needles.iter().map(|n| &n.as_bytes()[..n.chars().next().map_or(0, char::len_utf8)]).collect();
+        let mut ends = [0u16; 256];
+        let mut next = vec![0u16; needles.len()];
+        for (k, first) in firsts.iter().enumerate().take(MAX_NEEDLES).rev() {
+            if let Some(&last) = first.last() {
+                next[k] = ends[last as usize];
+                ends[last as usize] = k as u16 + 1;
             }
-            (ends, next)
-        });
-        Needles { needles: needles.to_vec(), firsts, groups, ends }
+        }
+        Needles { needles: needles.to_vec(), firsts, ends, next }
     }
 
     /// For each needle, the offsets `matches` gives for it.
     pub fn matches_each(&self, haystack: &str) -> Vec<Vec<usize>> {
-        let Needles { needles, firsts, groups, ends } = self;
+        let Needles { needles, firsts, ends, next } = self;
+        if needles.len() > MAX_NEEDLES || firsts.iter().any(|f| f.is_empty()) {
+            // (Empty needles match at every char boundary.)
+            return needles.iter().map(|n| matches(haystack, n).collect()).collect();
+        }
         let mut out = vec![Vec::new(); needles.len()];
         // Where each needle's next match may start (matches do not overlap).
         let mut free = vec![0; needles.len()];
-        // Empty needles match at every char boundary.
-        for (j, _) in needles.iter().enumerate().filter(|(_, n)| n.is_empty()) {
-            out[j] = matches(haystack, "").collect();
-        }
-        let mut try_group = |at: usize, i: usize| {
-            for j in (i..needles.len()).filter(|&j| firsts[j] == firsts[i]) {
-                let n = needles[j];
-                if !n.is_empty() && at >= free[j] && haystack.as_bytes()[at..].starts_with(n.as_bytes()) {
-                    out[j].push(at);
-                    free[j] = at + n.len();
-                }
-            }
-        };
-        if let Some((ends, next)) = ends {
-            let bytes = haystack.as_bytes();
-            let mut at = 0;
-            // From byte to byte that ends some group's first character.
-            while let Some(p) = bytes[at..].iter().position(|&b| ends[b as usize] != 0) {
-                at += p;
-                let mut g = ends[bytes[at] as usize];
-                while g != 0 {
-                    let (i, shared) = groups[g as usize - 1];
-                    // A whole character ends here (UTF-8 cannot match part
-                    // of one). (Compared in place: a call to memcmp costs
-                    // more.)
-                    let first = &shared.as_bytes()[..firsts[i].map_or(0, char::len_utf8)];
-                    if at + 1 >= first.len() && bytes[at + 1 - first.len()..=at].iter().zip(first).all(|(a, b)| a == b) {
-                        try_group(at + 1 - first.len(), i);
+        let bytes = haystack.as_bytes();
+        let mut at = 0;
+        // From byte to byte that ends some needle's first character.
+        while let Some(p) = bytes[at..].iter().position(|&b| ends[b as usize] != 0) {
+            at += p;
+            let mut k = ends[bytes[at] as usize];
+            while k != 0 {
+                let j = k as usize - 1;
+                // A whole character ends here (UTF-8 cannot match part of
+                // one). (Compared in place: a call to memcmp costs more.)
+                let first = firsts[j];
+                if let Some(start) = (at + 1).checked_sub(first.len()) {
+                    let n = needles[j];
+                    if start >= free[j] && bytes[start..=at].iter().zip(first).all(|(a, b)| a == b) && bytes[start..].starts_with(n.as_bytes()) {
+                        out[j].push(start);
+                        free[j] = start + n.len();
                     }
-                    g = next[g as usize - 1];
                 }
-                at += 1;
+                k = next[j];
             }
-            return out;
-        }
-        for &(i, shared) in groups {
-            if shared.is_empty() {
-                continue;
-            }
-            // Every place the shared start stands: one search, unless two
-            // of those places can overlap (`aa` in `aaa`).
-            let p = shared.as_bytes();
-            let overlaps = (1..p.len()).any(|d| shared.is_char_boundary(d) && p[d..] == p[..p.len() - d]);
-            if overlaps {
-                let step = shared.chars().next().map_or(1, char::len_utf8);
-                let mut from = 0;
-                while let Some(p) = haystack[from..].find(shared) {
-                    try_group(from + p, i);
-                    from += p + step;
-                }
-            } else {
-                haystack.match_indices(shared).for_each(|(at, _)| try_group(at, i));
-            }
+            at += 1;
         }
         out
     }
 }
 
-/// More groups of needles than this are found in one reading of the text,
-/// not one search per group.
-const ONE_READING: usize = 2;
+/// More needles than this are searched for one by one.
+const MAX_NEEDLES: usize = 4096;
 
 /// The longest start (whole characters) two strings share.
 pub fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {

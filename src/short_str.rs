@@ -56,9 +56,10 @@ impl Default for ShortStr {
 }
 
 impl From<&str> for ShortStr {
-    // (Inlined: a short string returned in memory is stored in parts and
-    // read back whole, which stalls.)
-    #[inline(always)]
+    // (Inlined natively: a short string returned in memory is stored in
+    // parts and read back whole, which stalls. Not in the WebAssembly,
+    // where size counts more.)
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
     fn from(s: &str) -> Self {
         if s.len() <= ShortStr::INLINE {
             ShortStr::Inline(s.len() as u8, inline_bytes(s))

@@ -133,11 +133,16 @@ fn plain_number_line(text: &str, start: usize) -> Option<(std::ops::Range<usize>
     (ends && (1..=ShortStr::INLINE).contains(&digits.len())).then_some((digits, i))
 }
 
-/// Appends a token, made where it goes. (Made apart and moved in, a token
-/// is stored in parts and read back whole: a stall on every token.)
+/// Appends a token, made where it goes natively. (Made apart and moved
+/// in, a token is stored in parts and read back whole: a stall on every
+/// token. The WebAssembly pushes it plainly: smaller.)
 #[inline(always)]
 fn push(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
-    out.extend(std::iter::once_with(token));
+    if cfg!(target_family = "wasm") {
+        out.push(token());
+    } else {
+        out.extend(std::iter::once_with(token));
+    }
 }
 
 /// Page footers, markdown rules and other lines that carry no content.

@@ -69,9 +69,10 @@ pub fn cell_from_part(
 }
 
 /// A number as its column's value, or why it cannot be one.
-// (Inlined, so that the value is set from registers: a result returned
-// in memory is stored in parts and read back whole, a stall on each cell.)
-#[inline(always)]
+// (Inlined natively, so that the value is set from registers: a result
+// returned in memory is stored in parts and read back whole, a stall on
+// each cell. The WebAssembly keeps one copy: size counts more there.)
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
 pub fn read(n: &NumberLit, kind: ValueKind) -> Result<Value, &'static str> {
     match kind {
         ValueKind::Count | ValueKind::Change => {
