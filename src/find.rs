@@ -101,32 +101,40 @@ pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
 /// once, rather than one search per phrase).
 pub struct Needles<'n> {
     needles: Vec<&'n str>,
-    /// Each needle's first character, as bytes.
-    firsts: Vec<&'n [u8]>,
-    /// For each byte, 1 + the first needle whose first character ends with
-    /// it, and from each needle the next one that does (0: none).
+    /// The needles' first characters, as bytes, each once, with the
+    /// needles that start with it.
+    groups: Vec<(&'n [u8], Vec<usize>)>,
+    /// For each byte, 1 + the first group whose character ends with it,
+    /// and from each group the next one that does (0: none).
     ends: [u16; 256],
     next: Vec<u16>,
 }
 
 impl<'n> Needles<'n> {
     pub fn new(needles: &[&'n str]) -> Self {
-        let firsts: Vec<&[u8]> = needles.iter().map(|n| &n.as_bytes()[..n.chars().next().map_or(0, char::len_utf8)]).collect();
-        let mut ends = [0u16; 256];
-        let mut next = vec![0u16; needles.len()];
-        for (k, first) in firsts.iter().enumerate().take(MAX_NEEDLES).rev() {
-            if let Some(&last) = first.last() {
-                next[k] = ends[last as usize];
-                ends[last as usize] = k as u16 + 1;
+        let mut groups: Vec<(&[u8], Vec<usize>)> = Vec::new();
+        for (j, n) in needles.iter().enumerate() {
+            let first = &n.as_bytes()[..n.chars().next().map_or(0, char::len_utf8)];
+            match groups.iter_mut().find(|g| g.0 == first) {
+                Some(g) => g.1.push(j),
+                None => groups.push((first, vec![j])),
             }
         }
-        Needles { needles: needles.to_vec(), firsts, ends, next }
+        let mut ends = [0u16; 256];
+        let mut next = vec![0u16; groups.len()];
+        for (g, (first, _)) in groups.iter().enumerate().take(MAX_NEEDLES).rev() {
+            if let Some(&last) = first.last() {
+                next[g] = ends[last as usize];
+                ends[last as usize] = g as u16 + 1;
+            }
+        }
+        Needles { needles: needles.to_vec(), groups, ends, next }
     }
 
     /// For each needle, the offsets `matches` gives for it.
     pub fn matches_each(&self, haystack: &str) -> Vec<Vec<usize>> {
-        let Needles { needles, firsts, ends, next } = self;
-        if needles.len() > MAX_NEEDLES || firsts.iter().any(|f| f.is_empty()) {
+        let Needles { needles, groups, ends, next } = self;
+        if groups.len() > MAX_NEEDLES || groups.iter().any(|g| g.0.is_empty()) {
             // (Empty needles match at every char boundary.)
             return needles.iter().map(|n| matches(haystack, n).collect()).collect();
         }
@@ -138,20 +146,23 @@ impl<'n> Needles<'n> {
         // From byte to byte that ends some needle's first character.
         while let Some(p) = bytes[at..].iter().position(|&b| ends[b as usize] != 0) {
             at += p;
-            let mut k = ends[bytes[at] as usize];
-            while k != 0 {
-                let j = k as usize - 1;
+            let mut g = ends[bytes[at] as usize];
+            while g != 0 {
+                let (first, members) = &groups[g as usize - 1];
+                g = next[g as usize - 1];
                 // A whole character ends here (UTF-8 cannot match part of
                 // one). (Compared in place: a call to memcmp costs more.)
-                let first = firsts[j];
-                if let Some(start) = (at + 1).checked_sub(first.len()) {
+                let Some(start) = (at + 1).checked_sub(first.len()) else { continue };
+                if !bytes[start..=at].iter().zip(*first).all(|(a, b)| a == b) {
+                    continue;
+                }
+                for &j in members {
                     let n = needles[j];
-                    if start >= free[j] && bytes[start..=at].iter().zip(first).all(|(a, b)| a == b) && bytes[start..].starts_with(n.as_bytes()) {
+                    if start >= free[j] && bytes[start..].starts_with(n.as_bytes()) {
                         out[j].push(start);
                         free[j] = start + n.len();
                     }
                 }
-                k = next[j];
             }
             at += 1;
         }
