@@ -76,7 +76,8 @@ pub fn tokenise(text: &str) -> Tokens {
 pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) -> Tokens {
     // Table regions run 8 to 21 bytes a token and 14 or more a line: one
     // allocation each, not a regrowth.
-    let span = stop.saturating_sub(start);
+    // (Capped: a huge paste grows its vectors as it goes, not by a guess.)
+    let span = stop.saturating_sub(start).min(1 << 20);
     let mut tokens = Vec::with_capacity(span / 8);
     let mut line_starts = Vec::with_capacity(span / 14);
     let mut start = start;

@@ -55,36 +55,29 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tabl
     let requests_start = start_of(3).or_else(|| requests_anchor().map(|a| line_start(text, a)));
     let active_start = start_of(2).or_else(|| find_any(text, ACTIVE_ANCHORS, 0).map(|a| line_start(text, a)));
 
-    // Each region's lines, and only those, are read as tokens (most of a
-    // report is prose no table needs). `lines` counts the lines before
-    // `counted`, for the tokens' line numbers.
-    let (mut counted, mut lines) = (0, 0);
-    let mut region = |start: Option<usize>, end: Option<usize>| -> Vec<Token> {
-        let Some(start) = start else { return Vec::new() };
-        let end = end.filter(|&e| e > start).unwrap_or(text.len()).min(start + MAX_REGION);
-        let from = line_start(text, start);
-        if from < counted {
-            (counted, lines) = (0, 0);
-        }
-        lines += count_newlines(&text.as_bytes()[counted..from]);
-        counted = from;
-        let mut tokens = tokenise_lines(text, from, end, lines).tokens;
-        let (a, b) = in_range(&tokens, start, end);
-        tokens.truncate(b);
-        tokens.drain(..a);
-        tokens
-    };
     let active_end = if section(2).is_some() { end_after(2) } else { requests_start };
     let requests_end = if section(3).is_some() { end_after(3) } else { review_start };
     let review_end = if section(4).is_some() { end_after(4) } else { start_of(5).or(start_of(6)) };
+    let bounds = |start: Option<usize>, end: Option<usize>| {
+        start.map(|start| (start, end.filter(|&e| e > start).unwrap_or(text.len()).min(start + MAX_REGION)))
+    };
+    let regions = [bounds(active_start, active_end), bounds(requests_start, requests_end), bounds(review_start, review_end)];
 
-    let active = region(active_start, active_end);
-    let requests = region(requests_start, requests_end);
-    let review = region(review_start, review_end);
+    // The lines the regions span, and only those, are read as tokens, once
+    // (most of a report is prose no table needs).
+    let first = regions.iter().flatten().map(|r| r.0).min().map(|start| line_start(text, start));
+    let tokens = match first {
+        Some(from) => {
+            let to = regions.iter().flatten().map(|r| r.1).max().unwrap_or(from);
+            tokenise_lines(text, from, to, count_newlines(&text.as_bytes()[..from])).tokens
+        }
+        None => Vec::new(),
+    };
+    let region = |r: Option<(usize, usize)>| r.map_or(&[][..], |(start, end)| tokens_in(&tokens, start, end));
     Tables {
-        active: active::parse(&active, norm, year),
-        requests: requests::parse(&requests, norm, year),
-        review: review::parse(&review, norm),
+        active: active::parse(region(regions[0]), norm, year),
+        requests: requests::parse(region(regions[1]), norm, year),
+        review: review::parse(region(regions[2]), norm),
     }
 }
 
@@ -101,11 +94,10 @@ fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |p| p + 1)
 }
 
-/// Which of a region's tokens are in it, as an index range: a token that
-/// starts before the region on its first line and runs into it (flattened
-/// text: `…质效。二、主动公开…规章`) belongs to it too.
-fn in_range(tokens: &[Token], start: usize, end: usize) -> (usize, usize) {
+/// The tokens of a region; a token that starts before the region and runs
+/// into it (flattened text: `…质效。二、主动公开…规章`) belongs to it too.
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
     let a = tokens.partition_point(|t| t.end <= start);
     let b = tokens.partition_point(|t| t.start < end);
-    (a, b.max(a))
+    &tokens[a..b.max(a)]
 }
