@@ -170,7 +170,8 @@ impl<'n> Needles<'n> {
     }
 }
 
-/// More needles than this are searched for one by one.
+/// Needles with more different first characters than this are searched
+/// for one by one.
 const MAX_NEEDLES: usize = 4096;
 
 /// The longest start (whole characters) two strings share.

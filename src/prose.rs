@@ -4,7 +4,7 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
-use crate::find::{contains, find, matches_each, Needles};
+use crate::find::{contains, find, matches, Needles};
 use crate::rules::Document;
 use std::borrow::Cow;
 use crate::template::phrases;
@@ -59,7 +59,7 @@ impl<'a> Prose<'a> {
         Prose::new(pieces)
     }
 
-    /// For each of `phrases`, its places in piece `i` (as [`matches_each`]).
+    /// For each of `phrases`, its places in piece `i` (as [`crate::find::matches_each`]).
     fn places_each(&self, i: usize, phrases: &[&str]) -> Vec<Cow<'_, [usize]>> {
         let all = phrases::IN_PROSE.iter().flat_map(|list| list.iter());
         phrases
@@ -67,7 +67,7 @@ impl<'a> Prose<'a> {
             .map(|p| match all.clone().position(|q| q == p) {
                 Some(k) => Cow::Borrowed(self.places[i][k].as_slice()),
                 // (A phrase not listed there is looked for now.)
-                None => Cow::Owned(matches_each(self.pieces[i].1, &[p]).swap_remove(0)),
+                None => Cow::Owned(matches(self.pieces[i].1, p).collect()),
             })
             .collect()
     }
@@ -229,6 +229,7 @@ fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::find::matches_each;
 
     #[test]
     fn figures_and_negation() {

@@ -22,9 +22,7 @@ impl ShortStr {
             ShortStr::Heap(s) => s,
         }
     }
-}
 
-impl ShortStr {
     /// Sets the string in place: an inline one is overwritten where it
     /// is (not built apart and copied in, which stalls: its bytes are
     /// stored in pieces and read back whole).

@@ -91,9 +91,7 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
             // A line of one plain number (a table written a cell a line):
             // the token the general reading gives, and no decoration.
             Some((digits, end)) => {
-                let int = || text[digits.clone()].into();
-                let number = || NumberLit { negative: false, int: int(), frac: None, unit: None };
-                push(&mut tokens, || Token { kind: Kind::Number(number()), start: digits.start, end: digits.end, line: line_no });
+                push_plain_number(&mut tokens, &text[digits.clone()], digits.start, line_no);
                 end
             }
             None => {
@@ -144,6 +142,12 @@ fn push(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
     } else {
         out.extend(std::iter::once_with(token));
     }
+}
+
+/// A number written as plain digits (no sign, decimals or unit) at `base`.
+fn push_plain_number(out: &mut Vec<Token>, digits: &str, base: usize, line: usize) {
+    let number = || NumberLit { negative: false, int: digits.into(), frac: None, unit: None };
+    push(out, || Token { kind: Kind::Number(number()), start: base, end: base + digits.len(), line });
 }
 
 /// Page footers, markdown rules and other lines that carry no content.
@@ -274,8 +278,7 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     // Most pieces in a table are plain digits (`0`, `17`): a number with
     // nothing after it, as the loop below would read it.
     if bytes.len() <= ShortStr::INLINE && bytes.iter().all(u8::is_ascii_digit) {
-        let number = || NumberLit { negative: false, int: piece.into(), frac: None, unit: None };
-        push(out, || Token { kind: Kind::Number(number()), start: base, end: base + piece.len(), line });
+        push_plain_number(out, piece, base, line);
         return;
     }
     let mut i = 0;

@@ -56,9 +56,6 @@ impl<'a> Document<'a> {
     pub fn prose(&self) -> &Prose<'a> {
         self.prose.get_or_init(|| Prose::of(self))
     }
-}
-
-impl<'a> Document<'a> {
     pub fn text(&self) -> &str {
         &self.norm.text
     }
