@@ -19,7 +19,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("check", name), text, |b, t| b.iter(|| nianbao::check(black_box(t), None)));
+        group.bench_with_input(BenchmarkId::new("check", name), text, |b, t| {
+            b.iter(|| nianbao::check(black_box(t), None))
+        });
         group.bench_with_input(BenchmarkId::new("plain_pass", name), text, |b, t| b.iter(|| plain_pass(black_box(t))));
     }
     group.finish();
@@ -41,13 +43,17 @@ fn grow(unit: &str, size: usize) -> String {
 
 /// Time must grow linearly with the input, whatever its shape.
 fn scaling(c: &mut Criterion) {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt")).unwrap();
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt"))
+        .unwrap();
     let shapes: [(&str, String); 4] = [
         ("report", seed.clone()),
         // A flattened web page: the whole report on one line, many times.
         ("flattened_report", seed.replace('\n', " ")),
         ("one_line_of_digits", "0123456789".into()),
-        ("repeated_headings", "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n".into()),
+        (
+            "repeated_headings",
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n".into(),
+        ),
     ];
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
@@ -55,7 +61,9 @@ fn scaling(c: &mut Criterion) {
         for size in [1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20] {
             let text = grow(unit, size);
             group.throughput(Throughput::Bytes(text.len() as u64));
-            group.bench_with_input(BenchmarkId::new(*name, size), &text, |b, t| b.iter(|| nianbao::check(black_box(t), None)));
+            group.bench_with_input(BenchmarkId::new(*name, size), &text, |b, t| {
+                b.iter(|| nianbao::check(black_box(t), None))
+            });
         }
     }
     group.finish();

@@ -84,7 +84,8 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
         let start = from?;
         let at = start + find(&haystack[start..], needle)?;
         // An empty needle matches at every char boundary, the end included.
-        let step = if needle.is_empty() { haystack[at..].chars().next().map(char::len_utf8) } else { Some(needle.len()) };
+        let step =
+            if needle.is_empty() { haystack[at..].chars().next().map(char::len_utf8) } else { Some(needle.len()) };
         from = step.map(|s| at + s);
         Some(at)
     })
@@ -193,7 +194,10 @@ mod tests {
         assert_eq!(shared_start("收到", "改到"), "");
         assert_eq!(shared_start("统计期限", "统计时间"), "统计");
         let h = "统计时间为2021年，统计期限同上";
-        assert_eq!(matches_each(h, &["统计期限", "统计时间", "收到"]), [vec![h.find("统计期限").unwrap()], vec![0], vec![]]);
+        assert_eq!(
+            matches_each(h, &["统计期限", "统计时间", "收到"]),
+            [vec![h.find("统计期限").unwrap()], vec![0], vec![]]
+        );
         assert_eq!(matches_each(h, &["改到", "收"]), [Vec::<usize>::new(), Vec::new()]);
     }
 

@@ -178,7 +178,9 @@ pub struct Table {
 impl RowIssue {
     pub fn line(&self) -> Option<usize> {
         match self {
-            RowIssue::ValueCount { line, .. } | RowIssue::Ambiguous { line, .. } | RowIssue::StrayNumbers { line, .. } => *line,
+            RowIssue::ValueCount { line, .. }
+            | RowIssue::Ambiguous { line, .. }
+            | RowIssue::StrayNumbers { line, .. } => *line,
         }
     }
 }

@@ -124,14 +124,7 @@ impl Normalised {
             run_start = next;
         }
         text.push_str(&input[run_start..]);
-        Normalised {
-            text,
-            anchors,
-            original_len: input.len(),
-            original_line_starts,
-            original_lines,
-            line_anchors,
-        }
+        Normalised { text, anchors, original_len: input.len(), original_line_starts, original_lines, line_anchors }
     }
 
     /// The original byte offset of a byte offset in the normalised text.
@@ -191,9 +184,7 @@ impl Normalised {
 
     /// 1-based line, in the original input, of an original byte offset.
     pub fn line_of(&self, original_offset: usize) -> usize {
-        self.original_line_starts
-            .partition_point(|&s| s <= original_offset)
-            .max(1)
+        self.original_line_starts.partition_point(|&s| s <= original_offset).max(1)
     }
 
     /// 1-based original line of a normalised offset.

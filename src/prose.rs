@@ -6,8 +6,8 @@
 
 use crate::find::{contains, find, matches, Needles};
 use crate::rules::Document;
-use std::borrow::Cow;
 use crate::template::phrases;
+use std::borrow::Cow;
 
 /// A number stated after a phrase, with its offset in the normalised text.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,8 @@ impl<'a> Prose<'a> {
     pub fn of(doc: &Document<'a>) -> Self {
         let text = &doc.norm.text;
         let mut pieces = Vec::new();
-        let first_table_section = doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
+        let first_table_section =
+            doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
         let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
         pieces.push((0, capped(text, 0, preamble_end)));
         for n in [1, 5, 6] {
@@ -167,13 +168,18 @@ const PARTS_WINDOW: usize = 60;
 pub fn stated_sums(prose: &Prose, phrases: &[&str]) -> Vec<StatedSum> {
     let mut out = Vec::new();
     for total in figures_after(prose, phrases) {
-        let Some(&(base, piece)) = prose.pieces.iter().find(|(b, p)| total.at >= *b && total.at < b + p.len()) else { continue };
+        let Some(&(base, piece)) = prose.pieces.iter().find(|(b, p)| total.at >= *b && total.at < b + p.len()) else {
+            continue;
+        };
         let rest = &piece[total.at - base..];
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
         let after = &rest[unit_at + total.unit.len_utf8()..];
         let after = &after[..after.char_indices().nth(PARTS_WINDOW + 200).map_or(after.len(), |(i, _)| i)];
-        let Some(start) = find(after, "其中").or_else(|| find(after, "中，")).or_else(|| find(after, "中,")) else { continue };
+        let Some(start) = find(after, "其中").or_else(|| find(after, "中，")).or_else(|| find(after, "中,"))
+        else {
+            continue;
+        };
         if after[..start].chars().count() > PARTS_WINDOW {
             continue;
         }
@@ -204,7 +210,8 @@ fn parse_items(sentence: &str, unit: char) -> Vec<(String, i64)> {
     for piece in sentence.split(['；', ';', '，', ',', '、']) {
         let piece: String = piece.chars().filter(|c| !c.is_whitespace()).collect();
         let Some(body) = piece.strip_suffix(unit) else { continue };
-        let digits: String = body.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        let digits: String =
+            body.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
         let label = &body[..body.len() - digits.len()];
         if digits.is_empty() || label.is_empty() || label.chars().count() > 20 {
             continue;

@@ -175,12 +175,15 @@ impl Serialize for Report {
             }
         }
         st.serialize_field("cells", &cells)?;
-        st.serialize_field("summary", &Summary {
-            errors: self.count(Severity::Error),
-            warnings: self.count(Severity::Warning),
-            infos: self.count(Severity::Info),
-            verdict: self.verdict(),
-        })?;
+        st.serialize_field(
+            "summary",
+            &Summary {
+                errors: self.count(Severity::Error),
+                warnings: self.count(Severity::Warning),
+                infos: self.count(Severity::Info),
+                verdict: self.verdict(),
+            },
+        )?;
         st.serialize_field("checker", &Checker { name: "nianbao", version: env!("CARGO_PKG_VERSION") })?;
         st.end()
     }

@@ -47,8 +47,11 @@ pub fn find_sections(text: &str, line_at: impl Fn(usize) -> usize) -> Vec<Sectio
             ordinals[k].push(comma - SECTIONS[k].number.len());
         }
     }
-    let candidates: Vec<Vec<Candidate>> =
-        SECTIONS.iter().zip(&ordinals).map(|(s, at)| candidates(text, at, s.number.len() + '、'.len_utf8(), s.cues)).collect();
+    let candidates: Vec<Vec<Candidate>> = SECTIONS
+        .iter()
+        .zip(&ordinals)
+        .map(|(s, at)| candidates(text, at, s.number.len() + '、'.len_utf8(), s.cues))
+        .collect();
     let mut found: Vec<(usize, &Candidate)> = Vec::new();
     let mut from = 0;
     for (k, list) in candidates.iter().enumerate() {
@@ -191,7 +194,8 @@ mod tests {
     #[test]
     fn headings_on_one_long_line_end_where_on_a_short_one() {
         let filler = "文字".repeat(400);
-        for heading in ["三、收到和处理政府信息公开申请情况", "三、 收到和处理政府 信息公开申请情况"] {
+        for heading in ["三、收到和处理政府信息公开申请情况", "三、 收到和处理政府 信息公开申请情况"]
+        {
             let short = numbers(&format!("{heading}\n{filler}"));
             let long = numbers(&format!("{heading}{filler}"));
             assert_eq!(short, long, "{heading}");

@@ -110,7 +110,8 @@ mod tests {
 
     #[test]
     fn reads_as_written_inline_or_not() {
-        for s in ["", "0", "1362", "12345678901234", "123456789012345", "0000000000000000000000001", "／", "三四五六七"] {
+        for s in ["", "0", "1362", "12345678901234", "123456789012345", "0000000000000000000000001", "／", "三四五六七"]
+        {
             let d = ShortStr::from(s);
             assert_eq!(d.as_str(), s);
             assert_eq!(matches!(d, ShortStr::Inline(..)), s.len() <= ShortStr::INLINE);

@@ -86,9 +86,7 @@ pub const SECTIONS: [SectionSpec; 6] = [
         cues: &["收到和处理", "依申请公开", "处理政府信息公开申请"],
     },
     SectionSpec {
-        number: "四",
-        title: "政府信息公开行政复议、行政诉讼情况",
-        cues: &["行政复议", "行政诉讼"],
+        number: "四", title: "政府信息公开行政复议、行政诉讼情况", cues: &["行政复议", "行政诉讼"]
     },
     SectionSpec {
         number: "五",
@@ -96,9 +94,7 @@ pub const SECTIONS: [SectionSpec; 6] = [
         cues: &["存在的主要问题", "主要问题", "改进情况", "改进措施"],
     },
     SectionSpec {
-        number: "六",
-        title: "其他需要报告的事项",
-        cues: &["其他需要报告", "其他需报告", "其他报告事项"],
+        number: "六", title: "其他需要报告的事项", cues: &["其他需要报告", "其他需报告", "其他报告事项"]
     },
 ];
 
@@ -172,14 +168,8 @@ pub const REQUEST_ROWS: [RowSpec; 29] = [
     row("3.5.4", "4.", "无正当理由大量反复申请"),
     row("3.5.5", "5.", "要求行政机关确认或重新出具已获取信息"),
     only(row("3.6", "(六)", "其他处理"), Version::V2019),
-    only(
-        row("3.6.1", "1.", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-        Version::V2021,
-    ),
-    only(
-        row("3.6.2", "2.", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-        Version::V2021,
-    ),
+    only(row("3.6.1", "1.", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"), Version::V2021),
+    only(row("3.6.2", "2.", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"), Version::V2021),
     only(row("3.6.3", "3.", "其他"), Version::V2021),
     row_v("3.7", "(七)", "总计", &["合计"]),
     row_v("4", "四、", "结转下年度继续办理", &["结转下年度"]),
@@ -212,9 +202,19 @@ pub fn request_group_label(key: &str) -> Option<&'static str> {
 
 /// Words in table 三's header; text made only of these is not a row label.
 pub const REQUEST_HEADER_WORDS: &[&str] = &[
-    "本列数据的勾稽关系为", "第一项加第二项之和", "等于第三项加第四项之和", "申请人情况",
-    "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "社会组织",
-    "法律服务机构", "其他", "总计",
+    "本列数据的勾稽关系为",
+    "第一项加第二项之和",
+    "等于第三项加第四项之和",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "社会组织",
+    "法律服务机构",
+    "其他",
+    "总计",
 ];
 
 /// The legal-person columns as some reports spell them.
@@ -267,7 +267,14 @@ pub enum Block {
 }
 
 pub const ACTIVE_ROWS: [ActiveRowSpec; 8] = [
-    ActiveRowSpec { key: "regulations", label: "规章", cues: &["规章"], block: Block::Documents, in_2019: true, in_2021: true },
+    ActiveRowSpec {
+        key: "regulations",
+        label: "规章",
+        cues: &["规章"],
+        block: Block::Documents,
+        in_2019: true,
+        in_2021: true,
+    },
     ActiveRowSpec {
         key: "normative_documents",
         label: "行政规范性文件",
@@ -276,7 +283,14 @@ pub const ACTIVE_ROWS: [ActiveRowSpec; 8] = [
         in_2019: true,
         in_2021: true,
     },
-    ActiveRowSpec { key: "licensing", label: "行政许可", cues: &["行政许可"], block: Block::Decisions, in_2019: true, in_2021: true },
+    ActiveRowSpec {
+        key: "licensing",
+        label: "行政许可",
+        cues: &["行政许可"],
+        block: Block::Decisions,
+        in_2019: true,
+        in_2021: true,
+    },
     ActiveRowSpec {
         key: "other_services",
         label: "其他对外管理服务事项",
@@ -285,9 +299,30 @@ pub const ACTIVE_ROWS: [ActiveRowSpec; 8] = [
         in_2019: true,
         in_2021: false,
     },
-    ActiveRowSpec { key: "punishment", label: "行政处罚", cues: &["行政处罚"], block: Block::Decisions, in_2019: true, in_2021: true },
-    ActiveRowSpec { key: "enforcement", label: "行政强制", cues: &["行政强制"], block: Block::Decisions, in_2019: true, in_2021: true },
-    ActiveRowSpec { key: "fees", label: "行政事业性收费", cues: &["事业性收费"], block: Block::Fees, in_2019: true, in_2021: true },
+    ActiveRowSpec {
+        key: "punishment",
+        label: "行政处罚",
+        cues: &["行政处罚"],
+        block: Block::Decisions,
+        in_2019: true,
+        in_2021: true,
+    },
+    ActiveRowSpec {
+        key: "enforcement",
+        label: "行政强制",
+        cues: &["行政强制"],
+        block: Block::Decisions,
+        in_2019: true,
+        in_2021: true,
+    },
+    ActiveRowSpec {
+        key: "fees",
+        label: "行政事业性收费",
+        cues: &["事业性收费"],
+        block: Block::Fees,
+        in_2019: true,
+        in_2021: true,
+    },
     ActiveRowSpec {
         key: "procurement",
         label: "政府集中采购",
@@ -300,21 +335,12 @@ pub const ACTIVE_ROWS: [ActiveRowSpec; 8] = [
 
 /// The columns a block has in one template version.
 pub fn active_columns(block: Block, v: Version) -> &'static [Column] {
-    const DOCS_2019: [Column; 3] = [
-        col("made", "本年新制作数量"),
-        col("published", "本年新公开数量"),
-        col("total_published", "对外公开总数量"),
-    ];
-    const DOCS_2021: [Column; 3] = [
-        col("issued", "本年制发件数"),
-        col("repealed", "本年废止件数"),
-        col("in_force", "现行有效件数"),
-    ];
-    const DECISIONS_2019: [Column; 3] = [
-        col("previous_items", "上一年项目数量"),
-        col("change", "本年增/减"),
-        col("decisions", "处理决定数量"),
-    ];
+    const DOCS_2019: [Column; 3] =
+        [col("made", "本年新制作数量"), col("published", "本年新公开数量"), col("total_published", "对外公开总数量")];
+    const DOCS_2021: [Column; 3] =
+        [col("issued", "本年制发件数"), col("repealed", "本年废止件数"), col("in_force", "现行有效件数")];
+    const DECISIONS_2019: [Column; 3] =
+        [col("previous_items", "上一年项目数量"), col("change", "本年增/减"), col("decisions", "处理决定数量")];
     const DECISIONS_2021: [Column; 1] = [col("decisions", "本年处理决定数量")];
     const FEES_2019: [Column; 2] = [col("previous_items", "上一年项目数量"), col("change", "本年增/减")];
     const FEES_2021: [Column; 1] = [col("amount_yuan", "本年收费金额（元）")];
@@ -364,10 +390,24 @@ pub const EMPTY_CELL: &str = "(空)";
 /// Phrases of the report's text that the text-vs-table rule reads.
 pub mod phrases {
     /// 本年度未收到政府信息公开申请
-    pub const NO_REQUESTS: &[&str] = &["未收到政府信息公开申请", "未收到依申请公开", "没有收到政府信息公开申请", "未收到信息公开申请"];
-    pub const REQUESTS_RECEIVED: &[&str] = &["收到政府信息公开申请", "收到依申请公开", "受理政府信息公开申请", "收到信息公开申请", "新收政府信息公开申请", "收到依申请公开申请"];
+    pub const NO_REQUESTS: &[&str] =
+        &["未收到政府信息公开申请", "未收到依申请公开", "没有收到政府信息公开申请", "未收到信息公开申请"];
+    pub const REQUESTS_RECEIVED: &[&str] = &[
+        "收到政府信息公开申请",
+        "收到依申请公开",
+        "受理政府信息公开申请",
+        "收到信息公开申请",
+        "新收政府信息公开申请",
+        "收到依申请公开申请",
+    ];
     pub const REVIEWS: &[&str] = &["行政复议"];
-    pub const NO_REVIEWS: &[&str] = &["未收到有关政府信息公开事务的行政复议", "未发生政府信息公开行政复议", "无行政复议", "未发生因政府信息公开", "没有发生因政府信息公开"];
+    pub const NO_REVIEWS: &[&str] = &[
+        "未收到有关政府信息公开事务的行政复议",
+        "未发生政府信息公开行政复议",
+        "无行政复议",
+        "未发生因政府信息公开",
+        "没有发生因政府信息公开",
+    ];
     pub const ACTIVE_TOTAL: &[&str] = &["主动公开政府信息", "主动公开信息"];
     /// The phrases looked for in the prose, all found in one reading of it.
     pub const IN_PROSE: &[&[&str]] = &[NO_REQUESTS, REQUESTS_RECEIVED, REVIEWS, NO_REVIEWS, ACTIVE_TOTAL];

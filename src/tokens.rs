@@ -190,9 +190,7 @@ fn is_decoration(line: &str) -> bool {
 /// footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页.
 fn is_page_footer(t: &str) -> bool {
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = squeezed
-        .trim_start_matches(['-', '—', '–'])
-        .trim_end_matches(['-', '—', '–']);
+    let inner = squeezed.trim_start_matches(['-', '—', '–']).trim_end_matches(['-', '—', '–']);
     if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -529,7 +527,10 @@ mod tests {
         if t.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' ' | b'\t')) && t.contains("---") {
             return true;
         }
-        if !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共')) {
+        if !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共'))
+        {
             return false;
         }
         is_page_footer(t)

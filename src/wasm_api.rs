@@ -77,7 +77,9 @@ fn read_sources(value: JsValue, count: usize) -> Result<Vec<Option<String>>, JsE
     let items: Vec<JsValue> = match value.dyn_ref::<js_sys::Array>() {
         Some(array) => array.to_vec(),
         None => match js_sys::try_iter(&value) {
-            Ok(Some(iter)) => iter.collect::<Result<_, _>>().map_err(|_| JsError::new("nianbao: sources: could not be read"))?,
+            Ok(Some(iter)) => {
+                iter.collect::<Result<_, _>>().map_err(|_| JsError::new("nianbao: sources: could not be read"))?
+            }
             _ => return Err(JsError::new("nianbao: sources: expected an array of file names (or null)")),
         },
     };
@@ -106,10 +108,7 @@ pub fn check(text: &str, source: Option<String>) -> Result<JsValue, JsError> {
 /// also checked against each other (`cross_year.carry_over`). `sources`, if
 /// given, has one file name (or null) per text.
 #[wasm_bindgen(js_name = checkMany, skip_typescript)]
-pub fn check_many(
-    texts: Vec<String>,
-    sources: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn check_many(texts: Vec<String>, sources: JsValue) -> Result<JsValue, JsError> {
     let sources = read_sources(sources, texts.len())?;
     if sources.len() != texts.len() {
         return Err(JsError::new(&format!(
@@ -118,28 +117,21 @@ pub fn check_many(
             sources.len()
         )));
     }
-    let inputs: Vec<(&str, Option<&str>)> = texts.iter().zip(&sources).map(|(t, s)| (t.as_str(), s.as_deref())).collect();
+    let inputs: Vec<(&str, Option<&str>)> =
+        texts.iter().zip(&sources).map(|(t, s)| (t.as_str(), s.as_deref())).collect();
     to_js(&crate::check_many(&inputs))
 }
 
 /// The report as an HTML fragment (summary, tables, diagnostics), every
 /// piece of text escaped: what `<nianbao-checker>` shows.
 #[wasm_bindgen(js_name = renderHtml, skip_typescript)]
-pub fn render_html(
-    text: &str,
-    source: Option<String>,
-    lang_code: Option<String>,
-) -> String {
+pub fn render_html(text: &str, source: Option<String>, lang_code: Option<String>) -> String {
     html::report(&crate::check(text, source.as_deref()), lang(lang_code))
 }
 
 /// One check, both results: the report (as `check` returns it) and its HTML.
 #[wasm_bindgen(js_name = checkAndRender, skip_typescript)]
-pub fn check_and_render(
-    text: &str,
-    source: Option<String>,
-    lang_code: Option<String>,
-) -> Result<JsValue, JsError> {
+pub fn check_and_render(text: &str, source: Option<String>, lang_code: Option<String>) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Rendered<'a> {
         report: &'a Report,

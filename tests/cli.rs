@@ -17,14 +17,23 @@ fn nianbao(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn check_prints_file_line_severity_code_message() {
     let (code, out, _) = nianbao(&["check", "tests/fixtures/004_e8c91993164e9814.txt"], None);
     assert_eq!(code, 1, "errors give exit status 1");
-    assert!(out.contains("tests/fixtures/004_e8c91993164e9814.txt:75: error table.value_count 表四应有15个数字，实际有16个"), "{out}");
+    assert!(
+        out.contains(
+            "tests/fixtures/004_e8c91993164e9814.txt:75: error table.value_count 表四应有15个数字，实际有16个"
+        ),
+        "{out}"
+    );
     assert!(out.contains("乐清市机关事务管理中心"), "{out}");
     let (code, out, _) = nianbao(&["check", "tests/fixtures/003_de92c8953c303105.txt"], None);
     assert_eq!(code, 0);
@@ -47,7 +56,8 @@ fn json_is_one_object_per_file_per_line_for_a_folder() {
 
 #[test]
 fn stdin_and_empty_input() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt"))
+        .unwrap();
     let (code, out, _) = nianbao(&["check", "--json", "-"], Some(&text));
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
@@ -62,7 +72,8 @@ fn stdin_and_empty_input() {
 fn utf16_files_are_read() {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/003_de92c8953c303105.txt"))
+        .unwrap();
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let path = dir.join("utf16.txt");

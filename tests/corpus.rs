@@ -28,7 +28,9 @@ fn read(name: &str) -> Option<nianbao::Report> {
 fn shown(report: &nianbao::Report, name: &str) -> String {
     let mut json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     let obj = json.as_object_mut().unwrap();
-    obj.retain(|k, _| ["source", "agency", "year", "template", "active", "requests", "review", "diagnostics"].contains(&k.as_str()));
+    obj.retain(|k, _| {
+        ["source", "agency", "year", "template", "active", "requests", "review", "diagnostics"].contains(&k.as_str())
+    });
     format!("{}\n{}", nianbao::render::text::full(report, name), serde_json::to_string_pretty(&json).unwrap())
 }
 

@@ -31,12 +31,17 @@ fn tables(r: &nianbao::Report) -> serde_json::Value {
 fn the_template_docx_has_the_three_tables_in_the_template_shape() {
     let Some(path) = shared_file("template-2021.docx") else { return };
     let blocks = input::docx::docx_blocks(&std::fs::read(path).unwrap()).unwrap();
-    let tables: Vec<&Vec<Vec<String>>> = blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+    let tables: Vec<&Vec<Vec<String>>> =
+        blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
     assert_eq!(tables.len(), 3);
     // Vertically merged cells appear once, in their first row.
     let requests = tables[1];
     let row = |label: &str| requests.iter().find(|r| r.iter().any(|c| c == label)).unwrap_or_else(|| panic!("{label}"));
-    assert_eq!(row("2.其他法律行政法规禁止公开").len(), 8, "label + 7 cells: the merged （三）不予公开 is not repeated");
+    assert_eq!(
+        row("2.其他法律行政法规禁止公开").len(),
+        8,
+        "label + 7 cells: the merged （三）不予公开 is not repeated"
+    );
     assert_eq!(row("（三）不予公开").len(), 9, "group label + row label + 7 cells");
     assert_eq!(tables[2].last().map(Vec::len), Some(15));
     let text = input::blocks_to_text(&blocks);
@@ -81,7 +86,12 @@ fn fill_cells(xml: &str, fill: &dyn Fn(usize) -> String) -> String {
         let end = start + len + "</w:tc>".len();
         let cell = &rest[start..end];
         out.push_str(&rest[..start]);
-        let text: String = cell.split("<w:t").skip(1).filter_map(|t| t.split_once('>')).map(|(_, t)| t.split('<').next().unwrap_or("")).collect();
+        let text: String = cell
+            .split("<w:t")
+            .skip(1)
+            .filter_map(|t| t.split_once('>'))
+            .map(|(_, t)| t.split('<').next().unwrap_or(""))
+            .collect();
         let continues = cell.contains("<w:vMerge/>") || cell.contains("w:val=\"continue\"");
         let pos = cell.rfind("</w:p>");
         match pos {
@@ -112,7 +122,11 @@ fn a_filled_in_template_docx_reads_back_every_cell() {
     let docx = filled_docx(&std::fs::read(path).unwrap(), &|n| value(n).to_string());
     let text = input::file_text("filled.docx", &docx).unwrap();
     let r = nianbao::check(&text, Some("filled.docx"));
-    assert!(!r.diagnostics.iter().any(|d| matches!(d.code, "value.blank" | "table.value_count" | "table.missing_row")), "{:?}", r.diagnostics);
+    assert!(
+        !r.diagnostics.iter().any(|d| matches!(d.code, "value.blank" | "table.value_count" | "table.missing_row")),
+        "{:?}",
+        r.diagnostics
+    );
     let keys = ["regulations", "normative_documents", "licensing", "punishment", "enforcement", "fees"];
     let mut n = 0;
     for key in keys {
@@ -155,7 +169,11 @@ fn a_gbk_seed_reads_like_its_utf8_original() {
 
 fn cli(args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -194,13 +212,58 @@ mod never_panic {
     }
 
     const HTML: &[&str] = &[
-        "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=2>", "<td rowspan=\"3\">", "<br>", "<p>",
-        "</p>", "&nbsp;", "&#x4e00;", "&amp", "<script>", "</script>", "<!--", "-->", "一、本年新收", "规章", "0", "12",
-        "—", "<", ">", "\"", "\u{0}", "<div", "</div>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th colspan=2>",
+        "<td rowspan=\"3\">",
+        "<br>",
+        "<p>",
+        "</p>",
+        "&nbsp;",
+        "&#x4e00;",
+        "&amp",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "一、本年新收",
+        "规章",
+        "0",
+        "12",
+        "—",
+        "<",
+        ">",
+        "\"",
+        "\u{0}",
+        "<div",
+        "</div>",
     ];
     const XML: &[&str] = &[
-        "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:vMerge/>",
-        "<w:vMerge w:val=\"restart\"/>", "<w:tab/>", "<w:br/>", "&amp;", "&#12;", "&bogus;", "规章", "0", "<", "]]>",
+        "<w:tbl>",
+        "</w:tbl>",
+        "<w:tr>",
+        "</w:tr>",
+        "<w:tc>",
+        "</w:tc>",
+        "<w:p>",
+        "</w:p>",
+        "<w:t>",
+        "</w:t>",
+        "<w:vMerge/>",
+        "<w:vMerge w:val=\"restart\"/>",
+        "<w:tab/>",
+        "<w:br/>",
+        "&amp;",
+        "&#12;",
+        "&bogus;",
+        "规章",
+        "0",
+        "<",
+        "]]>",
     ];
 
     proptest! {

@@ -15,8 +15,11 @@ fn snapshot_case(path: &Path) {
     // Only the contract's fields: the extensions (cells with byte offsets) are
     // covered by their own tests and would bury the reviewable part.
     let obj = json.as_object_mut().unwrap();
-    obj.retain(|k, _| ["source", "agency", "year", "template", "active", "requests", "review", "diagnostics"].contains(&k.as_str()));
-    let shown = format!("{}\n{}", nianbao::render::text::full(&report, &name), serde_json::to_string_pretty(&json).unwrap());
+    obj.retain(|k, _| {
+        ["source", "agency", "year", "template", "active", "requests", "review", "diagnostics"].contains(&k.as_str())
+    });
+    let shown =
+        format!("{}\n{}", nianbao::render::text::full(&report, &name), serde_json::to_string_pretty(&json).unwrap());
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
         insta::assert_snapshot!(name, shown);
     });

@@ -75,8 +75,19 @@ fn full_width_and_half_width_forms_give_the_same_report() {
         // Messages quote cells as written; compare the tables and codes.
         let strip = |s: &str| {
             let v: serde_json::Value = serde_json::from_str(s).unwrap();
-            let codes: Vec<_> = v["diagnostics"].as_array().unwrap().iter().map(|d| (d["code"].clone(), d["line"].clone(), d["row"].clone())).collect();
-            (v["active"].clone(), v["requests"].clone(), v["review"].clone(), v["template"].clone(), format!("{codes:?}"))
+            let codes: Vec<_> = v["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| (d["code"].clone(), d["line"].clone(), d["row"].clone()))
+                .collect();
+            (
+                v["active"].clone(),
+                v["requests"].clone(),
+                v["review"].clone(),
+                v["template"].clone(),
+                format!("{codes:?}"),
+            )
         };
         assert_eq!(strip(&half), strip(&full), "{seed}");
     }
@@ -86,7 +97,11 @@ fn full_width_and_half_width_forms_give_the_same_report() {
 fn huge_numbers_are_invalid_not_a_crash() {
     let text = fixture("003_de92c8953c303105.txt").replacen("\t1\n", "\t999999999999999999999\n", 1);
     let r = nianbao::check(&text, None);
-    assert!(r.diagnostics.iter().any(|d| d.code == "value.invalid" && d.message.contains("数字过大")), "{:?}", r.diagnostics);
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "value.invalid" && d.message.contains("数字过大")),
+        "{:?}",
+        r.diagnostics
+    );
 }
 
 #[test]
@@ -103,7 +118,9 @@ fn thousands_of_repeated_headings_and_one_huge_line() {
     let r = nianbao::check(&line, None);
     assert_eq!(r.diagnostics[0].code, "report.unrecognised");
     let r = nianbao::check(&"四、".repeat(200_000), None);
-    assert!(r.diagnostics.iter().all(|d| d.severity != nianbao::Severity::Error || d.code == "report.unrecognised" || d.code == "table.missing"));
+    assert!(r.diagnostics.iter().all(|d| d.severity != nianbao::Severity::Error
+        || d.code == "report.unrecognised"
+        || d.code == "table.missing"));
 }
 
 #[test]

@@ -293,7 +293,12 @@ fn render_html(t: &Truth) -> String {
         let mut h = String::from("<table border=\"1\"><tbody>");
         let mut groups: Vec<String> = Vec::new();
         for (label, cells) in rows {
-            if merge_groups && cells.is_empty() && !label.starts_with('（') && !label.starts_with("申请人") && !label.starts_with("(") {
+            if merge_groups
+                && cells.is_empty()
+                && !label.starts_with('（')
+                && !label.starts_with("申请人")
+                && !label.starts_with("(")
+            {
                 groups.push(label.clone());
                 continue;
             }
@@ -315,7 +320,12 @@ fn render_html(t: &Truth) -> String {
     };
     let review: Vec<(String, Vec<String>)> = vec![
         ("行政复议".into(), vec!["行政诉讼".into()]),
-        ("结果维持".into(), ["结果<br>纠正", "其他<br>结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"].map(String::from).to_vec()),
+        (
+            "结果维持".into(),
+            ["结果<br>纠正", "其他<br>结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]
+                .map(String::from)
+                .to_vec(),
+        ),
         (t.review[0].to_string(), t.review[1..].iter().map(i64::to_string).collect()),
     ];
     format!(
@@ -359,12 +369,20 @@ fn compare(t: &Truth, r: &nianbao::Report) -> (Vec<String>, Vec<String>) {
     check("active.fees".into(), fees, (t.fees_cents * 100) as f64);
     for (key, want) in &t.requests {
         for (c, w) in want.iter().enumerate() {
-            let got = r.tables.requests.row(key).and_then(|row| row.cells.get(c)).and_then(|c| c.value).map(|v| v.as_f64());
+            let got =
+                r.tables.requests.row(key).and_then(|row| row.cells.get(c)).and_then(|c| c.value).map(|v| v.as_f64());
             check(format!("requests.{key}.{}", REQUEST_COLUMNS[c].key), got, *w as f64);
         }
     }
     for (i, w) in t.review.iter().enumerate() {
-        let got = r.tables.review.rows.get(i / 5).and_then(|row| row.cells.get(i % 5)).and_then(|c| c.value).map(|v| v.as_f64());
+        let got = r
+            .tables
+            .review
+            .rows
+            .get(i / 5)
+            .and_then(|row| row.cells.get(i % 5))
+            .and_then(|c| c.value)
+            .map(|v| v.as_f64());
         check(format!("review.{i}"), got, *w as f64);
     }
     (wrong, missing)
@@ -378,7 +396,11 @@ fn exact(t: &Truth, shape: Shape) -> Result<(), TestCaseError> {
     let text = render(t, shape);
     let r = parse(&text, shape);
     let (wrong, missing) = compare(t, &r);
-    prop_assert!(wrong.is_empty() && missing.is_empty(), "{shape:?}: wrong {wrong:?} missing {missing:?}\n{text}\n{:?}", r.diagnostics);
+    prop_assert!(
+        wrong.is_empty() && missing.is_empty(),
+        "{shape:?}: wrong {wrong:?} missing {missing:?}\n{text}\n{:?}",
+        r.diagnostics
+    );
     prop_assert!(!r.has_errors(), "{shape:?}: {:?}", r.diagnostics);
     Ok(())
 }
@@ -460,4 +482,3 @@ fn a_known_table_in_every_shape() {
     never_wrong(&t, Shape::ColumnMajor).unwrap();
     never_wrong(&t, Shape::Flattened).unwrap();
 }
-

@@ -4,14 +4,17 @@
 //! every seed's JSON against the same file with tsc.)
 
 use nianbao::rules::all_rules;
-use nianbao::template::{active_columns, TableId, Version, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS};
+use nianbao::template::{
+    active_columns, TableId, Version, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
+};
 use std::collections::BTreeSet;
 
 const TYPES: &str = include_str!("../src/wasm_api/report.d.ts");
 
 /// The string literals of `export type NAME = "a" | "b" …;`.
 fn union(name: &str) -> BTreeSet<String> {
-    let start = TYPES.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("report.d.ts has no type {name}"));
+    let start =
+        TYPES.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("report.d.ts has no type {name}"));
     let body = &TYPES[start..];
     let body = &body[..body.find(';').expect("a type ends with ;")];
     body.split('"').skip(1).step_by(2).map(str::to_string).collect()
@@ -24,7 +27,8 @@ fn set<'a>(items: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
 fn same(name: &str, core: BTreeSet<String>) {
     let ts = union(name);
     assert_eq!(
-        ts, core,
+        ts,
+        core,
         "src/wasm_api/report.d.ts `{name}` differs from the core; add {:?}, remove {:?}",
         core.difference(&ts).collect::<Vec<_>>(),
         ts.difference(&core).collect::<Vec<_>>()

@@ -9,7 +9,10 @@ pub fn inputs() -> Vec<(String, String)> {
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         // The five seed reports (000_…txt to 004_…txt), not the synthetic cases.
-        .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('0')))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "txt")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('0'))
+        })
         .map(|p| (p.file_stem().unwrap().to_string_lossy()[..3].to_string(), std::fs::read_to_string(&p).unwrap()))
         .collect();
     out.sort();

@@ -165,9 +165,7 @@ fn InputPane(
         });
     };
     let on_input = move |ev: web_sys::Event| {
-        let pasted = ev
-            .dyn_ref::<web_sys::InputEvent>()
-            .is_some_and(|e| e.input_type().starts_with("insertFrom"));
+        let pasted = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.input_type().starts_with("insertFrom"));
         if pasted && replacing.get_value() {
             state.source.set(None);
         }

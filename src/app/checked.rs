@@ -202,7 +202,11 @@ mod line_tests {
                 for row in &report.table(id).rows {
                     for cell in row.cells.iter().filter(|c| c.value.is_some()) {
                         let (line, span) = (cell.line.unwrap(), cell.span.unwrap());
-                        assert!(all[line - 1].contains(ex.text[span.start..span.end].trim()), "{} line {line}", ex.name);
+                        assert!(
+                            all[line - 1].contains(ex.text[span.start..span.end].trim()),
+                            "{} line {line}",
+                            ex.name
+                        );
                         seen += 1;
                     }
                 }

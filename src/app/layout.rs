@@ -191,7 +191,16 @@ mod tests {
         let report = nianbao::check(EXAMPLES[1].text, None);
         let blocks = active_blocks(&report.tables.active);
         let items: Vec<&str> = blocks.iter().map(|b| b.item).collect();
-        assert_eq!(items, ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "第二十条第（九）项"]);
+        assert_eq!(
+            items,
+            [
+                "第二十条第（一）项",
+                "第二十条第（五）项",
+                "第二十条第（六）项",
+                "第二十条第（八）项",
+                "第二十条第（九）项"
+            ]
+        );
         for b in &blocks {
             let w: usize = (0..b.columns.len()).map(|i| active_colspan(i, b.columns.len())).sum();
             assert_eq!(w, ACTIVE_VALUE_COLUMNS);

@@ -14,7 +14,8 @@ pub fn install() {
 
 fn keep_text_and_tell() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(input) = doc.get_element_by_id("input").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+    if let Some(input) = doc.get_element_by_id("input").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
         let _ = crate::web::storage::keep_text(&input.value());
     }
     if let Some(banner) = doc.get_element_by_id("fatal") {

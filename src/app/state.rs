@@ -129,11 +129,18 @@ impl AppState {
         let result = self.text.with_untracked(|t| storage::save(t, self.source.get_untracked().as_deref()));
         match result {
             Ok(()) => {
-                if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.topic == "storage" && n.level != Level::Info)) {
+                if self
+                    .notice
+                    .with_untracked(|n| n.as_ref().is_some_and(|n| n.topic == "storage" && n.level != Level::Info))
+                {
                     self.notice.set(None);
                 }
             }
-            Err(e) => self.tell(Level::Warning, "storage", format!("无法在本浏览器中保存文本（{e}）；重新加载页面后文本将丢失，请自行保存")),
+            Err(e) => self.tell(
+                Level::Warning,
+                "storage",
+                format!("无法在本浏览器中保存文本（{e}）；重新加载页面后文本将丢失，请自行保存"),
+            ),
         }
     }
 

@@ -62,7 +62,10 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for e in entries {
             if e.is_dir() {
                 collect(&e, out)?;
-            } else if e.extension().is_some_and(|x| ["txt", "md", "html", "htm", "docx"].iter().any(|k| x.eq_ignore_ascii_case(k))) {
+            } else if e
+                .extension()
+                .is_some_and(|x| ["txt", "md", "html", "htm", "docx"].iter().any(|k| x.eq_ignore_ascii_case(k)))
+            {
                 out.push(e);
             }
         }
@@ -129,7 +132,10 @@ fn check(args: &[String]) -> ExitCode {
         errors |= r.has_errors();
         let name = r.source.clone().unwrap_or_else(|| "-".into());
         // The contract's `source` is the file name, not the path given.
-        r.source = r.source.as_deref().map(|p| Path::new(p).file_name().map_or(p.to_string(), |f| f.to_string_lossy().into_owned()));
+        r.source = r
+            .source
+            .as_deref()
+            .map(|p| Path::new(p).file_name().map_or(p.to_string(), |f| f.to_string_lossy().into_owned()));
         let text = if json { r.to_json() + "\n" } else { nianbao::render::text::full(&r, &name) + "\n" };
         if out.write_all(text.as_bytes()).is_err() {
             return ExitCode::from(2);

@@ -14,8 +14,36 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// Elements after which running text breaks its line.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header", "footer",
-    "blockquote", "pre", "hr", "dd", "dt", "dl", "title", "caption", "center", "form", "nav", "aside", "main", "figure",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+    "caption",
+    "center",
+    "form",
+    "nav",
+    "aside",
+    "main",
+    "figure",
 ];
 
 /// Elements whose content is never text.
@@ -210,11 +238,8 @@ fn break_line(text: &mut String) {
 
 /// Running text so far as a block: its lines trimmed, blank lines dropped.
 fn flush_text(text: &mut String, blocks: &mut Vec<Block>) {
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> =
+        text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     if !lines.is_empty() {
         blocks.push(Block::Text(lines.join("\n")));
     }
@@ -235,7 +260,10 @@ mod tests {
             blocks,
             [
                 Block::Text("二、主动公开".into()),
-                Block::Table(vec![vec!["第二十条".into()], vec!["规章".into(), "0".into(), "\u{a0}".into(), "1\n".into()]]),
+                Block::Table(vec![
+                    vec!["第二十条".into()],
+                    vec!["规章".into(), "0".into(), "\u{a0}".into(), "1\n".into()]
+                ]),
                 Block::Text("三、收到".into()),
             ]
         );
@@ -246,7 +274,10 @@ mod tests {
         let html = "<table><tr><td>a<td>1<tr><td>b</td><td>2</table>tail";
         assert_eq!(
             html_blocks(html),
-            [Block::Table(vec![vec!["a".into(), "1".into()], vec!["b".into(), "2".into()]]), Block::Text("tail".into())]
+            [
+                Block::Table(vec![vec!["a".into(), "1".into()], vec!["b".into(), "2".into()]]),
+                Block::Text("tail".into())
+            ]
         );
     }
 

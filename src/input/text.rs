@@ -27,9 +27,9 @@ impl std::error::Error for DecodeError {}
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     match bytes {
         [0xef, 0xbb, 0xbf, rest @ ..] => {
-            return std::str::from_utf8(rest)
-                .map(|t| Decoded { text: t.to_string(), encoding: "UTF-8" })
-                .map_err(|e| DecodeError(format!("文件以UTF-8标记开头，但第{}字节起不是有效的UTF-8", e.valid_up_to() + 4)));
+            return std::str::from_utf8(rest).map(|t| Decoded { text: t.to_string(), encoding: "UTF-8" }).map_err(
+                |e| DecodeError(format!("文件以UTF-8标记开头，但第{}字节起不是有效的UTF-8", e.valid_up_to() + 4)),
+            );
         }
         [0xff, 0xfe, rest @ ..] => return utf16(rest, u16::from_le_bytes, "UTF-16LE"),
         [0xfe, 0xff, rest @ ..] => return utf16(rest, u16::from_be_bytes, "UTF-16BE"),
@@ -64,7 +64,9 @@ fn gb18030(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 #[cfg(not(feature = "files"))]
 fn gb18030(_: &[u8]) -> Result<Decoded, DecodeError> {
-    Err(DecodeError("无法识别文件编码：不是UTF-8或UTF-16（GB18030/GBK编码的文件需以files功能构建本工具才能读取）".into()))
+    Err(DecodeError(
+        "无法识别文件编码：不是UTF-8或UTF-16（GB18030/GBK编码的文件需以files功能构建本工具才能读取）".into(),
+    ))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &'static str) -> Result<Decoded, DecodeError> {

@@ -291,7 +291,13 @@ fn cell(out: &mut String, id: TableId, row: &Row, cell: Option<&Cell>, column: &
         classes.push("nb-marked");
         title.extend(messages.iter().copied());
     }
-    let _ = write!(out, "<td class=\"{}\" data-row=\"{}\" data-col=\"{}\"", classes.join(" "), escape(row.key), escape(column));
+    let _ = write!(
+        out,
+        "<td class=\"{}\" data-row=\"{}\" data-col=\"{}\"",
+        classes.join(" "),
+        escape(row.key),
+        escape(column)
+    );
     if colspan > 1 {
         let _ = write!(out, " colspan=\"{colspan}\"");
     }
@@ -463,16 +469,21 @@ mod tests {
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name) && p.extension().is_some_and(|x| x == "txt"))
+            .find(|p| {
+                p.file_name().unwrap().to_string_lossy().starts_with(name) && p.extension().is_some_and(|x| x == "txt")
+            })
             .unwrap();
         std::fs::read_to_string(file).unwrap()
     }
 
     /// Tags opened minus tags closed, for the elements the renderer writes.
     fn balanced(html: &str) -> bool {
-        ["section", "table", "thead", "tbody", "tr", "td", "th", "ol", "li", "details", "dl", "div", "p"]
-            .iter()
-            .all(|t| html.matches(&format!("<{t}>")).count() + html.matches(&format!("<{t} ")).count() == html.matches(&format!("</{t}>")).count())
+        ["section", "table", "thead", "tbody", "tr", "td", "th", "ol", "li", "details", "dl", "div", "p"].iter().all(
+            |t| {
+                html.matches(&format!("<{t}>")).count() + html.matches(&format!("<{t} ")).count()
+                    == html.matches(&format!("</{t}>")).count()
+            },
+        )
     }
 
     #[test]

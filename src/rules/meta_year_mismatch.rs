@@ -19,17 +19,15 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let title = doc.meta.title_year;
     if let (Some(t), Some(p)) = (title, &doc.meta.period) {
         if p.from_year != t || p.to_year != t {
-            out.push(
-                RULE.diag(format!("标题为{t}年度，但统计期限为{}至{}", p.from, p.to))
-                    .line(Some(p.line))
-                    .related(vec![crate::diagnostic::Related {
-                        label: "标题".into(),
-                        line: doc.meta.title_line,
-                        span: None,
-                        row: None,
-                        column: None,
-                    }]),
-            );
+            out.push(RULE.diag(format!("标题为{t}年度，但统计期限为{}至{}", p.from, p.to)).line(Some(p.line)).related(
+                vec![crate::diagnostic::Related {
+                    label: "标题".into(),
+                    line: doc.meta.title_line,
+                    span: None,
+                    row: None,
+                    column: None,
+                }],
+            ));
         }
     }
     // The first words of 一、总体情况: `2021年，我局…`.

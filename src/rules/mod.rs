@@ -48,7 +48,13 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(norm: &'a Normalised, meta: &'a Meta, sections: &'a [Section], tables: &'a Tables, year: Option<i32>) -> Self {
+    pub fn new(
+        norm: &'a Normalised,
+        meta: &'a Meta,
+        sections: &'a [Section],
+        tables: &'a Tables,
+        year: Option<i32>,
+    ) -> Self {
         Document { norm, meta, sections, tables, year, prose: std::cell::OnceCell::new() }
     }
     /// The report's prose, with the rules' phrases found in it (once for

@@ -32,7 +32,8 @@ mod tests {
 
     #[test]
     fn empty_and_unrelated_text() {
-        for text in ["", "   \n", "关于做好春节期间值班工作的通知。各单位：……", "\u{0}\u{1}\u{fffd}\u{fffd}PNG"] {
+        for text in ["", "   \n", "关于做好春节期间值班工作的通知。各单位：……", "\u{0}\u{1}\u{fffd}\u{fffd}PNG"]
+        {
             let r = check_text(text);
             assert_eq!(codes(&r), ["report.unrecognised"], "{text:?}");
         }

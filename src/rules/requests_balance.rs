@@ -21,7 +21,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     };
     for (i, col) in REQUEST_COLUMNS.iter().enumerate() {
-        let (Some(a), Some(b), Some(c), Some(d)) = (new.int(col.key), carried.int(col.key), total.int(col.key), next.int(col.key))
+        let (Some(a), Some(b), Some(c), Some(d)) =
+            (new.int(col.key), carried.int(col.key), total.int(col.key), next.int(col.key))
         else {
             continue;
         };
@@ -58,9 +59,20 @@ mod tests {
 
     #[test]
     fn balanced_columns_pass_and_broken_ones_are_named() {
-        let ok = report_2021(&[("1", [5, 0, 0, 0, 0, 0, 5]), ("2", [1, 0, 0, 0, 0, 0, 1]), ("3.1", [4, 0, 0, 0, 0, 0, 4]), ("3.7", [4, 0, 0, 0, 0, 0, 4]), ("4", [2, 0, 0, 0, 0, 0, 2])], [0; 15], "");
+        let ok = report_2021(
+            &[
+                ("1", [5, 0, 0, 0, 0, 0, 5]),
+                ("2", [1, 0, 0, 0, 0, 0, 1]),
+                ("3.1", [4, 0, 0, 0, 0, 0, 4]),
+                ("3.7", [4, 0, 0, 0, 0, 0, 4]),
+                ("4", [2, 0, 0, 0, 0, 0, 2]),
+            ],
+            [0; 15],
+            "",
+        );
         assert!(!codes(&check_text(&ok)).contains(&"requests.balance"));
-        let bad = ok.replace("四、结转下年度继续办理\t2\t0\t0\t0\t0\t0\t2", "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1");
+        let bad =
+            ok.replace("四、结转下年度继续办理\t2\t0\t0\t0\t0\t0\t2", "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1");
         let r = check_text(&bad);
         let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "requests.balance").collect();
         assert_eq!(d.len(), 2, "{:?}", r.diagnostics);

@@ -46,7 +46,11 @@ mod tests {
 
     #[test]
     fn a_row_whose_total_is_off() {
-        let text = report_2021(&[("1", [3, 1, 0, 0, 0, 0, 5]), ("3.1", [4, 0, 0, 0, 0, 0, 4]), ("3.7", [4, 0, 0, 0, 0, 0, 4])], [0; 15], "");
+        let text = report_2021(
+            &[("1", [3, 1, 0, 0, 0, 0, 5]), ("3.1", [4, 0, 0, 0, 0, 0, 4]), ("3.7", [4, 0, 0, 0, 0, 0, 4])],
+            [0; 15],
+            "",
+        );
         let r = check_text(&text);
         let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "requests.row_total").collect();
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);

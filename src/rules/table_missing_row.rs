@@ -22,11 +22,11 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for row in t.rows.iter().filter(|r| !r.found) {
-            out.push(
-                RULE.diag(format!("{}行未找到，是否粘贴不完整或行名有误？", row_name(id, row)))
-                    .line(t.line)
-                    .at(id, Some(row.key), None),
-            );
+            out.push(RULE.diag(format!("{}行未找到，是否粘贴不完整或行名有误？", row_name(id, row))).line(t.line).at(
+                id,
+                Some(row.key),
+                None,
+            ));
         }
     }
 }

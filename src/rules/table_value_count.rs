@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn six_values_in_a_row_of_seven() {
-        let text = report_2021(&[], [0; 15], "").replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0");
+        let text = report_2021(&[], [0; 15], "").replace(
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0",
+        );
         let r = check_text(&text);
         let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.value_count").collect();
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
@@ -49,7 +52,10 @@ mod tests {
 
     #[test]
     fn sixteen_numbers_in_table_four() {
-        let text = report_2021(&[], [0; 15], "").replace("0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n五", "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n五");
+        let text = report_2021(&[], [0; 15], "").replace(
+            "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n五",
+            "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n五",
+        );
         let r = check_text(&text);
         let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.value_count").collect();
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);

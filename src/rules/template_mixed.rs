@@ -31,7 +31,8 @@ mod tests {
 
     #[test]
     fn old_table_two_with_new_table_three() {
-        let text = report_2021(&[], [0; 15], "").replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量");
+        let text = report_2021(&[], [0; 15], "")
+            .replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量");
         let r = check_text(&text);
         let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "template.mixed").collect();
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);

@@ -20,7 +20,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (table, v) in doc.versions() {
         if v == Version::V2019 {
             let t = doc.table(table);
-            let line = t.rows.iter().find(|r| r.found && r.version.is_none_or(|rv| rv == v)).and_then(|r| r.line).or(t.line);
+            let line =
+                t.rows.iter().find(|r| r.found && r.version.is_none_or(|rv| rv == v)).and_then(|r| r.line).or(t.line);
             out.push(
                 RULE.diag(format!("{year}年度报告的{}使用了2019年版格式，应使用2021年版格式", short_table(table)))
                     .line(line)
@@ -36,7 +37,8 @@ mod tests {
 
     #[test]
     fn old_table_two_in_a_2021_report() {
-        let text = report_2021(&[], [0; 15], "").replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量");
+        let text = report_2021(&[], [0; 15], "")
+            .replace("本年制发件数\t本年废止件数\t现行有效件数", "本年新制作数量\t本年新公开数量\t对外公开总数量");
         let r = check_text(&text);
         assert!(codes(&r).contains(&"template.outdated"), "{:?}", r.diagnostics);
         assert!(!codes(&check_text(&report_2021(&[], [0; 15], ""))).contains(&"template.outdated"));

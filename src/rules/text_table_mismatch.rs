@@ -23,7 +23,13 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     if let Some(new_total) = requests.int("1", "total") {
         let carried = requests.int("2", "total").unwrap_or(0);
         let row_line = requests.row("1").and_then(|r| r.line);
-        let table_ref = |label: &str| Related { label: label.into(), line: row_line, span: None, row: Some("1".into()), column: Some("total".into()) };
+        let table_ref = |label: &str| Related {
+            label: label.into(),
+            line: row_line,
+            span: None,
+            row: Some("1".into()),
+            column: Some("total".into()),
+        };
         for f in figures_after(prose, phrases::REQUESTS_RECEIVED).into_iter().filter(|f| f.unit == '件') {
             if f.value != new_total && f.value != new_total + carried {
                 out.push(
@@ -47,22 +53,31 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     if let Some(review_total) = doc.tables.review.int("review", "total") {
         let review_line = doc.tables.review.row("review").and_then(|r| r.line);
-        for f in figures_after(prose, phrases::REVIEWS).into_iter().filter(|f| matches!(f.unit, '件' | '起' | '次')) {
+        for f in figures_after(prose, phrases::REVIEWS).into_iter().filter(|f| matches!(f.unit, '件' | '起' | '次'))
+        {
             if f.value != review_total {
                 out.push(
                     RULE.diag(format!("正文写行政复议{}{}，表四行政复议总计为{}", f.value, f.unit, review_total))
                         .line(line(f.at))
                         .at(TableId::Review, Some("review"), Some("total"))
-                        .related(vec![Related { label: "表四 行政复议 总计".into(), line: review_line, span: None, row: Some("review".into()), column: Some("total".into()) }]),
+                        .related(vec![Related {
+                            label: "表四 行政复议 总计".into(),
+                            line: review_line,
+                            span: None,
+                            row: Some("review".into()),
+                            column: Some("total".into()),
+                        }]),
                 );
             }
         }
         if review_total > 0 {
             if let Some(at) = stated(prose, phrases::NO_REVIEWS) {
                 out.push(
-                    RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}"))
-                        .line(line(at))
-                        .at(TableId::Review, Some("review"), Some("total")),
+                    RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}")).line(line(at)).at(
+                        TableId::Review,
+                        Some("review"),
+                        Some("total"),
+                    ),
                 );
             }
         }

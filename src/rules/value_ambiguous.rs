@@ -52,7 +52,10 @@ mod tests {
 
     #[test]
     fn glued_digits_with_one_split_are_taken() {
-        let text = report_2021(&[("1", [64, 0, 0, 2, 0, 4, 70])], [0; 15], "").replace("一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70", "一、本年新收政府信息公开申请数量640020470");
+        let text = report_2021(&[("1", [64, 0, 0, 2, 0, 4, 70])], [0; 15], "").replace(
+            "一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70",
+            "一、本年新收政府信息公开申请数量640020470",
+        );
         let r = check_text(&text);
         assert!(!codes(&r).contains(&"value.ambiguous"), "{:?}", r.diagnostics);
         assert_eq!(r.requests_row("1").unwrap().get("total"), Some(&70));

@@ -19,7 +19,8 @@ pub const RULE: Rule = Rule {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, cell) in doc.cells().filter(|(_, _, c)| c.state == CellState::Blank) {
         // An empty cell of a real table (HTML, Word) is written EMPTY_CELL.
-        let written = if cell.raw.as_str() == EMPTY_CELL { "留空".to_string() } else { format!("填写为“{}”", cell.raw) };
+        let written =
+            if cell.raw.as_str() == EMPTY_CELL { "留空".to_string() } else { format!("填写为“{}”", cell.raw) };
         out.push(
             RULE.diag(format!(
                 "{}行{}列{}，未按数字计（没有发生请填0）",

@@ -19,10 +19,16 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, cell) in doc.cells() {
         if let CellState::Invalid { reason } = &cell.state {
             out.push(
-                RULE.diag(format!("{}行{}列的值“{}”{}", row_name(id, row), column_label(row, cell.column), cell.raw, reason))
-                    .line(cell.line.or(row.line))
-                    .at(id, Some(row.key), Some(cell.column))
-                    .span(cell.span),
+                RULE.diag(format!(
+                    "{}行{}列的值“{}”{}",
+                    row_name(id, row),
+                    column_label(row, cell.column),
+                    cell.raw,
+                    reason
+                ))
+                .line(cell.line.or(row.line))
+                .at(id, Some(row.key), Some(cell.column))
+                .span(cell.span),
             );
         }
     }

@@ -19,9 +19,13 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, issue) in doc.issues() {
         if let RowIssue::StrayNumbers { values, line } = issue {
             out.push(
-                RULE.diag(format!("{}之后、下一行行名之前有多余的数字“{}”，已忽略，请核对原表", place(id, row), values.join(" ")))
-                    .line(*line)
-                    .at(id, row.map(|r| r.key), None),
+                RULE.diag(format!(
+                    "{}之后、下一行行名之前有多余的数字“{}”，已忽略，请核对原表",
+                    place(id, row),
+                    values.join(" ")
+                ))
+                .line(*line)
+                .at(id, row.map(|r| r.key), None),
             );
         }
     }

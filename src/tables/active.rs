@@ -16,13 +16,13 @@
 use super::fill::{any_fits, fill_row_alone, Arith};
 use super::segments::{label_lines, segments, Segment};
 use super::values::ValueKind;
+use crate::find;
 use crate::model::{Row, RowIssue, Table};
 use crate::normalise::Normalised;
 use crate::template::{
     active_columns, ActiveRowSpec, Block, Column, TableId, Version, ACTIVE_HEADER_CUES, ACTIVE_ROWS, UNIT_WAN_YUAN,
     UNIT_YUAN,
 };
-use crate::find;
 use crate::tokens::Token;
 
 /// How near the end of a segment's label a row name must be (characters).
@@ -117,7 +117,8 @@ fn fill_pending(
                 } else {
                     seg.cells.iter().skip(k * c).take(c).copied().collect()
                 };
-                let part = Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
+                let part =
+                    Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
                 out.push(fill_one(&ACTIVE_ROWS[i], &part, Some(version), header, year, norm));
             }
             // Rows of later blocks named too wait for the numbers after these.
@@ -175,7 +176,8 @@ fn names_row(tail: &str, cues: &[&str]) -> bool {
 
 /// The version a block header names, and whether it says 万元.
 fn header_of(label: &str) -> Option<(Version, bool)> {
-    let hit = ACTIVE_HEADER_CUES.iter().filter_map(|(cue, v)| find::rfind(label, cue).map(|p| (p, *v))).max_by_key(|h| h.0);
+    let hit =
+        ACTIVE_HEADER_CUES.iter().filter_map(|(cue, v)| find::rfind(label, cue).map(|p| (p, *v))).max_by_key(|h| h.0);
     hit.map(|(_, v)| (v, find::contains(label, UNIT_WAN_YUAN)))
 }
 

@@ -19,9 +19,9 @@
 
 use super::matching::align;
 use super::segments::{label_lines, Segment};
-use std::borrow::Cow;
 use crate::template::{RowSpec, REQUEST_HEADER_WORDS};
 use crate::tokens::{is_chinese_numeral, Token};
+use std::borrow::Cow;
 
 /// At most this many column-major pages are rearranged jointly.
 const MAX_PAGES: usize = 4;
@@ -75,7 +75,8 @@ pub fn read<'t>(
     // A page names at least two rows; a one-cell-a-line row with too many
     // numbers under a group heading is not one.
     let names_rows = |p: &Page| {
-        let rows = p.units.iter().filter(|u| versions.iter().any(|v| score(&u.label, v).iter().any(Option::is_some))).count();
+        let rows =
+            p.units.iter().filter(|u| versions.iter().any(|v| score(&u.label, v).iter().any(Option::is_some))).count();
         rows >= 2
     };
     let pages: Vec<Page> = segs
@@ -89,10 +90,7 @@ pub fn read<'t>(
     }
     // The rows of each page, for the first template version they fit.
     let Some(per_page) = versions.iter().find_map(|rows| {
-        pages
-            .iter()
-            .map(|p| rows_of(p, rows, score, columns))
-            .collect::<Option<Vec<Vec<(usize, &'static str)>>>>()
+        pages.iter().map(|p| rows_of(p, rows, score, columns)).collect::<Option<Vec<Vec<(usize, &'static str)>>>>()
     }) else {
         return Reading::Unreadable("按列提取的文字中，行名与数字的个数对不上（每页应为行数×列数个数字）".into());
     };
@@ -110,7 +108,8 @@ pub fn read<'t>(
     let mut found: Vec<(Vec<usize>, Vec<Vec<i64>>)> = Vec::new();
     let combinations = columns.pow(pages.len() as u32);
     for n in 0..combinations {
-        let arrangement: Vec<usize> = (0..pages.len()).map(|p| (n / columns.pow(p as u32) + columns - 1) % columns).collect();
+        let arrangement: Vec<usize> =
+            (0..pages.len()).map(|p| (n / columns.pow(p as u32) + columns - 1) % columns).collect();
         let Some(table) = rebuild(&pages, &per_page, &arrangement, columns) else { continue };
         if verify(&table) {
             let values: Vec<Vec<i64>> = table.into_iter().map(|r| r.1).collect();
@@ -121,7 +120,9 @@ pub fn read<'t>(
     }
     match found.as_slice() {
         [(only, _)] => Reading::Rebuilt(rebuilt_segments(segs, &pages, &per_page, only, columns)),
-        [] => Reading::Unreadable("按列提取的文字重排成表后，各行、各列的合计都对不上，无法确定每个数字所在的行和列".into()),
+        [] => Reading::Unreadable(
+            "按列提取的文字重排成表后，各行、各列的合计都对不上，无法确定每个数字所在的行和列".into(),
+        ),
         _ => Reading::Unreadable("按列提取的文字有多种重排方式都符合表中的勾稽关系，无法确定每个数字所在的列".into()),
     }
 }
@@ -129,13 +130,19 @@ pub fn read<'t>(
 /// A segment that is a column-major page: several number cells, each alone
 /// on its line, a multiple of the column count, after a label of several
 /// lines.
-fn page_of<'t>(index: usize, seg: &Segment<'t>, tokens: &'t [Token], text: &'t str, columns: usize) -> Option<Page<'t>> {
+fn page_of<'t>(
+    index: usize,
+    seg: &Segment<'t>,
+    tokens: &'t [Token],
+    text: &'t str,
+    columns: usize,
+) -> Option<Page<'t>> {
     let n = seg.cells.len();
     if n < 2 * columns || !n.is_multiple_of(columns) {
         return None;
     }
-    let one_a_line = seg.cells.windows(2).all(|w| w[0].line != w[1].line)
-        && seg.cells.iter().all(|c| c.number().is_some());
+    let one_a_line =
+        seg.cells.windows(2).all(|w| w[0].line != w[1].line) && seg.cells.iter().all(|c| c.number().is_some());
     if !one_a_line {
         return None;
     }

@@ -90,7 +90,10 @@ pub fn fill_row<'t>(
     }
     if cells.len() == expected + 1 && is_page_number(cells, arith) {
         if let Some((t, rest)) = cells.split_last() {
-            row.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line: Some(line_of(t)) });
+            row.issues.push(RowIssue::StrayNumbers {
+                values: vec![norm.text[t.start..t.end].to_string()],
+                line: Some(line_of(t)),
+            });
             cells = rest;
         }
     }
@@ -105,7 +108,8 @@ pub fn fill_row<'t>(
     }
     let runs = glued_runs(cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
-    if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected {
+    if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected
+    {
         // As many digits as columns: one digit a cell, taken even when it
         // breaks the arithmetic (the rules then say so).
         let found = if digits == expected {

@@ -406,8 +406,15 @@ mod tests {
             })
     }
 
-    const LABELS: [&str; 7] =
-        ["本年新收政府信息公开申请数量", "予以公开", "部分公开（区分处理的，只计这一情形）", "其他", "总计", "公开公开其他公", "x"];
+    const LABELS: [&str; 7] = [
+        "本年新收政府信息公开申请数量",
+        "予以公开",
+        "部分公开（区分处理的，只计这一情形）",
+        "其他",
+        "总计",
+        "公开公开其他公",
+        "x",
+    ];
     const ORDINALS: [&str; 5] = ["一、", "(一)", "1.", "(六)", "7."];
 
     #[test]
@@ -451,7 +458,8 @@ mod tests {
     #[test]
     fn alignment_keeps_order_and_skips() {
         // segments 0..4, rows 0..3; segment 1 is junk, row 2 is missing.
-        let table = [[Some(1.0), None, None], [None, None, None], [None, Some(1.0), Some(0.4)], [None, None, Some(0.5)]];
+        let table =
+            [[Some(1.0), None, None], [None, None, None], [None, Some(1.0), Some(0.4)], [None, None, Some(0.5)]];
         let a = align(4, 3, |s, r| table[s][r]);
         assert_eq!(a, [Some(0), Some(2), Some(3)]);
         let a = align(2, 3, |s, r| if s == 1 && r == 2 { Some(1.0) } else { None });

@@ -61,7 +61,8 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tabl
     let bounds = |start: Option<usize>, end: Option<usize>| {
         start.map(|start| (start, end.filter(|&e| e > start).unwrap_or(text.len()).min(start + MAX_REGION)))
     };
-    let regions = [bounds(active_start, active_end), bounds(requests_start, requests_end), bounds(review_start, review_end)];
+    let regions =
+        [bounds(active_start, active_end), bounds(requests_start, requests_end), bounds(review_start, review_end)];
 
     // The lines the regions span, and only those, are read as tokens, once
     // (most of a report is prose no table needs).

@@ -36,7 +36,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
             })
             .collect()
     };
-    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_scores, REQUEST_COLUMNS.len(), &adds_up) {
+    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_scores, REQUEST_COLUMNS.len(), &adds_up)
+    {
         Reading::NotColumnMajor => segs,
         Reading::Rebuilt(rebuilt) => rebuilt,
         Reading::Unreadable(why) => {
@@ -78,7 +79,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     } else {
         let v19 = try_version(1);
         let use_2021 = (v21.3 > v19.3 + 0.5) || (v19.3 <= v21.3 && year.is_some_and(|y| y >= 2021));
-        if use_2021 { v21 } else { v19 }
+        if use_2021 {
+            v21
+        } else {
+            v19
+        }
     };
 
     let kinds = [ValueKind::Count; 7];
@@ -123,7 +128,8 @@ fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind]
     let unknowns: Vec<Unknown> = solvable.iter().map(|(r, g)| Unknown { row: *r, splits: &g.splits }).collect();
     let equations = column_equations(table);
     let rows = &table.rows;
-    let known = |row: usize, column: usize| rows.get(row).and_then(|r| r.cells.get(column)).and_then(|c| c.value?.as_int());
+    let known =
+        |row: usize, column: usize| rows.get(row).and_then(|r| r.cells.get(column)).and_then(|c| c.value?.as_int());
     let joint = solve(&known, &unknowns, &equations);
     for (r, g) in glued.iter().filter(|(_, g)| !(g.complete && g.splits.len() == 1)) {
         let Some(row) = table.rows.get_mut(*r) else { continue };

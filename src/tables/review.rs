@@ -6,7 +6,10 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
-use super::fill::{any_fits, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, without_empty_table_cells, Arith, MAX_CANDIDATES};
+use super::fill::{
+    any_fits, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, without_empty_table_cells,
+    Arith, MAX_CANDIDATES,
+};
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, read_cell, ValueKind};
@@ -71,7 +74,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
                     if let Some(row) = table.rows.get_mut(i / 5) {
                         row.found = true;
                         row.line = line;
-                        row.cells[i % 5] = cell_from_part(REVIEW_COLUMNS[i % 5].key, ValueKind::Count, v, t, offset, norm);
+                        row.cells[i % 5] =
+                            cell_from_part(REVIEW_COLUMNS[i % 5].key, ValueKind::Count, v, t, offset, norm);
                     }
                 }
             }

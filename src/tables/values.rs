@@ -65,7 +65,14 @@ pub fn cell_from_part(
         Ok(v) => (Some(v), CellState::Given),
         Err(reason) => (None, CellState::Invalid { reason }),
     };
-    Cell { column, value, state, raw: digits.as_str().into(), line: Some(norm.original_line(token.line)), span: Some(span) }
+    Cell {
+        column,
+        value,
+        state,
+        raw: digits.as_str().into(),
+        line: Some(norm.original_line(token.line)),
+        span: Some(span),
+    }
 }
 
 /// A number as its column's value, or why it cannot be one.
@@ -106,7 +113,10 @@ fn parse_int(digits: &str) -> Result<i64, &'static str> {
         return Err("数字过大");
     }
     // (At most 13 digits: no overflow.)
-    let v = trimmed.bytes().try_fold(0i64, |v, b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as i64)).ok_or("不是数字")?;
+    let v = trimmed
+        .bytes()
+        .try_fold(0i64, |v, b| b.is_ascii_digit().then(|| v * 10 + (b - b'0') as i64))
+        .ok_or("不是数字")?;
     if v > MAX_COUNT {
         return Err("数字过大");
     }
@@ -160,7 +170,10 @@ mod tests {
         assert_eq!(read(&lit("13329640", None, Some(UNIT_YUAN), false), wan), Ok(Value::Int(13329640)));
         let fees = ValueKind::Money { default_unit: UNIT_WAN_YUAN };
         assert_eq!(read(&lit("7730", Some("28"), None, false), fees), Ok(Value::Int(77302800)));
-        assert_eq!(read(&lit("24252", Some("311082"), None, false), fees), Ok(Value::Dec { units: 24252311082, scale: 2 }));
+        assert_eq!(
+            read(&lit("24252", Some("311082"), None, false), fees),
+            Ok(Value::Dec { units: 24252311082, scale: 2 })
+        );
     }
 
     #[test]

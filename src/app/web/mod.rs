@@ -28,15 +28,16 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_error(&e))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error(&e))?;
-    let a: web_sys::HtmlAnchorElement = leptos::prelude::document()
-        .create_element("a")
-        .map_err(|e| js_error(&e))?
-        .unchecked_into();
+    let a: web_sys::HtmlAnchorElement =
+        leptos::prelude::document().create_element("a").map_err(|e| js_error(&e))?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
     a.click();
     // The download has started by the next task; the URL can go then.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(1));
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(1),
+    );
     Ok(())
 }
 
@@ -60,7 +61,9 @@ pub fn scroll_to(id: &str) {
 
 /// Moves the keyboard focus to an element.
 pub fn focus(id: &str) {
-    if let Some(el) = leptos::prelude::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) =
+        leptos::prelude::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
