@@ -13,27 +13,20 @@
 //! assert_eq!(report.diagnostics[0].code, "report.unrecognised");
 //! ```
 
-pub mod diagnostic;
-pub mod find;
 pub mod input;
-pub mod meta;
-pub mod model;
-pub mod normalise;
-pub mod prose;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
-pub mod sections;
-pub mod short_str;
 pub mod tables;
 pub mod template;
-pub mod tokens;
+pub mod util;
 #[cfg(feature = "wasm-api")]
 pub mod wasm_api;
 
-pub use diagnostic::{Diagnostic, Severity};
 pub use input::Block;
 pub use report::{Report, TemplateKind};
+pub use rules::diagnostic::{Diagnostic, Severity};
 
 use template::{TableId, Version};
 
@@ -47,10 +40,10 @@ pub fn check(text: &str, source: Option<&str>) -> Report {
     if text.len() > MAX_INPUT_BYTES {
         return too_large(text.len(), source);
     }
-    let norm = normalise::Normalised::new(text);
+    let norm = read::normalise::Normalised::new(text);
     let line_at = |o: usize| norm.line_at(o);
-    let sections = sections::find_sections(&norm.text, line_at);
-    let meta = meta::read_meta(&norm.text, line_at);
+    let sections = read::sections::find_sections(&norm.text, line_at);
+    let meta = read::meta::read_meta(&norm.text, line_at);
     let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
     let tables = tables::parse(&norm, &sections, year);
     let doc = rules::Document::new(&norm, &meta, &sections, &tables, year);
@@ -102,9 +95,9 @@ fn template_kind(doc: &rules::Document) -> Option<TemplateKind> {
 
 fn too_large(len: usize, source: Option<&str>) -> Report {
     let empty = tables::Tables {
-        active: model::Table::new(TableId::Active),
-        requests: model::Table::new(TableId::Requests),
-        review: model::Table::new(TableId::Review),
+        active: tables::model::Table::new(TableId::Active),
+        requests: tables::model::Table::new(TableId::Requests),
+        review: tables::model::Table::new(TableId::Review),
     };
     let tenths_of_mb = len * 10 / (1024 * 1024);
     let message = format!(

@@ -2,8 +2,8 @@
 //! their spans. The values come from the report; the words from the core's
 //! template data, except the few captions the template prints around them.
 
-use nianbao::model::{Row, Table};
 use nianbao::render::request_row_label;
+use nianbao::tables::model::{Row, Table};
 use nianbao::template::{request_group_label, Column, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
 
 /// A header or label cell and the grid cells it covers.

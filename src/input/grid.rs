@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn a_blank_cell_is_absent_with_a_warning() {
         let text = blocks_to_text(&[Block::Table(vec![row(&["规章", "0", "", "1"])])]);
-        let t = crate::tokens::tokenise(&text);
-        assert!(matches!(t.tokens[2].kind, crate::tokens::Kind::Blank), "{:?}", t.tokens);
+        let t = crate::read::tokens::tokenise(&text);
+        assert!(matches!(t.tokens[2].kind, crate::read::tokens::Kind::Blank), "{:?}", t.tokens);
     }
 }

@@ -7,8 +7,8 @@
 //! No `style` attributes, only classes, so the fragment works under a CSP
 //! without `'unsafe-inline'`; the look lives in the embedding stylesheet.
 
-use crate::diagnostic::Severity;
-use crate::model::{Cell, CellState, Row, Table};
+use crate::rules::diagnostic::Severity;
+use crate::tables::model::{Cell, CellState, Row, Table};
 use crate::template::{TableId, ACTIVE_ROWS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
 use crate::Report;
 use std::fmt::Write;

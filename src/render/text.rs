@@ -1,6 +1,6 @@
 //! The report as text: `file:line: severity code message`, then the tables.
 
-use crate::model::Table;
+use crate::tables::model::Table;
 use crate::template::TableId;
 use crate::Report;
 use std::fmt::Write;

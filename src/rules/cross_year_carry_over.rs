@@ -2,7 +2,7 @@
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
 use super::Rule;
-use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::rules::diagnostic::{Diagnostic, Related, Severity};
 use crate::template::{TableId, REQUEST_COLUMNS};
 use crate::Report;
 

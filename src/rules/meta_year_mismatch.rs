@@ -1,8 +1,8 @@
 //! `meta.year_mismatch`: title year, statistical period and content disagree.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::meta::years;
+use crate::read::meta::years;
+use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "meta.year_mismatch",
@@ -20,7 +20,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     if let (Some(t), Some(p)) = (title, &doc.meta.period) {
         if p.from_year != t || p.to_year != t {
             out.push(RULE.diag(format!("标题为{t}年度，但统计期限为{}至{}", p.from, p.to)).line(Some(p.line)).related(
-                vec![crate::diagnostic::Related {
+                vec![crate::rules::diagnostic::Related {
                     label: "标题".into(),
                     line: doc.meta.title_line,
                     span: None,

@@ -4,16 +4,17 @@
 //! fixed parts 检查内容 / 为什么 / 示例 / 依据, which is also what `nianbao
 //! explain CODE` and the app's rule pages show), the check, and its tests.
 
-use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::meta::Meta;
-use crate::model::{Row, Table};
-use crate::normalise::Normalised;
-use crate::prose::Prose;
-use crate::sections::Section;
+use crate::read::meta::Meta;
+use crate::read::normalise::Normalised;
+use crate::read::prose::Prose;
+use crate::read::sections::Section;
+use crate::rules::diagnostic::{Diagnostic, Related, Severity};
+use crate::tables::model::{Row, Table};
 use crate::tables::Tables;
 use crate::template::{TableId, Version};
 
 pub mod cross_year_carry_over;
+pub mod diagnostic;
 pub mod meta_year_mismatch;
 pub mod report_unrecognised;
 pub mod requests_balance;
@@ -87,14 +88,14 @@ impl<'a> Document<'a> {
         out
     }
     /// Every cell of every table, with its table and row.
-    pub fn cells(&self) -> impl Iterator<Item = (TableId, &'a Row, &'a crate::model::Cell)> {
+    pub fn cells(&self) -> impl Iterator<Item = (TableId, &'a Row, &'a crate::tables::model::Cell)> {
         let tables = self.tables;
         TableId::ALL
             .into_iter()
             .flat_map(move |id| tables.get(id).rows.iter().flat_map(move |r| r.cells.iter().map(move |c| (id, r, c))))
     }
     /// Every issue the parser noted: of a whole table (row `None`) or of a row.
-    pub fn issues(&self) -> impl Iterator<Item = (TableId, Option<&'a Row>, &'a crate::model::RowIssue)> {
+    pub fn issues(&self) -> impl Iterator<Item = (TableId, Option<&'a Row>, &'a crate::tables::model::RowIssue)> {
         let tables = self.tables;
         TableId::ALL.into_iter().flat_map(move |id| {
             let t = tables.get(id);

@@ -1,7 +1,7 @@
 //! `report.unrecognised`: the input is not (recognisably) an annual report.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "report.unrecognised",

@@ -1,7 +1,7 @@
 //! `requests.balance`: 一 + 二 = （七）总计 + 四, in every column of table 三.
 
 use super::{column_label, related_cell, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REQUEST_COLUMNS};
 
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! `requests.outcome_total`: （七）总计 = the sum of the outcome rows, per column.
 
 use super::{column_label, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REQUEST_COLUMNS};
 
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! `requests.row_total`: in every row of table 三, 总计 = the six applicant columns.
 
 use super::{ints, related_cell, row_name, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REQUEST_COLUMNS};
 
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! `review.total`: in table 四, each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
 use super::{ints, related_cell, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, REVIEW_COLUMNS};
 
 pub const RULE: Rule = Rule {

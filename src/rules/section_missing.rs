@@ -1,7 +1,7 @@
 //! `section.missing`: one of the six sections not found.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::SECTIONS;
 
 pub const RULE: Rule = Rule {

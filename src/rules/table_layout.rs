@@ -3,7 +3,7 @@
 //! fits). Nothing of that table is taken.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! `table.missing`: one of the three tables is not in the report.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {

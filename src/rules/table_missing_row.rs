@@ -1,7 +1,7 @@
 //! `table.missing_row`: a template row not found in a table that is there.
 
 use super::{row_name, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {

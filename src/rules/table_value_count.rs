@@ -2,8 +2,8 @@
 //! the template has columns. Its values are then left absent, not shifted.
 
 use super::{place, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::RowIssue;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "table.value_count",

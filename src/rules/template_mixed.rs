@@ -1,7 +1,7 @@
 //! `template.mixed`: tables of both template versions in one report.
 
 use super::{short_table, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "template.mixed",

@@ -1,7 +1,7 @@
 //! `template.outdated`: the 2019 template in a report for 2021 or later.
 
 use super::{short_table, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::Version;
 
 pub const RULE: Rule = Rule {

@@ -2,7 +2,7 @@
 //! whether it charged 信息处理费.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{phrases, Version};
 
 pub const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let body = &doc.text()[six.start..six.end];
-    if !phrases::PROCESSING_FEE.iter().any(|p| crate::find::contains(body, p)) {
+    if !phrases::PROCESSING_FEE.iter().any(|p| crate::util::find::contains(body, p)) {
         out.push(
             RULE.diag("“六、其他需要报告的事项”未说明是否收取信息处理费（2021年版格式要求在此报告）")
                 .line(Some(six.line)),

@@ -1,8 +1,8 @@
 //! `text.sum_mismatch`: a stated total disagrees with its listed parts.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::prose::stated_sums;
+use crate::read::prose::stated_sums;
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
 
 pub const RULE: Rule = Rule {

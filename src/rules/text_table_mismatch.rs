@@ -1,8 +1,8 @@
 //! `text.table_mismatch`: a figure in the text disagrees with the table.
 
 use super::{Document, Rule};
-use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::prose::{figures_after, stated};
+use crate::read::prose::{figures_after, stated};
+use crate::rules::diagnostic::{Diagnostic, Related, Severity};
 use crate::template::{phrases, TableId};
 
 pub const RULE: Rule = Rule {

@@ -2,8 +2,8 @@
 //! single split that fits the template's arithmetic.
 
 use super::{place, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::RowIssue;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "value.ambiguous",

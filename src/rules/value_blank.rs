@@ -1,8 +1,8 @@
 //! `value.blank`: a cell written as / - — or left empty (absent from the output, not 0).
 
 use super::{column_label, row_name, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::CellState;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::CellState;
 use crate::template::EMPTY_CELL;
 
 pub const RULE: Rule = Rule {

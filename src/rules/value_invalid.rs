@@ -1,8 +1,8 @@
 //! `value.invalid`: a count that is negative, fractional, too large or not a number.
 
 use super::{column_label, row_name, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::CellState;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::CellState;
 
 pub const RULE: Rule = Rule {
     code: "value.invalid",

@@ -1,8 +1,8 @@
 //! `value.stray_number`: numbers before a row's label on its line, dropped.
 
 use super::{place, Document, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::RowIssue;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "value.stray_number",

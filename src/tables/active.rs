@@ -16,14 +16,14 @@
 use super::fill::{any_fits, fill_row_alone, Arith};
 use super::segments::{label_lines, segments, Segment};
 use super::values::ValueKind;
-use crate::find;
-use crate::model::{Row, RowIssue, Table};
-use crate::normalise::Normalised;
+use crate::read::normalise::Normalised;
+use crate::read::tokens::Token;
+use crate::tables::model::{Row, RowIssue, Table};
 use crate::template::{
     active_columns, ActiveRowSpec, Block, Column, TableId, Version, ACTIVE_HEADER_CUES, ACTIVE_ROWS, UNIT_WAN_YUAN,
     UNIT_YUAN,
 };
-use crate::tokens::Token;
+use crate::util::find;
 
 /// How near the end of a segment's label a row name must be (characters).
 const LABEL_TAIL: usize = 14;

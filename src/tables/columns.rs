@@ -19,8 +19,9 @@
 
 use super::matching::align;
 use super::segments::{label_lines, Segment};
+use crate::read::tokens::Token;
 use crate::template::{RowSpec, REQUEST_HEADER_WORDS};
-use crate::tokens::{is_chinese_numeral, Token};
+use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
 /// At most this many column-major pages are rearranged jointly.

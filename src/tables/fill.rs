@@ -12,10 +12,10 @@
 
 use super::segments::Segment;
 use super::values::{cell_from_part, read_cell, ValueKind};
-use crate::model::{Row, RowIssue};
-use crate::normalise::Normalised;
+use crate::read::normalise::Normalised;
+use crate::read::tokens::{Kind, Token};
+use crate::tables::model::{Row, RowIssue};
 use crate::template::EMPTY_CELL;
-use crate::tokens::{Kind, Token};
 
 /// At most this many candidate splits are listed in a diagnostic.
 pub const MAX_CANDIDATES: usize = 6;
@@ -433,7 +433,7 @@ mod tests {
     #[test]
     fn a_split_forced_by_the_digits_ignores_the_arithmetic() {
         let text = "规章1000002";
-        let t = crate::tokens::tokenise(text);
+        let t = crate::read::tokens::tokenise(text);
         let segs = super::super::segments::segments(&t.tokens, text);
         let norm = Normalised::new(text);
         let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
@@ -445,7 +445,7 @@ mod tests {
     #[test]
     fn a_bare_page_number_after_a_row_is_dropped() {
         let fill = |text: &str| {
-            let t = crate::tokens::tokenise(text);
+            let t = crate::read::tokens::tokenise(text);
             let segs = super::super::segments::segments(&t.tokens, text);
             let norm = Normalised::new(text);
             let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
@@ -453,7 +453,7 @@ mod tests {
             row
         };
         let row = fill("2.没有现成信息 3 0 0 0 0 0 3\n4\n3.补正后");
-        assert_eq!(row.cells[6].value, Some(crate::model::Value::Int(3)));
+        assert_eq!(row.cells[6].value, Some(crate::tables::model::Value::Int(3)));
         assert!(matches!(&row.issues[..], [RowIssue::StrayNumbers { values, .. }] if values == &["4"]));
         // Not when the row's own numbers do not add up without it, nor on its line.
         assert!(fill("2.没有 3 0 0 0 0 0 2\n4\n3.补").cells[0].value.is_none());
@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn parts_are_placed_back_in_their_tokens() {
         let text = "500000 5";
-        let t = crate::tokens::tokenise(text);
+        let t = crate::read::tokens::tokenise(text);
         let tokens: Vec<&Token> = t.tokens.iter().collect();
         let placed = place_parts(&tokens, &[5, 0, 0, 0, 0, 0, 5]).unwrap();
         assert_eq!(placed.iter().map(|p| p.2).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 0]);

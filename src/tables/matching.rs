@@ -7,7 +7,7 @@
 //! (`一、才本年新收政女府…`), truncation (`(六)其`) and typos cost a little
 //! each, never everything; the row's ordinal helps where little is left.
 
-use crate::tokens::{is_chinese_numeral, is_letter};
+use crate::util::chars::{is_chinese_numeral, is_letter};
 
 /// How much of the template label must be found for a segment to be that row.
 pub const MATCH_THRESHOLD: f32 = 0.34;

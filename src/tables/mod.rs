@@ -9,16 +9,17 @@ pub mod columns;
 pub mod fill;
 pub mod joint;
 pub mod matching;
+pub mod model;
 pub mod requests;
 pub mod review;
 pub mod segments;
 pub mod values;
 
-use crate::model::Table;
-use crate::normalise::Normalised;
-use crate::sections::Section;
+use crate::read::normalise::Normalised;
+use crate::read::sections::Section;
+use crate::read::tokens::{tokenise_lines, Token};
+use crate::tables::model::Table;
 use crate::template::{TableId, ACTIVE_ANCHORS, REQUEST_ROWS, REVIEW_ANCHORS};
-use crate::tokens::{tokenise_lines, Token};
 
 /// No real table region is near this long; beyond it the rest is ignored.
 pub const MAX_REGION: usize = 64 * 1024;

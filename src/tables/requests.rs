@@ -10,10 +10,10 @@ use super::joint::{solve, Equation, Unknown};
 use super::matching::{align, Matcher, Probe, MATCH_THRESHOLD};
 use super::segments::{segments, Segment};
 use super::values::ValueKind;
-use crate::model::{Row, Table};
-use crate::normalise::Normalised;
+use crate::read::normalise::Normalised;
+use crate::read::tokens::Token;
+use crate::tables::model::{Row, Table};
 use crate::template::{request_rows, RowSpec, TableId, Version, REQUEST_COLUMNS, REQUEST_ROWS};
-use crate::tokens::Token;
 
 /// Rows only the 2021 template has; finding them decides the version.
 const ONLY_2021: [&str; 2] = ["3.6.1", "3.6.2"];

@@ -13,10 +13,10 @@ use super::fill::{
 use super::matching::similarity;
 use super::segments::{segments, Segment};
 use super::values::{cell_from_part, read_cell, ValueKind};
-use crate::model::{Row, RowIssue, Table};
-use crate::normalise::Normalised;
+use crate::read::normalise::Normalised;
+use crate::read::tokens::{Kind, Token};
+use crate::tables::model::{Row, RowIssue, Table};
 use crate::template::{TableId, REVIEW_COLUMNS, REVIEW_GROUPS};
-use crate::tokens::{Kind, Token};
 
 const CELLS: usize = 15;
 

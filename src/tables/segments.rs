@@ -5,7 +5,7 @@
 //! three lines, a label in one cell and its seven numbers in seven lines, or
 //! a whole row on one line all become one segment.
 
-use crate::tokens::{Kind, Token};
+use crate::read::tokens::{Kind, Token};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
@@ -144,7 +144,7 @@ fn push_label(label: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenise;
+    use crate::read::tokens::tokenise;
 
     #[test]
     fn one_cell_per_line_and_one_row_per_line_agree() {

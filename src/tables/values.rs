@@ -1,9 +1,9 @@
 //! Cells: a token read as the value its column allows.
 
-use crate::model::{Cell, CellState, Value};
-use crate::normalise::Normalised;
+use crate::read::normalise::Normalised;
+use crate::read::tokens::{Kind, NumberLit, Token};
+use crate::tables::model::{Cell, CellState, Value};
 use crate::template::{UNIT_WAN_YUAN, UNIT_YUAN};
-use crate::tokens::{Kind, NumberLit, Token};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::components::diagnostics::severity_class;
 use crate::layout::{self, Span};
 use crate::state::AppState;
 use leptos::prelude::*;
-use nianbao::model::{Cell, CellState, Row, Table};
+use nianbao::tables::model::{Cell, CellState, Row, Table};
 use nianbao::template::{TableId, REQUEST_COLUMNS};
 use std::collections::HashSet;
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! The one diagnostic type every rule emits and every renderer reads.
 
-use crate::normalise::Span;
+use crate::read::normalise::Span;
 use crate::template::TableId;
 use serde::Serialize;
 

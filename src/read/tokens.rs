@@ -8,8 +8,9 @@
 //! counting separators, so one-cell-per-line, tab-separated and space-aligned
 //! text all give the same stream.
 
-use crate::short_str::ShortStr;
 use crate::template::BLANK_MARKS;
+use crate::util::chars::is_letter;
+use crate::util::short_str::ShortStr;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -392,22 +393,6 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
     }
 }
 
-/// `char::is_alphanumeric`, with fast paths for the common CJK block and
-/// for the punctuation of Chinese text (`、。“”—《》`), which has no letters.
-pub fn is_letter(c: char) -> bool {
-    match c {
-        '\u{4e00}'..='\u{9fff}' => true,
-        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// 一 … 十, the numerals of ordinals (`三、`, `(六)`).
-pub fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
-}
-
 /// The length of the character a UTF-8 lead byte starts.
 fn utf8_len(lead: u8) -> usize {
     match lead {
@@ -496,13 +481,6 @@ mod tests {
         assert_eq!(kinds("政府集中采购\t3\t3749.71 万元"), ["T:政府集中采购", "N:3", "N:3749.71万元"]);
         assert_eq!(kinds("13329640元"), ["N:13329640元"]);
         assert_eq!(kinds("行政许可 -3 1,362"), ["T:行政许可", "N:-3", "N:1362"]);
-    }
-
-    #[test]
-    fn is_letter_is_is_alphanumeric() {
-        for c in (0..0x11000).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
-        }
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! (../shared/docs/output-contract.md) says. The CLI's `--json`, the wasm
 //! API and the app's export all serialise this one type.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::meta::Period;
-use crate::model::{Table, Value};
-use crate::sections::Section;
+use crate::read::meta::Period;
+use crate::read::sections::Section;
+use crate::rules::diagnostic::{Diagnostic, Severity};
+use crate::tables::model::{Table, Value};
 use crate::tables::Tables;
 use crate::template::TableId;
 use serde::ser::{SerializeMap, SerializeStruct};
@@ -102,7 +102,7 @@ impl Serialize for Values<'_> {
     }
 }
 
-struct RowValues<'a>(&'a crate::model::Row);
+struct RowValues<'a>(&'a crate::tables::model::Row);
 
 impl Serialize for RowValues<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

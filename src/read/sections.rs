@@ -7,9 +7,9 @@
 //! by the next section's heading is such a list, and is passed over when a
 //! real heading exists further on.
 
-use crate::find;
 use crate::template::SECTIONS;
-use crate::tokens::is_chinese_numeral;
+use crate::util::chars::is_chinese_numeral;
+use crate::util::find;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]

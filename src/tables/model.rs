@@ -1,9 +1,9 @@
 //! The rebuilt tables: what the parser found, cell by cell, with where each
 //! cell came from. Rules and renderers read this; nothing re-parses text.
 
-use crate::normalise::Span;
-use crate::short_str::ShortStr;
+use crate::read::normalise::Span;
 use crate::template::{Column, TableId, Version};
+use crate::util::short_str::ShortStr;
 use serde::Serialize;
 
 /// A cell's value: counts are whole numbers, money may have decimals.

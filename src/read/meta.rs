@@ -1,8 +1,8 @@
 //! Stage 3b: what the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
-use crate::find::{contains, shared_start};
 use crate::template::phrases;
+use crate::util::find::{contains, shared_start};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Default, Serialize)]

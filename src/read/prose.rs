@@ -4,9 +4,9 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
-use crate::find::{contains, find, matches, Needles};
 use crate::rules::Document;
 use crate::template::phrases;
+use crate::util::find::{contains, find, matches, Needles};
 use std::borrow::Cow;
 
 /// A number stated after a phrase, with its offset in the normalised text.
@@ -60,7 +60,7 @@ impl<'a> Prose<'a> {
         Prose::new(pieces)
     }
 
-    /// For each of `phrases`, its places in piece `i` (as [`crate::find::matches_each`]).
+    /// For each of `phrases`, its places in piece `i` (as [`crate::util::find::matches_each`]).
     fn places_each(&self, i: usize, phrases: &[&str]) -> Vec<Cow<'_, [usize]>> {
         let all = phrases::IN_PROSE.iter().flat_map(|list| list.iter());
         phrases
@@ -236,7 +236,7 @@ fn strip_all<'a>(mut s: &'a str, prefix: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::find::matches_each;
+    use crate::util::find::matches_each;
 
     #[test]
     fn figures_and_negation() {

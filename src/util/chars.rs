@@ -1,0 +1,29 @@
+//! Character classes of Chinese report text.
+
+/// `char::is_alphanumeric`, with fast paths for the common CJK block and
+/// for the punctuation of Chinese text (`、。“”—《》`), which has no letters.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// 一 … 十, the numerals of ordinals (`三、`, `(六)`).
+pub fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_letter_is_is_alphanumeric() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}
