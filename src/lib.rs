@@ -20,33 +20,42 @@ pub mod report;
 pub mod rules;
 pub mod tables;
 pub mod template;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod util;
 #[cfg(feature = "wasm-api")]
 pub mod wasm_api;
 
 pub use input::Block;
-pub use report::{Report, TemplateKind};
+pub use report::Report;
 pub use rules::diagnostic::{Diagnostic, Severity};
+pub use template::{Registry, TemplateKind};
 
-use template::{TableId, Version};
+use template::TableId;
 
 /// Inputs larger than this are refused with a message (the app says so
 /// before a tab could freeze).
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
-/// Checks one report's text. Never panics, never gives up: a partial report
-/// with diagnostics comes back whatever the input.
+/// Checks one report's text against the national template. Never panics,
+/// never gives up: a partial report with diagnostics comes back whatever
+/// the input.
 pub fn check(text: &str, source: Option<&str>) -> Report {
+    check_with(Registry::national(), text, source)
+}
+
+/// [`check`] against the versions of `registry` (a test's own, say).
+pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>) -> Report {
     if text.len() > MAX_INPUT_BYTES {
-        return too_large(text.len(), source);
+        return too_large(text.len(), source, registry);
     }
     let norm = read::normalise::Normalised::new(text);
     let line_at = |o: usize| norm.line_at(o);
     let sections = read::sections::find_sections(&norm.text, line_at);
     let meta = read::meta::read_meta(&norm.text, line_at);
     let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
-    let tables = tables::parse(&norm, &sections, year);
-    let doc = rules::Document::new(&norm, &meta, &sections, &tables, year);
+    let tables = tables::parse(&norm, &sections, year, registry);
+    let doc = rules::Document::new(&norm, &meta, &sections, &tables, year, registry);
     let diagnostics = rules::run(&doc);
     let template = template_kind(&doc);
     Report {
@@ -60,6 +69,7 @@ pub fn check(text: &str, source: Option<&str>) -> Report {
         sections,
         tables,
         diagnostics,
+        registry,
     }
 }
 
@@ -83,17 +93,12 @@ pub fn check_many(inputs: &[(&str, Option<&str>)]) -> Vec<Report> {
 }
 
 fn template_kind(doc: &rules::Document) -> Option<TemplateKind> {
-    let versions: Vec<Version> = doc.versions().into_iter().map(|v| v.1).collect();
-    let has = |v: Version| versions.contains(&v);
-    match (has(Version::V2019), has(Version::V2021)) {
-        (true, true) => Some(TemplateKind::Mixed),
-        (true, false) => Some(TemplateKind::V2019),
-        (false, true) => Some(TemplateKind::V2021),
-        (false, false) => None,
-    }
+    let versions = doc.versions();
+    let first = versions.first()?.1;
+    Some(if versions.iter().all(|v| v.1 == first) { TemplateKind::Single(first) } else { TemplateKind::Mixed })
 }
 
-fn too_large(len: usize, source: Option<&str>) -> Report {
+fn too_large(len: usize, source: Option<&str>, registry: &'static Registry) -> Report {
     let empty = tables::Tables {
         active: tables::model::Table::new(TableId::Active),
         requests: tables::model::Table::new(TableId::Requests),
@@ -117,5 +122,6 @@ fn too_large(len: usize, source: Option<&str>) -> Report {
         sections: Vec::new(),
         tables: empty,
         diagnostics: vec![rules::report_unrecognised::RULE.diag(message).line(Some(1))],
+        registry,
     }
 }

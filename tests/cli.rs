@@ -110,7 +110,7 @@ fn every_rule_is_documented_in_the_readme_and_in_fixed_parts() {
     for rule in nianbao::rules::all_rules() {
         assert!(readme.contains(&format!("`{}`", rule.code)), "README lacks {}", rule.code);
         for part in ["检查内容：", "为什么：", "示例：", "依据："] {
-            assert!(rule.doc.contains(part), "{} doc lacks {part}", rule.code);
+            assert!(rule.doc.to_string().contains(part), "{} doc lacks {part}", rule.code);
         }
     }
     // Codes are unique.

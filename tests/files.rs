@@ -49,7 +49,7 @@ fn the_template_docx_has_the_three_tables_in_the_template_shape() {
     // The empty template: every cell is blank, none is taken as 0.
     let r = nianbao::check(&text, None);
     assert!(r.tables.requests.found && r.tables.review.found && r.tables.active.found);
-    assert!(r.requests_row("1").is_none());
+    assert!(r.requests_row(nianbao::template::keys::requests::NEW).is_none());
     assert_eq!(r.diagnostics.iter().filter(|d| d.code == "value.blank").count(), 10 + 25 * 7 + 15);
     assert!(r.diagnostics.iter().any(|d| d.message.contains("留空")));
 }
@@ -127,12 +127,13 @@ fn a_filled_in_template_docx_reads_back_every_cell() {
         "{:?}",
         r.diagnostics
     );
-    let keys = ["regulations", "normative_documents", "licensing", "punishment", "enforcement", "fees"];
+    use nianbao::template::keys::active as a;
+    let keys = [a::REGULATIONS, a::NORMATIVE_DOCUMENTS, a::LICENSING, a::PUNISHMENT, a::ENFORCEMENT, a::FEES];
     let mut n = 0;
     for key in keys {
         let row = r.tables.active.row(key).unwrap();
         for c in &row.cells {
-            let want = if key == "fees" { value(n) * 10_000 } else { value(n) };
+            let want = if key == a::FEES { value(n) * 10_000 } else { value(n) };
             assert_eq!(c.value.and_then(|v| v.as_int()), Some(want), "active {key} {}", c.column);
             n += 1;
         }

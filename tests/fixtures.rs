@@ -4,6 +4,10 @@
 //! here, not new code. Review changes with `INSTA_UPDATE=always cargo test`
 //! then `git diff tests/snapshots`.
 
+mod common;
+
+use nianbao::template::keys::{requests as q, review};
+use nianbao::template::RowKey;
 use std::path::Path;
 
 fn snapshot_case(path: &Path) {
@@ -11,15 +15,9 @@ fn snapshot_case(path: &Path) {
     // .html fixtures are read as the CLI reads a saved page.
     let text = nianbao::input::file_text(&path.to_string_lossy(), &std::fs::read(path).unwrap()).unwrap();
     let report = nianbao::check(&text, path.file_name().and_then(|f| f.to_str()));
-    let mut json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     // Only the contract's fields: the extensions (cells with byte offsets) are
     // covered by their own tests and would bury the reviewable part.
-    let obj = json.as_object_mut().unwrap();
-    obj.retain(|k, _| {
-        ["source", "agency", "year", "template", "active", "requests", "review", "diagnostics"].contains(&k.as_str())
-    });
-    let shown =
-        format!("{}\n{}", nianbao::render::text::full(&report, &name), serde_json::to_string_pretty(&json).unwrap());
+    let shown = common::snapshot_view(&report, &name, &text);
     insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
         insta::assert_snapshot!(name, shown);
     });
@@ -46,7 +44,7 @@ fn seed(name: &str) -> nianbao::Report {
 }
 
 fn codes_at(r: &nianbao::Report, code: &str) -> Vec<(Option<String>, Option<usize>)> {
-    r.diagnostics.iter().filter(|d| d.code == code).map(|d| (d.row.clone(), d.line)).collect()
+    r.diagnostics.iter().filter(|d| d.code == code).map(|d| (d.row.map(|k| k.to_string()), d.line)).collect()
 }
 
 #[test]
@@ -54,8 +52,8 @@ fn seed_000_is_a_2021_report_with_a_2019_table_two() {
     let r = seed("000_a4b9aaf003e43d05.txt");
     assert_eq!(r.year, Some(2021));
     assert_eq!(r.template.map(|t| t.as_str()), Some("mixed"));
-    assert_eq!(r.tables.active.version.map(|v| v.name()), Some("2019"));
-    assert_eq!(r.tables.requests.version.map(|v| v.name()), Some("2021"));
+    assert_eq!(r.tables.active.version.map(|v| v.name), Some("2019"));
+    assert_eq!(r.tables.requests.version.map(|v| v.name), Some("2021"));
     assert!(!codes_at(&r, "template.outdated").is_empty());
     assert!(!r.has_errors());
 }
@@ -64,8 +62,8 @@ fn seed_000_is_a_2021_report_with_a_2019_table_two() {
 fn seed_001_row_3_2_has_six_values_and_710_is_not_a_cell() {
     let r = seed("001_76d90fd474e57dbd.txt");
     assert_eq!(codes_at(&r, "table.value_count"), [(Some("3.2".into()), Some(59))]);
-    assert!(r.requests_row("3.2").is_none());
-    assert_eq!(r.requests_row("3.4.3").unwrap().values().sum::<i64>(), 0);
+    assert!(r.requests_row(q::PARTLY_GRANTED).is_none());
+    assert_eq!(r.requests_row(RowKey("3.4.3")).unwrap().values().sum::<i64>(), 0);
     assert_eq!(codes_at(&r, "value.stray_number"), [(Some("3.4.2".into()), Some(70))]);
 }
 
@@ -74,7 +72,7 @@ fn seed_002_rows_3_1_and_3_2_have_six_values() {
     let r = seed("002_9ca5b3fc5e07fc94.txt");
     let rows: Vec<_> = codes_at(&r, "table.value_count").into_iter().map(|c| c.0).collect();
     assert_eq!(rows, [Some("3.1".to_string()), Some("3.2".to_string())]);
-    assert_eq!(r.tables.review.int("review", "total"), Some(4));
+    assert_eq!(r.tables.review.int(review::REVIEW, review::TOTAL), Some(4));
 }
 
 #[test]
@@ -96,5 +94,5 @@ fn seed_004_table_four_has_sixteen_numbers() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].message, "表四应有15个数字，实际有16个：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0");
     assert_eq!(d[0].line, Some(75));
-    assert!(r.tables.review.int("review", "total").is_none(), "no value is guessed");
+    assert!(r.tables.review.int(review::REVIEW, review::TOTAL).is_none(), "no value is guessed");
 }

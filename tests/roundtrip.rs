@@ -8,7 +8,8 @@
 //! `value.ambiguous` / `table.layout`), but never give a wrong value; when
 //! the digits alone decide the split, they too give every cell back.
 
-use nianbao::template::{request_group_label, request_rows, Version, REQUEST_COLUMNS};
+use nianbao::template::keys::requests as q;
+use nianbao::template::{v2021::V2021, RowKey};
 use proptest::prelude::*;
 
 /// A report's three tables (2021 template), consistent with its arithmetic.
@@ -20,7 +21,7 @@ struct Truth {
     /// 本年收费金额 in 万元 hundredths (77302800 元 = 773028).
     fees_cents: i64,
     /// Table 三 rows in template order (2021), 7 values each.
-    requests: Vec<(&'static str, [i64; 7])>,
+    requests: Vec<(RowKey, [i64; 7])>,
     review: [i64; 15],
 }
 
@@ -37,9 +38,9 @@ impl Truth {
                 r % (max + 1)
             }
         };
-        let keys: Vec<&'static str> = request_rows(Version::V2021).map(|r| r.key).collect();
-        let outcome: Vec<&str> = keys.iter().copied().filter(|k| k.starts_with("3.") && *k != "3.7").collect();
-        let mut values: std::collections::BTreeMap<&str, [i64; 7]> = keys.iter().map(|k| (*k, [0; 7])).collect();
+        let keys: Vec<RowKey> = V2021.requests.rows.iter().map(|r| r.key).collect();
+        let outcome: Vec<RowKey> = keys.iter().copied().filter(|k| k.is_under("3") && *k != q::OUTCOME_TOTAL).collect();
+        let mut values: std::collections::BTreeMap<RowKey, [i64; 7]> = keys.iter().map(|k| (*k, [0; 7])).collect();
         for c in 0..6 {
             // Small: only the first column has numbers, and few, so that
             // every total stays a single digit.
@@ -50,12 +51,12 @@ impl Truth {
                 values.get_mut(k).unwrap()[c] = v;
                 total += v;
             }
-            values.get_mut("3.7").unwrap()[c] = total;
+            values.get_mut(&q::OUTCOME_TOTAL).unwrap()[c] = total;
             let carried_next = if active { next(if small { 1 } else { 20 }) } else { 0 };
-            values.get_mut("4").unwrap()[c] = carried_next;
+            values.get_mut(&q::CARRIED_FORWARD).unwrap()[c] = carried_next;
             let carried_in = if active { next(total + carried_next).min(total + carried_next) } else { 0 };
-            values.get_mut("2").unwrap()[c] = carried_in;
-            values.get_mut("1").unwrap()[c] = total + carried_next - carried_in;
+            values.get_mut(&q::CARRIED_OVER).unwrap()[c] = carried_in;
+            values.get_mut(&q::NEW).unwrap()[c] = total + carried_next - carried_in;
         }
         for v in values.values_mut() {
             v[6] = v[..6].iter().sum();
@@ -155,21 +156,20 @@ fn active_rows(t: &Truth) -> Vec<(String, Vec<String>)> {
 fn request_rows_text(t: &Truth) -> Vec<(String, Vec<String>)> {
     let mut rows = vec![
         ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".to_string(), vec![]),
-        (format!("申请人情况 {}", REQUEST_COLUMNS.iter().map(|c| c.label).collect::<Vec<_>>().join(" ")), vec![]),
+        (
+            format!("申请人情况 {}", V2021.requests.columns.iter().map(|c| c.label).collect::<Vec<_>>().join(" ")),
+            vec![],
+        ),
     ];
+    let grid = &V2021.requests;
     for (key, values) in &t.requests {
-        let group = match *key {
-            "3.1" => Some("3"),
-            "3.3.1" => Some("3.3"),
-            "3.4.1" => Some("3.4"),
-            "3.5.1" => Some("3.5"),
-            "3.6.1" => Some("3.6"),
-            _ => None,
-        };
-        if let Some(label) = group.and_then(request_group_label) {
-            rows.push((label.to_string(), vec![]));
+        // A group's heading stands before its first row.
+        let first_of_group =
+            key.parent().filter(|p| grid.rows.iter().find(|r| r.key.is_under(p)).is_some_and(|r| r.key == *key));
+        if let Some(group) = first_of_group.and_then(|p| grid.group(p)) {
+            rows.push((group.title.to_string(), vec![]));
         }
-        rows.push((nianbao::render::request_row_label(key), values.iter().map(i64::to_string).collect()));
+        rows.push((grid.row(*key).unwrap().printed(), values.iter().map(i64::to_string).collect()));
     }
     rows
 }
@@ -357,21 +357,22 @@ fn compare(t: &Truth, r: &nianbao::Report) -> (Vec<String>, Vec<String>) {
         Some(g) => wrong.push(format!("{name}={g}, want {want}")),
         None => missing.push(name),
     };
-    let keys = ["regulations", "normative_documents", "licensing", "punishment", "enforcement"];
+    use nianbao::template::keys::active as a;
+    let keys = [a::REGULATIONS, a::NORMATIVE_DOCUMENTS, a::LICENSING, a::PUNISHMENT, a::ENFORCEMENT];
     for (key, want) in keys.iter().zip(&t.active) {
-        let row = r.tables.active.row(key);
+        let row = r.tables.active.row(*key);
         for (i, w) in want.iter().enumerate() {
             let got = row.and_then(|row| row.cells.get(i)).and_then(|c| c.value).map(|v| v.as_f64());
             check(format!("active.{key}.{i}"), got, *w as f64);
         }
     }
-    let fees = r.tables.active.row("fees").and_then(|row| row.cells.first()).and_then(|c| c.value).map(|v| v.as_f64());
+    let fees = r.tables.active.row(a::FEES).and_then(|row| row.cells.first()).and_then(|c| c.value).map(|v| v.as_f64());
     check("active.fees".into(), fees, (t.fees_cents * 100) as f64);
     for (key, want) in &t.requests {
         for (c, w) in want.iter().enumerate() {
             let got =
-                r.tables.requests.row(key).and_then(|row| row.cells.get(c)).and_then(|c| c.value).map(|v| v.as_f64());
-            check(format!("requests.{key}.{}", REQUEST_COLUMNS[c].key), got, *w as f64);
+                r.tables.requests.row(*key).and_then(|row| row.cells.get(c)).and_then(|c| c.value).map(|v| v.as_f64());
+            check(format!("requests.{key}.{}", V2021.requests.columns[c].key), got, *w as f64);
         }
     }
     for (i, w) in t.review.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! The synthetic hard cases in tests/fixtures (syn_*), asserted value by
 //! value: each stands for a text shape real reports arrive in.
 
+use nianbao::template::{keys::review as r, RowKey};
 use std::path::Path;
 
 fn fixture(name: &str) -> nianbao::Report {
@@ -9,12 +10,12 @@ fn fixture(name: &str) -> nianbao::Report {
     nianbao::check(&text, Some(name))
 }
 
-fn row(r: &nianbao::Report, key: &str) -> Vec<Option<i64>> {
-    r.tables.requests.row(key).unwrap().cells.iter().map(|c| c.value.and_then(|v| v.as_int())).collect()
+fn row(r: &nianbao::Report, key: &'static str) -> Vec<Option<i64>> {
+    r.tables.requests.row(RowKey(key)).unwrap().cells.iter().map(|c| c.value.and_then(|v| v.as_int())).collect()
 }
 
-fn active(r: &nianbao::Report, key: &str) -> Vec<Option<f64>> {
-    r.tables.active.row(key).unwrap().cells.iter().map(|c| c.value.map(|v| v.as_f64())).collect()
+fn active(r: &nianbao::Report, key: &'static str) -> Vec<Option<f64>> {
+    r.tables.active.row(RowKey(key)).unwrap().cells.iter().map(|c| c.value.map(|v| v.as_f64())).collect()
 }
 
 fn codes(r: &nianbao::Report) -> Vec<&'static str> {
@@ -68,7 +69,7 @@ fn bare_page_numbers_and_repeated_headers() {
     assert_eq!(stray.len(), 3, "{:?}", r.diagnostics);
     assert_eq!(active(&r, "licensing"), [Some(356.0)]);
     assert_eq!(row(&r, "3.4.2"), some(&[0; 7]), "the row after a page break and a repeated header");
-    assert_eq!(r.tables.review.int("litigation_direct", "total"), Some(12));
+    assert_eq!(r.tables.review.int(r::LITIGATION_DIRECT, r::TOTAL), Some(12));
     assert!(!r.has_errors(), "{:?}", r.diagnostics);
 }
 
@@ -89,6 +90,6 @@ fn a_saved_page_with_a_layout_table_and_disagreeing_spans() {
     assert_eq!(active(&r, "regulations"), [Some(0.0), None, Some(0.0)], "an empty cell is blank");
     assert_eq!(row(&r, "1"), some(&[64, 0, 0, 2, 0, 4, 70]));
     assert_eq!(row(&r, "3.7"), some(&[63, 0, 0, 2, 0, 4, 69]));
-    assert_eq!(r.tables.review.int("litigation_after_review", "total"), None);
+    assert_eq!(r.tables.review.int(r::LITIGATION_AFTER_REVIEW, r::TOTAL), None);
     assert_eq!(codes(&r), ["value.blank", "value.blank"]);
 }

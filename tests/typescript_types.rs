@@ -4,9 +4,7 @@
 //! every seed's JSON against the same file with tsc.)
 
 use nianbao::rules::all_rules;
-use nianbao::template::{
-    active_columns, TableId, Version, ACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS,
-};
+use nianbao::template::{Registry, TableId};
 use std::collections::BTreeSet;
 
 const TYPES: &str = include_str!("../src/wasm_api/report.d.ts");
@@ -48,16 +46,15 @@ fn severities_and_tables() {
 
 #[test]
 fn table_keys_are_the_template() {
-    same("ActiveRow", set(ACTIVE_ROWS.iter().map(|r| r.key)));
-    let mut active = BTreeSet::new();
-    for r in ACTIVE_ROWS {
-        for v in [Version::V2019, Version::V2021] {
-            active.extend(active_columns(r.block, v).iter().map(|c| c.key.to_string()));
-        }
-    }
-    same("ActiveColumn", active);
-    same("RequestRow", set(REQUEST_ROWS.iter().filter(|r| r.in_2019 || r.in_2021).map(|r| r.key)));
-    same("RequestColumn", set(REQUEST_COLUMNS.iter().map(|c| c.key)));
-    same("ReviewGroup", set(REVIEW_GROUPS.iter().map(|c| c.key)));
-    same("ReviewColumn", set(REVIEW_COLUMNS.iter().map(|c| c.key)));
+    let registry = Registry::national();
+    let versions = registry.versions();
+    same("ActiveRow", set(registry.active_rows().iter().map(|r| r.spec.key.as_str())));
+    let active =
+        versions.iter().flat_map(|v| v.active.blocks.iter().flat_map(|b| b.columns.iter().map(|c| c.key.as_str())));
+    same("ActiveColumn", set(active));
+    same("RequestRow", set(versions.iter().flat_map(|v| v.requests.rows.iter().map(|r| r.key.as_str()))));
+    same("RequestColumn", set(versions.iter().flat_map(|v| v.requests.columns.iter().map(|c| c.key.as_str()))));
+    same("ReviewGroup", set(versions.iter().flat_map(|v| v.review.rows.iter().map(|r| r.key.as_str()))));
+    same("ReviewColumn", set(versions.iter().flat_map(|v| v.review.columns.iter().map(|c| c.key.as_str()))));
+    same("TemplateVersion", set(versions.iter().map(|v| v.name)));
 }

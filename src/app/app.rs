@@ -21,7 +21,8 @@ pub fn App() -> impl IntoView {
     // has been drawn: an effect, because it acts on the DOM, not on state.
     Effect::new(move |_| {
         let Some(i) = state.selected.get() else { return };
-        let Some(target) = state.checked.with_untracked(|c| c.as_ref().and_then(|c| c.targets.get(i).cloned())) else {
+        let Some(target) = state.checked.with_untracked(|c| c.as_ref().and_then(|c| c.targets().get(i).cloned()))
+        else {
             return;
         };
         let table = state.checked.with_untracked(|c| {
@@ -29,7 +30,7 @@ pub fn App() -> impl IntoView {
         });
         request_animation_frame(move || {
             match target.cells.first().or(target.related.first()) {
-                Some(cell) => web::scroll_to(&cell.dom_id()),
+                Some(cell) => web::scroll_to(&crate::checked::dom_id(cell)),
                 None => {
                     if let Some(t) = table {
                         web::scroll_to(&format!("table-{t}"));

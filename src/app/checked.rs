@@ -1,115 +1,53 @@
 //! A checked report, with where each diagnostic points in the rebuilt
 //! tables and in the input. Plain data: the components only read it.
 
+use nianbao::report::{CellRef, Target, Targets};
 use nianbao::template::TableId;
-use nianbao::{Diagnostic, Report, Severity};
-use std::collections::HashMap;
+use nianbao::{Report, Severity};
 
-/// One cell of a rebuilt table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct CellRef {
-    pub table: TableId,
-    pub row: &'static str,
-    pub column: &'static str,
-}
-
-impl CellRef {
-    /// The element id the page gives the cell (scrolled to on a click).
-    pub fn dom_id(&self) -> String {
-        format!("cell-{}-{}-{}", self.table.key(), self.row, self.column)
-    }
-}
-
-/// Where one diagnostic points.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Target {
-    /// The cells the diagnostic is about (marked in place).
-    pub cells: Vec<CellRef>,
-    /// Cells it names as related (highlighted when it is selected).
-    pub related: Vec<CellRef>,
-    /// Lines of the input to highlight: its own line first.
-    pub lines: Vec<usize>,
+/// The element id the page gives a cell (scrolled to on a click).
+pub fn dom_id(cell: &CellRef) -> String {
+    format!("cell-{}-{}-{}", cell.table.key(), cell.row, cell.column)
 }
 
 pub struct Checked {
     pub report: Report,
-    /// One per diagnostic, same order.
-    pub targets: Vec<Target>,
-    marks: HashMap<CellRef, Vec<usize>>,
+    /// Where each diagnostic points, and the marks they make (the core's).
+    marks: Targets,
     /// Time the core took, in milliseconds (shown; read by the benchmark).
     pub millis: f64,
 }
 
 impl Checked {
     pub fn new(report: Report, millis: f64) -> Self {
-        let targets: Vec<Target> = report.diagnostics.iter().map(|d| target(&report, d)).collect();
-        let mut marks: HashMap<CellRef, Vec<usize>> = HashMap::new();
-        for (i, t) in targets.iter().enumerate() {
-            for c in &t.cells {
-                marks.entry(*c).or_default().push(i);
-            }
-        }
-        Checked { report, targets, marks, millis }
+        let marks = Targets::of(&report);
+        Checked { report, marks, millis }
+    }
+
+    /// One per diagnostic, in order.
+    pub fn targets(&self) -> &[Target] {
+        &self.marks.targets
     }
 
     /// The diagnostics that mark a cell, in list order.
     pub fn marks(&self, cell: &CellRef) -> &[usize] {
-        self.marks.get(cell).map_or(&[], Vec::as_slice)
+        self.marks.marks(cell)
     }
 
     /// The most severe diagnostic marking a cell.
     pub fn worst(&self, cell: &CellRef) -> Option<Severity> {
-        self.marks(cell).iter().map(|&i| self.report.diagnostics[i].severity).min()
+        Targets::worst(&self.report, self.marks(cell))
     }
 
     /// Diagnostics about a table as a whole (no row, no column).
     pub fn table_marks(&self, table: TableId) -> Vec<usize> {
-        let whole = |d: &Diagnostic| d.table == Some(table) && d.row.is_none() && d.column.is_none();
-        self.report.diagnostics.iter().enumerate().filter(|(_, d)| whole(d)).map(|(i, _)| i).collect()
+        Targets::table_marks(&self.report, table)
     }
 
     /// The name the report goes by in exports: its file, else 粘贴文本.
     pub fn name(&self) -> &str {
         self.report.source.as_deref().unwrap_or("粘贴文本")
     }
-}
-
-/// The cells and lines a diagnostic is about, looked up in the report's own
-/// tables (row and column keys come from the core).
-fn target(report: &Report, d: &Diagnostic) -> Target {
-    let mut t = Target::default();
-    if let Some(id) = d.table {
-        let table = report.table(id);
-        let cells_of = |row: Option<&str>, column: Option<&str>| -> Vec<CellRef> {
-            table
-                .rows
-                .iter()
-                .filter(|r| row.is_none_or(|k| r.key == k))
-                .flat_map(|r| r.cells.iter().map(move |c| (r.key, c.column)))
-                .filter(|(_, c)| column.is_none_or(|k| *c == k))
-                .map(|(row, column)| CellRef { table: id, row, column })
-                .collect()
-        };
-        if d.row.is_some() || d.column.is_some() {
-            t.cells = cells_of(d.row.as_deref(), d.column.as_deref());
-        }
-        for r in &d.related {
-            if r.row.is_some() || r.column.is_some() {
-                for c in cells_of(r.row.as_deref(), r.column.as_deref()) {
-                    if !t.cells.contains(&c) && !t.related.contains(&c) {
-                        t.related.push(c);
-                    }
-                }
-            }
-        }
-    }
-    t.lines.extend(d.line);
-    for l in d.related.iter().filter_map(|r| r.line) {
-        if !t.lines.contains(&l) {
-            t.lines.push(l);
-        }
-    }
-    t
 }
 
 #[cfg(test)]
@@ -121,16 +59,18 @@ mod tests {
         Checked::new(nianbao::check(EXAMPLES[i].text, Some(EXAMPLES[i].name)), 0.0)
     }
 
+    use nianbao::template::keys::requests as q;
+
     #[test]
     fn a_row_diagnostic_marks_every_cell_of_its_row() {
         // Seed 002: 表三（一）has six values for seven columns.
         let c = checked(2);
-        let i = c.report.diagnostics.iter().position(|d| d.row.as_deref() == Some("3.1")).unwrap();
-        assert_eq!(c.targets[i].cells.len(), 7);
-        let cell = CellRef { table: TableId::Requests, row: "3.1", column: "total" };
+        let i = c.report.diagnostics.iter().position(|d| d.row == Some(q::GRANTED)).unwrap();
+        assert_eq!(c.targets()[i].cells.len(), 7);
+        let cell = CellRef { table: TableId::Requests, row: q::GRANTED, column: q::TOTAL };
         assert_eq!(c.marks(&cell), &[i]);
         assert_eq!(c.worst(&cell), Some(Severity::Error));
-        assert_eq!(c.targets[i].lines, vec![c.report.diagnostics[i].line.unwrap()]);
+        assert_eq!(c.targets()[i].lines, vec![c.report.diagnostics[i].line.unwrap()]);
     }
 
     #[test]
@@ -139,7 +79,7 @@ mod tests {
         let c = checked(4);
         let marks = c.table_marks(TableId::Review);
         assert_eq!(marks.len(), 1);
-        assert!(c.targets[marks[0]].cells.is_empty());
+        assert!(c.targets()[marks[0]].cells.is_empty());
     }
 
     #[test]
@@ -152,9 +92,9 @@ mod tests {
         let text = lines.join("\n");
         let c = Checked::new(nianbao::check(&text, None), 0.0);
         let i = c.report.diagnostics.iter().position(|d| d.code == "requests.row_total").unwrap();
-        let total = CellRef { table: TableId::Requests, row: "1", column: "total" };
-        assert_eq!(c.targets[i].cells, vec![total]);
-        assert_eq!(c.targets[i].related.len(), 6);
+        let total = CellRef { table: TableId::Requests, row: q::NEW, column: q::TOTAL };
+        assert_eq!(c.targets()[i].cells, vec![total]);
+        assert_eq!(c.targets()[i].related.len(), 6);
         assert_eq!(c.name(), "粘贴文本");
     }
 }

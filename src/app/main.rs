@@ -6,7 +6,6 @@ mod app;
 mod checked;
 mod components;
 mod examples;
-mod layout;
 mod panic;
 mod state;
 mod web;

@@ -4,7 +4,8 @@
 //! Only the text outside the tables is read (the preamble and sections 一,
 //! 五, 六), so a table's own numbers are never mistaken for prose.
 
-use crate::rules::Document;
+use crate::read::normalise::Normalised;
+use crate::read::sections::Section;
 use crate::template::phrases;
 use crate::util::find::{contains, find, matches, Needles};
 use std::borrow::Cow;
@@ -45,15 +46,15 @@ impl<'a> Prose<'a> {
     }
 
     /// The report's prose: the preamble and sections 一, 五 and 六.
-    pub fn of(doc: &Document<'a>) -> Self {
-        let text = &doc.norm.text;
+    pub fn of(norm: &'a Normalised, sections: &[Section]) -> Self {
+        let text = &norm.text;
+        let section = |n: usize| sections.iter().find(|s| s.number == n);
         let mut pieces = Vec::new();
-        let first_table_section =
-            doc.sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
-        let preamble_end = doc.section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
+        let first_table_section = sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
+        let preamble_end = section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
         pieces.push((0, capped(text, 0, preamble_end)));
         for n in [1, 5, 6] {
-            if let Some(s) = doc.section(n) {
+            if let Some(s) = section(n) {
                 pieces.push((s.start, capped(text, s.start, s.end)));
             }
         }

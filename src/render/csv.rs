@@ -8,10 +8,7 @@ pub fn tables(report: &Report) -> String {
     let mut out = String::from("table,row,row_label,column,column_label,value,line\n");
     for id in TableId::ALL {
         for row in &report.table(id).rows {
-            let label = match id {
-                TableId::Requests => super::request_row_label(row.key),
-                _ => row.label.to_string(),
-            };
+            let label = row.printed();
             for (cell, col) in row.cells.iter().zip(row.columns) {
                 let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
                 let line = cell.line.map(|l| l.to_string()).unwrap_or_default();

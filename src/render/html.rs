@@ -7,9 +7,10 @@
 //! No `style` attributes, only classes, so the fragment works under a CSP
 //! without `'unsafe-inline'`; the look lives in the embedding stylesheet.
 
+use crate::report::{BodyRow, CellRef, Slot, Span, Targets};
 use crate::rules::diagnostic::Severity;
-use crate::tables::model::{Cell, CellState, Row, Table};
-use crate::template::{TableId, ACTIVE_ROWS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS};
+use crate::tables::model::{CellState, Row};
+use crate::template::TableId;
 use crate::Report;
 use std::fmt::Write;
 
@@ -91,12 +92,12 @@ pub fn escape(s: &str) -> String {
 
 /// The whole fragment: summary, tables, diagnostics.
 pub fn report(report: &Report, lang: Lang) -> String {
-    let marks = Marks::of(report);
+    let targets = Targets::of(report);
     let mut out = String::new();
     summary(&mut out, report, lang);
     let _ = write!(out, "<details class=\"nb-tables\" open><summary>{}</summary>", lang.pick("表格", "Tables"));
     for id in TableId::ALL {
-        table(&mut out, report, id, &marks, lang);
+        table(&mut out, report, id, &targets, lang);
     }
     out.push_str("</details>");
     diagnostics(&mut out, report, lang);
@@ -121,8 +122,7 @@ fn summary(out: &mut String, report: &Report, lang: Lang) {
     };
     let unknown = lang.pick("未识别", "not found");
     let template = match report.template {
-        Some(t) if lang == Lang::Zh && t.as_str() != "mixed" => format!("{}年版", t.as_str()),
-        Some(_) if lang == Lang::Zh => "混用两版".to_string(),
+        Some(t) if lang == Lang::Zh => t.label(),
         Some(t) => t.as_str().to_string(),
         None => unknown.to_string(),
     };
@@ -184,57 +184,11 @@ fn diagnostics(out: &mut String, report: &Report, lang: Lang) {
 
 // ------------------------------------------------------------------ tables
 
-/// A cell (table, row, column); a `None` column means the row as a whole.
-type CellKey<'a> = (TableId, &'a str, Option<&'a str>);
-
-/// The worst severity and the messages of the diagnostics about a cell.
-type Mark<'a> = (Severity, Vec<&'a str>);
-
-/// Every cell some diagnostic is about. A list, not a map: a table has a few
-/// hundred cells at most, and a list keeps the wasm smaller.
-struct Marks<'a>(Vec<(CellKey<'a>, Mark<'a>)>);
-
-impl<'a> Marks<'a> {
-    fn of(report: &'a Report) -> Self {
-        let mut map: Vec<(CellKey<'a>, Mark<'a>)> = Vec::new();
-        let mut mark = |key: CellKey<'a>, sev: Severity, msg: &'a str| {
-            let i = match map.iter().position(|(k, _)| *k == key) {
-                Some(i) => i,
-                None => {
-                    map.push((key, (sev, Vec::new())));
-                    map.len() - 1
-                }
-            };
-            let e = &mut map[i].1;
-            e.0 = e.0.min(sev); // Error < Warning < Info
-            if !e.1.contains(&msg) {
-                e.1.push(msg);
-            }
-        };
-        for d in &report.diagnostics {
-            let Some(table) = d.table else { continue };
-            if let Some(row) = d.row.as_deref() {
-                mark((table, row, d.column.as_deref()), d.severity, d.message.as_str());
-            }
-            for r in &d.related {
-                if let Some(row) = r.row.as_deref() {
-                    mark((table, row, r.column.as_deref()), d.severity, d.message.as_str());
-                }
-            }
-        }
-        Marks(map)
-    }
-
-    fn get(&self, table: TableId, row: &str, column: Option<&str>) -> Option<&Mark<'a>> {
-        self.0.iter().find(|((t, r, c), _)| *t == table && *r == row && *c == column).map(|(_, mark)| mark)
-    }
-}
-
-fn table(out: &mut String, report: &Report, id: TableId, marks: &Marks, lang: Lang) {
+fn table(out: &mut String, report: &Report, id: TableId, targets: &Targets, lang: Lang) {
     let t = report.table(id);
     let version = match (t.version, lang) {
-        (Some(v), Lang::Zh) => format!("（{}年版）", v.name()),
-        (Some(v), Lang::En) => format!(" ({} template)", v.name()),
+        (Some(v), Lang::Zh) => format!("（{}年版）", v.name),
+        (Some(v), Lang::En) => format!(" ({} template)", v.name),
         (None, _) => String::new(),
     };
     let _ = write!(
@@ -251,20 +205,75 @@ fn table(out: &mut String, report: &Report, id: TableId, marks: &Marks, lang: La
     if let Some(why) = &t.unreadable {
         let _ = write!(out, "<p class=\"nb-missing\">{}</p>", escape(why));
     }
+    let layout = report.layout(id);
     out.push_str("<div class=\"nb-scroll\"><table>");
-    match id {
-        TableId::Active => active(out, t, marks),
-        TableId::Requests => requests(out, t, marks),
-        TableId::Review => review(out, t, marks),
+    if !layout.head.is_empty() {
+        out.push_str("<thead>");
+        for row in &layout.head {
+            out.push_str("<tr>");
+            for s in row {
+                head(out, "th", s, "");
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</thead>");
     }
-    out.push_str("</table></div></section>");
+    out.push_str("<tbody>");
+    for row in &layout.body {
+        match row {
+            BodyRow::Caption(s) => {
+                out.push_str("<tr class=\"nb-block\">");
+                head(out, "th", s, "");
+                out.push_str("</tr>");
+            }
+            BodyRow::Head(cells) => {
+                out.push_str("<tr class=\"nb-head\">");
+                for s in cells {
+                    head(out, "th", s, "");
+                }
+                out.push_str("</tr>");
+            }
+            BodyRow::Values { row, labels, slots } => {
+                let drawn = row.and_then(|k| t.row(k));
+                let class = if drawn.is_some_and(|r| !r.found) { " class=\"nb-not-found\"" } else { "" };
+                let _ = write!(out, "<tr{class}>");
+                if let Some((own, groups)) = labels.split_last() {
+                    for g in groups {
+                        head(out, "th", g, " class=\"nb-group\"");
+                    }
+                    if let Some(r) = drawn {
+                        label(out, report, targets, id, r, own);
+                    }
+                }
+                for slot in slots {
+                    cell(out, report, targets, id, slot);
+                }
+                out.push_str("</tr>");
+            }
+        }
+    }
+    out.push_str("</tbody></table></div></section>");
+}
+
+/// A header cell with its spans.
+fn head(out: &mut String, tag: &str, s: &Span, class: &str) {
+    let _ = write!(out, "<{tag}{class}");
+    if s.colspan > 1 {
+        let _ = write!(out, " colspan=\"{}\"", s.colspan);
+    }
+    if s.rowspan > 1 {
+        let _ = write!(out, " rowspan=\"{}\"", s.rowspan);
+    }
+    let _ = write!(out, ">{}</{tag}>", escape(&s.text));
 }
 
 /// One value cell: the value, or what was written instead, marked by the
 /// diagnostics about it.
-fn cell(out: &mut String, id: TableId, row: &Row, cell: Option<&Cell>, column: &str, marks: &Marks, colspan: usize) {
+fn cell(out: &mut String, report: &Report, targets: &Targets, id: TableId, slot: &Slot) {
+    let row = report.table(id).row(slot.row);
+    let c = row.and_then(|r| r.cell(slot.column));
     let mut classes = vec!["nb-cell"];
-    let (text, state_title) = match cell {
+    let (text, state_title) = match c {
         Some(c) => match (&c.state, c.value) {
             (_, Some(v)) => (v.to_string(), None),
             (CellState::Blank, None) => {
@@ -286,22 +295,23 @@ fn cell(out: &mut String, id: TableId, row: &Row, cell: Option<&Cell>, column: &
         }
     };
     let mut title: Vec<&str> = state_title.into_iter().collect();
-    if let Some((sev, messages)) = marks.get(id, row.key, Some(column)) {
-        classes.push(severity_class(*sev));
+    let marks = targets.marks(&CellRef { table: id, row: slot.row, column: slot.column });
+    if let Some(sev) = Targets::worst(report, marks) {
+        classes.push(severity_class(sev));
         classes.push("nb-marked");
-        title.extend(messages.iter().copied());
+        title.extend(marks.iter().map(|&i| report.diagnostics[i].message.as_str()));
     }
     let _ = write!(
         out,
         "<td class=\"{}\" data-row=\"{}\" data-col=\"{}\"",
         classes.join(" "),
-        escape(row.key),
-        escape(column)
+        escape(slot.row.as_str()),
+        escape(slot.column.as_str())
     );
-    if colspan > 1 {
-        let _ = write!(out, " colspan=\"{colspan}\"");
+    if slot.colspan > 1 {
+        let _ = write!(out, " colspan=\"{}\"", slot.colspan);
     }
-    if let Some(line) = cell.and_then(|c| c.line).or(row.line) {
+    if let Some(line) = c.and_then(|c| c.line).or(row.and_then(|r| r.line)) {
         let _ = write!(out, " data-line=\"{line}\"");
     }
     if !title.is_empty() {
@@ -311,152 +321,28 @@ fn cell(out: &mut String, id: TableId, row: &Row, cell: Option<&Cell>, column: &
 }
 
 /// A row label cell (`<th>`), marked when a diagnostic is about the row.
-fn label(out: &mut String, id: TableId, row: &Row, text: &str, marks: &Marks, colspan: usize) {
+fn label(out: &mut String, report: &Report, targets: &Targets, id: TableId, row: &Row, s: &Span) {
     let mut classes = vec!["nb-label"];
     if !row.found {
         classes.push("nb-not-found");
     }
-    let mark = marks.get(id, row.key, None);
-    if let Some((sev, _)) = mark {
-        classes.push(severity_class(*sev));
+    let marks = targets.row_marks(id, row.key);
+    if let Some(sev) = Targets::worst(report, &marks) {
+        classes.push(severity_class(sev));
         classes.push("nb-marked");
     }
     let _ = write!(out, "<th scope=\"row\" class=\"{}\"", classes.join(" "));
-    if colspan > 1 {
-        let _ = write!(out, " colspan=\"{colspan}\"");
+    if s.colspan > 1 {
+        let _ = write!(out, " colspan=\"{}\"", s.colspan);
     }
     if let Some(line) = row.line {
         let _ = write!(out, " data-line=\"{line}\"");
     }
-    if let Some((_, messages)) = mark {
+    if !marks.is_empty() {
+        let messages: Vec<&str> = marks.iter().map(|&i| report.diagnostics[i].message.as_str()).collect();
         let _ = write!(out, " title=\"{}\"", escape(&messages.join("\n")));
     }
-    let _ = write!(out, ">{}</th>", escape(text));
-}
-
-fn values(out: &mut String, id: TableId, row: &Row, marks: &Marks) {
-    for c in row.columns {
-        cell(out, id, row, row.cell(c.key), c.key, marks, 1);
-    }
-}
-
-/// Table 三: three label columns (the template's merged 三、本年度办理结果 and
-/// （三）…（六） groups), then the seven applicant columns.
-fn requests(out: &mut String, t: &Table, marks: &Marks) {
-    out.push_str("<thead><tr><th colspan=\"3\" rowspan=\"3\" class=\"nb-corner\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th><th colspan=\"7\">申请人情况</th></tr>");
-    let _ = write!(
-        out,
-        "<tr><th rowspan=\"2\">{}</th><th colspan=\"5\">法人或其他组织</th><th rowspan=\"2\">{}</th></tr><tr>",
-        REQUEST_COLUMNS[0].label, REQUEST_COLUMNS[6].label
-    );
-    for c in &REQUEST_COLUMNS[1..6] {
-        let _ = write!(out, "<th>{}</th>", c.label);
-    }
-    out.push_str("</tr></thead><tbody>");
-    let outcomes = t.rows.iter().filter(|r| r.key.starts_with("3.")).count();
-    let mut first_outcome = true;
-    for (i, row) in t.rows.iter().enumerate() {
-        let class = if row.found { "" } else { " class=\"nb-not-found\"" };
-        let _ = write!(out, "<tr{class}>");
-        let label_text = super::request_row_label(row.key);
-        if let Some(group) = outcome_group(row.key) {
-            if first_outcome {
-                let _ = write!(out, "<th rowspan=\"{outcomes}\" class=\"nb-group\">三、本年度办理结果</th>");
-                first_outcome = false;
-            }
-            match group {
-                Some(g) => {
-                    let in_group = |r: &Row| outcome_group(r.key) == Some(Some(g));
-                    if i == 0 || !in_group(&t.rows[i - 1]) {
-                        let size = t.rows[i..].iter().take_while(|r| in_group(r)).count();
-                        let name = crate::template::request_group_label(g).unwrap_or(g);
-                        let _ = write!(out, "<th rowspan=\"{size}\" class=\"nb-group\">{}</th>", escape(name));
-                    }
-                    label(out, TableId::Requests, row, &label_text, marks, 1);
-                }
-                None => label(out, TableId::Requests, row, &label_text, marks, 2),
-            }
-        } else {
-            label(out, TableId::Requests, row, &label_text, marks, 3);
-        }
-        values(out, TableId::Requests, row, marks);
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody>");
-}
-
-/// `None` outside 三、本年度办理结果; `Some(None)` for its single rows
-/// (（一）（二）（七）, 2019's （六）); `Some(Some("3.3"))` inside a group.
-fn outcome_group(key: &str) -> Option<Option<&str>> {
-    let rest = key.strip_prefix("3.")?;
-    Some(rest.contains('.').then(|| &key[..key.rfind('.').unwrap_or(key.len())]))
-}
-
-/// Table 四: one row of fifteen cells under a three-level header.
-fn review(out: &mut String, t: &Table, marks: &Marks) {
-    out.push_str("<thead><tr><th colspan=\"5\" rowspan=\"2\">行政复议</th><th colspan=\"10\">行政诉讼</th></tr>");
-    out.push_str("<tr><th colspan=\"5\">未经复议直接起诉</th><th colspan=\"5\">复议后起诉</th></tr><tr>");
-    for _ in REVIEW_GROUPS {
-        for c in REVIEW_COLUMNS {
-            let _ = write!(out, "<th>{}</th>", c.label);
-        }
-    }
-    out.push_str("</tr></thead><tbody><tr>");
-    for group in REVIEW_GROUPS {
-        match t.row(group.key) {
-            Some(row) => values(out, TableId::Review, row, marks),
-            None => {
-                let missing = Row::new(group.key, group.label, &REVIEW_COLUMNS);
-                values(out, TableId::Review, &missing, marks);
-            }
-        }
-    }
-    out.push_str("</tr></tbody>");
-}
-
-/// The article item (第二十条第（X）项) a row of table 二 reports on: the
-/// template prints it above each block.
-fn article(key: &str) -> &'static str {
-    match key {
-        "regulations" | "normative_documents" => "第二十条第（一）项",
-        "licensing" | "other_services" => "第二十条第（五）项",
-        "punishment" | "enforcement" => "第二十条第（六）项",
-        "fees" => "第二十条第（八）项",
-        "procurement" => "第二十条第（九）项",
-        _ => "",
-    }
-}
-
-/// Table 二: blocks of rows, each under its article and its own column
-/// header; four columns wide, a block's last column spanning the rest.
-fn active(out: &mut String, t: &Table, marks: &Marks) {
-    const WIDTH: usize = 3;
-    out.push_str("<tbody>");
-    let mut previous: Option<(&str, Vec<&str>)> = None;
-    for row in &t.rows {
-        let label_text = ACTIVE_ROWS.iter().find(|r| r.key == row.key).map_or(row.label, |r| r.label);
-        let block = (article(row.key), row.columns.iter().map(|c| c.key).collect::<Vec<_>>());
-        if previous.as_ref() != Some(&block) {
-            let _ = write!(out, "<tr class=\"nb-block\"><th colspan=\"{}\">{}</th></tr>", WIDTH + 1, block.0);
-            out.push_str("<tr class=\"nb-head\"><th>信息内容</th>");
-            for (i, c) in row.columns.iter().enumerate() {
-                let span = if i + 1 == row.columns.len() { WIDTH - i } else { 1 };
-                let colspan = if span > 1 { format!(" colspan=\"{span}\"") } else { String::new() };
-                let _ = write!(out, "<th{colspan}>{}</th>", c.label);
-            }
-            out.push_str("</tr>");
-            previous = Some(block);
-        }
-        let class = if row.found { "" } else { " class=\"nb-not-found\"" };
-        let _ = write!(out, "<tr{class}>");
-        label(out, TableId::Active, row, label_text, marks, 1);
-        for (i, c) in row.columns.iter().enumerate() {
-            let span = if i + 1 == row.columns.len() { WIDTH - i } else { 1 };
-            cell(out, TableId::Active, row, row.cell(c.key), c.key, marks, span);
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody>");
+    let _ = write!(out, ">{}</th>", escape(&s.text));
 }
 
 #[cfg(test)]
@@ -511,9 +397,9 @@ mod tests {
         let r = crate::check(&seed("003"), None);
         let html = report(&r, Lang::Zh);
         // One merged 三、本年度办理结果 cell over every outcome row.
-        let outcomes = r.tables.requests.rows.iter().filter(|r| r.key.starts_with("3.")).count();
-        assert!(html.contains(&format!("<th rowspan=\"{outcomes}\" class=\"nb-group\">三、本年度办理结果</th>")));
-        assert!(html.contains("<th rowspan=\"8\" class=\"nb-group\">（三）不予公开</th>"));
+        let outcomes = r.tables.requests.rows.iter().filter(|r| r.key.is_under("3")).count();
+        assert!(html.contains(&format!("<th class=\"nb-group\" rowspan=\"{outcomes}\">三、本年度办理结果</th>")));
+        assert!(html.contains("<th class=\"nb-group\" rowspan=\"8\">（三）不予公开</th>"));
         // Seven value cells in every row of table 三.
         let section = html.split("data-table=\"requests\"").nth(1).unwrap().split("</section>").next().unwrap();
         for tr in section.split("<tr").skip(4) {

@@ -15,6 +15,68 @@ pub fn diagnostics(report: &Report, name: &str) -> String {
     out
 }
 
+/// Diagnostics as compilers print them, each with the line of the input it
+/// is about and, where it points at a cell, the cell underlined:
+///
+/// ```text
+/// report.txt:53: error table.value_count 表三「（一）予以公开」行应有7个数字，实际有6个：0 0 0 0 0 0
+///    53 | （一）予以公开	0	0	0	0	0	0
+/// ```
+pub fn annotated(report: &Report, name: &str, input: &str) -> String {
+    let lines: Vec<(usize, &str)> = line_starts(input);
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let at = d.line.map(|l| format!("{l}:")).unwrap_or_default();
+        let _ = writeln!(out, "{name}:{at} {} {} {}", d.severity.as_str(), d.code, d.message);
+        let Some((start, text)) = d.line.and_then(|l| lines.get(l.wrapping_sub(1))).copied() else { continue };
+        let text = text.trim_end_matches('\r');
+        let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).take(MAX_SHOWN).collect();
+        let _ = writeln!(out, "{:>6} | {}", d.line.unwrap_or(0), shown.trim_end());
+        if let Some(span) = d.span.filter(|s| s.start >= start && s.end <= start + text.len() && s.end > s.start) {
+            let before = display_width(&text[..span.start - start]);
+            let width = display_width(&text[span.start - start..span.end - start]).max(1);
+            if before + width <= display_width(&shown) {
+                let _ = writeln!(out, "{:>6} | {}{}", "", " ".repeat(before), "^".repeat(width));
+            }
+        }
+    }
+    out
+}
+
+/// A line shown is cut at this many characters.
+const MAX_SHOWN: usize = 120;
+
+/// Each line of the input with its byte offset.
+fn line_starts(input: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    input
+        .split('\n')
+        .map(|l| {
+            let here = at;
+            at += l.len() + 1;
+            (here, l)
+        })
+        .collect()
+}
+
+/// Columns a terminal gives the text: two for CJK and full-width forms.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '\t' => 1,
+            '\u{1100}'..='\u{115f}'
+            | '\u{2e80}'..='\u{a4cf}'
+            | '\u{ac00}'..='\u{d7a3}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{fe30}'..='\u{fe4f}'
+            | '\u{ff00}'..='\u{ff60}'
+            | '\u{ffe0}'..='\u{ffe6}' => 2,
+            c if c.is_control() => 0,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// A one-line summary: agency, year, template, verdict.
 pub fn summary(report: &Report) -> String {
     format!(
@@ -31,23 +93,20 @@ pub fn tables(report: &Report) -> String {
     let mut out = String::new();
     for id in TableId::ALL {
         let t = report.table(id);
-        let version = t.version.map(|v| format!("（{}年版）", v.name())).unwrap_or_default();
+        let version = t.version.map(|v| format!("（{}年版）", v.name)).unwrap_or_default();
         let _ = writeln!(out, "{}{}", id.name(), version);
         if !t.found {
             let _ = writeln!(out, "  （未找到）");
             continue;
         }
-        write_table(&mut out, id, t);
+        write_table(&mut out, t);
     }
     out
 }
 
-fn write_table(out: &mut String, id: TableId, t: &Table) {
+fn write_table(out: &mut String, t: &Table) {
     for row in &t.rows {
-        let label = match id {
-            TableId::Requests => super::request_row_label(row.key),
-            _ => row.label.to_string(),
-        };
+        let label = row.printed();
         let values: Vec<String> = row
             .cells
             .iter()
@@ -57,8 +116,7 @@ fn write_table(out: &mut String, id: TableId, t: &Table) {
             })
             .collect();
         let mark = if row.found { "" } else { "  （未找到）" };
-        let label: String = label.chars().take(18).collect();
-        let _ = writeln!(out, "  {:<8} {}  {}{}", row.key, label, values.join(" "), mark);
+        let _ = writeln!(out, "  {:<8} {}  {}{}", row.key.as_str(), label, values.join(" "), mark);
     }
 }
 

@@ -1,40 +1,22 @@
-//! Stage 6: the checked report, serialised exactly as the output contract
+//! The checked report, serialised exactly as the output contract
 //! (../shared/docs/output-contract.md) says. The CLI's `--json`, the wasm
 //! API and the app's export all serialise this one type.
+
+mod layout;
+mod targets;
+
+pub use layout::{BodyRow, Layout, Slot, Span};
+pub use targets::{CellRef, Target, Targets};
 
 use crate::read::meta::Period;
 use crate::read::sections::Section;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::{Table, Value};
 use crate::tables::Tables;
-use crate::template::TableId;
+use crate::template::{ColKey, Registry, RowKey, TableId, TemplateKind};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
-
-/// Which template the report follows as a whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TemplateKind {
-    V2019,
-    V2021,
-    Mixed,
-}
-
-impl TemplateKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TemplateKind::V2019 => "2019",
-            TemplateKind::V2021 => "2021",
-            TemplateKind::Mixed => "mixed",
-        }
-    }
-}
-
-impl Serialize for TemplateKind {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
 
 pub struct Report {
     pub source: Option<String>,
@@ -48,11 +30,18 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Lines in the input (for renderers that show it).
     pub input_lines: usize,
+    /// The template versions the report was read against.
+    pub registry: &'static Registry,
 }
 
 impl Report {
     pub fn table(&self, id: TableId) -> &Table {
         self.tables.get(id)
+    }
+
+    /// How the template draws one of the report's tables.
+    pub fn layout(&self, id: TableId) -> Layout {
+        Layout::of(self.table(id), self.registry)
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -73,7 +62,7 @@ impl Report {
     }
 
     /// A row of table 三 as column → value, `None` when it has no values.
-    pub fn requests_row(&self, key: &str) -> Option<BTreeMap<&'static str, i64>> {
+    pub fn requests_row(&self, key: RowKey) -> Option<BTreeMap<ColKey, i64>> {
         let row = self.tables.requests.row(key)?;
         let map: BTreeMap<_, _> = row.cells.iter().filter_map(|c| Some((c.column, c.value?.as_int()?))).collect();
         (!map.is_empty()).then_some(map)
@@ -96,7 +85,7 @@ impl Serialize for Values<'_> {
         let rows: Vec<_> = self.0.rows.iter().filter(|r| r.has_values()).collect();
         let mut map = s.serialize_map(Some(rows.len()))?;
         for row in rows {
-            map.serialize_entry(row.key, &RowValues(row))?;
+            map.serialize_entry(row.key.as_str(), &RowValues(row))?;
         }
         map.end()
     }
@@ -106,10 +95,10 @@ struct RowValues<'a>(&'a crate::tables::model::Row);
 
 impl Serialize for RowValues<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let cells: Vec<(&str, Value)> = self.0.cells.iter().filter_map(|c| Some((c.column, c.value?))).collect();
+        let cells: Vec<(ColKey, Value)> = self.0.cells.iter().filter_map(|c| Some((c.column, c.value?))).collect();
         let mut map = s.serialize_map(Some(cells.len()))?;
         for (k, v) in cells {
-            map.serialize_entry(k, &v)?;
+            map.serialize_entry(k.as_str(), &v)?;
         }
         map.end()
     }
@@ -123,7 +112,7 @@ impl Serialize for Versions<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(TableId::ALL.len()))?;
         for id in TableId::ALL {
-            map.serialize_entry(id.key(), &self.0.table(id).version.map(|v| v.name()))?;
+            map.serialize_entry(id.key(), &self.0.table(id).version.map(|v| v.name))?;
         }
         map.end()
     }
@@ -131,10 +120,10 @@ impl Serialize for Versions<'_> {
 
 /// Every given cell with where it came from: what the page highlights.
 #[derive(Serialize)]
-struct CellRef<'a> {
+struct CellValue {
     table: TableId,
-    row: &'a str,
-    column: &'a str,
+    row: RowKey,
+    column: ColKey,
     value: Value,
     line: Option<usize>,
     start: Option<usize>,
@@ -156,12 +145,12 @@ impl Serialize for Report {
         st.serialize_field("period", &self.period)?;
         st.serialize_field("sections", &self.sections)?;
         st.serialize_field("versions", &Versions(self))?;
-        let mut cells = Vec::new();
+        let mut cells: Vec<CellValue> = Vec::new();
         for id in TableId::ALL {
             for row in &self.table(id).rows {
                 for c in &row.cells {
                     if let Some(value) = c.value {
-                        cells.push(CellRef {
+                        cells.push(CellValue {
                             table: id,
                             row: row.key,
                             column: c.column,

@@ -1,29 +1,34 @@
 //! `cross_year.carry_over`: this year's 二、上年结转 = last year's
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
-use super::Rule;
+use super::{Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Related, Severity};
-use crate::template::{TableId, REQUEST_COLUMNS};
+use crate::template::keys::requests as q;
+use crate::template::TableId;
 use crate::Report;
 
 pub const RULE: Rule = Rule {
     code: "cross_year.carry_over",
     severity: Severity::Error,
     title: "本年“上年结转”与上一年报告的“结转下年度”不一致",
-    doc: "检查内容：同一机关相邻两年的报告，本年表三“二、上年结转政府信息公开申请数量”应逐列等于上一年表三“四、结转下年度继续办理”。\n\
-为什么：上一年没有办结、结转过来的申请，就是本年的上年结转；两者不等说明其中一年的数字有误。\n\
-示例：2021年报告“四、结转下年度继续办理”总计为1，2022年报告“二、上年结转”总计为0。\n\
-依据：年报表三的统计口径；同时检查两份报告时适用（命令行一次给出同一机关两个年度的报告）。",
+    doc: RuleDoc {
+        what: "同一机关相邻两年的报告，本年表三“二、上年结转政府信息公开申请数量”应逐列等于上一年表三“四、结转下年度继续办理”。",
+        why: "上一年没有办结、结转过来的申请，就是本年的上年结转；两者不等说明其中一年的数字有误。",
+        example: "2021年报告“四、结转下年度继续办理”总计为1，2022年报告“二、上年结转”总计为0。",
+        basis: "年报表三的统计口径；同时检查两份报告时适用（命令行一次给出同一机关两个年度的报告）。",
+    },
     check: |_, _| {},
 };
 
 /// Checks a pair of reports; `previous` must be the year before `current`.
 pub fn check_pair(previous: &Report, current: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let (Some(prev_row), Some(cur_row)) = (previous.tables.requests.row("4"), current.tables.requests.row("2")) else {
+    let (Some(prev_row), Some(cur_row)) =
+        (previous.tables.requests.row(q::CARRIED_FORWARD), current.tables.requests.row(q::CARRIED_OVER))
+    else {
         return out;
     };
-    for (i, col) in REQUEST_COLUMNS.iter().enumerate() {
+    for (i, col) in cur_row.columns.iter().enumerate() {
         let (Some(before), Some(now)) = (prev_row.int(col.key), cur_row.int(col.key)) else { continue };
         if before != now {
             let cell = cur_row.cell(col.key);
@@ -37,14 +42,14 @@ pub fn check_pair(previous: &Report, current: &Report) -> Vec<Diagnostic> {
                     before
                 ))
                 .line(cell.and_then(|c| c.line).or(cur_row.line))
-                .at(TableId::Requests, Some("2"), Some(col.key))
+                .at(TableId::Requests, Some(q::CARRIED_OVER), Some(col.key))
                 .span(cell.and_then(|c| c.span))
                 .related(vec![Related {
                     label: format!("{} 四、结转下年度继续办理", previous.source.as_deref().unwrap_or("上一年报告")),
                     line: prev_row.cell(col.key).and_then(|c| c.line).or(prev_row.line),
                     span: None,
-                    row: Some("4".into()),
-                    column: Some(col.key.into()),
+                    row: Some(q::CARRIED_FORWARD),
+                    column: Some(col.key),
                 }]),
             );
         }
@@ -68,37 +73,28 @@ pub fn check_all(reports: &[Report]) -> Vec<Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::*;
+    use crate::template::v2021::V2021;
+    use crate::testing::Sample;
 
     #[test]
     fn carried_over_must_match_last_year() {
-        let last = report_2021(
-            &[
-                ("1", [2, 0, 0, 0, 0, 0, 2]),
-                ("3.1", [1, 0, 0, 0, 0, 0, 1]),
-                ("3.7", [1, 0, 0, 0, 0, 0, 1]),
-                ("4", [1, 0, 0, 0, 0, 0, 1]),
-            ],
-            [0; 15],
-            "",
-        );
-        let this = report_2021(&[("2", [0, 0, 0, 0, 0, 0, 0])], [0; 15], "").replace("2021", "2022");
-        let reports = [check_text(&last), check_text(&this)];
+        let t = TableId::Requests;
+        let last = Sample::new(&V2021)
+            .row(t, q::NEW, &[2, 0, 0, 0, 0, 0, 2])
+            .row(t, q::GRANTED, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::OUTCOME_TOTAL, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::CARRIED_FORWARD, &[1, 0, 0, 0, 0, 0, 1]);
+        let this = Sample::new(&V2021).year(2022);
+        let reports = [last.check(), this.check()];
         let found = check_all(&reports);
         assert!(found[0].is_empty());
         assert_eq!(found[1].len(), 2, "{:?}", found[1]);
         assert!(found[1][0].message.contains("本年“二、上年结转”为0，但2021年报告“四、结转下年度继续办理”为1"));
-        let this_ok = report_2021(
-            &[
-                ("1", [1, 0, 0, 0, 0, 0, 1]),
-                ("2", [1, 0, 0, 0, 0, 0, 1]),
-                ("3.1", [2, 0, 0, 0, 0, 0, 2]),
-                ("3.7", [2, 0, 0, 0, 0, 0, 2]),
-            ],
-            [0; 15],
-            "",
-        )
-        .replace("2021", "2022");
-        assert!(check_all(&[check_text(&last), check_text(&this_ok)])[1].is_empty());
+        let this_ok = this
+            .row(t, q::NEW, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::CARRIED_OVER, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::GRANTED, &[2, 0, 0, 0, 0, 0, 2])
+            .row(t, q::OUTCOME_TOTAL, &[2, 0, 0, 0, 0, 0, 2]);
+        assert!(check_all(&[last.check(), this_ok.check()])[1].is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! The one diagnostic type every rule emits and every renderer reads.
 
 use crate::read::normalise::Span;
-use crate::template::TableId;
+use crate::template::{ColKey, RowKey, TableId};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -39,9 +39,9 @@ pub struct Related {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row: Option<String>,
+    pub row: Option<RowKey>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
+    pub column: Option<ColKey>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,8 +55,8 @@ pub struct Diagnostic {
     /// 1-based line in the original input.
     pub line: Option<usize>,
     pub table: Option<TableId>,
-    pub row: Option<String>,
-    pub column: Option<String>,
+    pub row: Option<RowKey>,
+    pub column: Option<ColKey>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -84,10 +84,10 @@ impl Diagnostic {
         self.line = line;
         self
     }
-    pub fn at(mut self, table: TableId, row: Option<&str>, column: Option<&str>) -> Self {
+    pub fn at(mut self, table: TableId, row: Option<RowKey>, column: Option<ColKey>) -> Self {
         self.table = Some(table);
-        self.row = row.map(str::to_string);
-        self.column = column.map(str::to_string);
+        self.row = row;
+        self.column = column;
         self
     }
     pub fn span(mut self, span: Option<Span>) -> Self {

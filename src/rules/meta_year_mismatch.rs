@@ -1,6 +1,6 @@
 //! `meta.year_mismatch`: title year, statistical period and content disagree.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::read::meta::years;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
@@ -8,10 +8,12 @@ pub const RULE: Rule = Rule {
     code: "meta.year_mismatch",
     severity: Severity::Warning,
     title: "标题年度、统计期限与正文年份不一致",
-    doc: "检查内容：标题中的年度（如“2021年度…年度报告”）、“统计期限自…起至…止”中的年份、“一、总体情况”开头所写的年份应一致，统计期限应为一个完整的自然年。\n\
-为什么：年份不一致多是套用上一年报告时漏改，会让读者弄错数据所属年度。\n\
-示例：标题为2021年度，统计期限却写“自2020年1月1日起至2020年12月31日止”。\n\
-依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条。",
+    doc: RuleDoc {
+        what: "标题中的年度（如“2021年度…年度报告”）、“统计期限自…起至…止”中的年份、“一、总体情况”开头所写的年份应一致，统计期限应为一个完整的自然年。",
+        why: "年份不一致多是套用上一年报告时漏改，会让读者弄错数据所属年度。",
+        example: "标题为2021年度，统计期限却写“自2020年1月1日起至2020年12月31日止”。",
+        basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条。",
+    },
     check,
 };
 
@@ -47,16 +49,24 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::{v2019::V2019, v2021::V2021};
+    use crate::testing::*;
 
     #[test]
     fn period_of_another_year() {
-        let ok = report_2021(&[], [0; 15], "2021年，我局认真落实。");
-        assert!(!codes(&check_text(&ok)).contains(&"meta.year_mismatch"));
-        let bad = ok.replace("自2021年1月1日起至2021年12月31日止", "自2020年1月1日起至2020年12月31日止");
-        let r = check_text(&bad);
-        assert_eq!(codes(&r).iter().filter(|c| **c == "meta.year_mismatch").count(), 1, "{:?}", r.diagnostics);
-        let bad = ok.replace("2021年，我局", "2020年，我局");
-        assert!(codes(&check_text(&bad)).contains(&"meta.year_mismatch"));
+        for v in [&V2019, &V2021] {
+            let ok = Sample::new(v).prose(1, &format!("{}年，我局认真落实。", v.from_year));
+            assert!(with_code(&ok.check(), "meta.year_mismatch").is_empty());
+            let text = ok.text();
+            let (this, last) = (v.from_year.to_string(), (v.from_year - 1).to_string());
+            let period = text.replace(
+                &format!("自{this}年1月1日起至{this}年12月31日止"),
+                &format!("自{last}年1月1日起至{last}年12月31日止"),
+            );
+            let r = crate::check(&period, None);
+            assert_eq!(with_code(&r, "meta.year_mismatch").len(), 1, "{:?}", r.diagnostics);
+            let prose = Sample::new(v).prose(1, &format!("{last}年，我局认真落实。")).check();
+            assert!(codes(&prose).contains(&"meta.year_mismatch"));
+        }
     }
 }

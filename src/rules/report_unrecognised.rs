@@ -1,16 +1,18 @@
 //! `report.unrecognised`: the input is not (recognisably) an annual report.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "report.unrecognised",
     severity: Severity::Error,
     title: "未识别出年度报告",
-    doc: "检查内容：输入中应能找到年报的部分标题（如“二、主动公开政府信息情况”）或表格（表二、表三、表四）。\n\
-为什么：空白、乱码、图片或其他文件无法检查；本工具说明查找了什么，而不是给出空结果。\n\
-示例：粘贴了一份通知，或打开了一个图片文件。\n\
-依据：国务院办公厅政府信息公开工作年度报告格式。",
+    doc: RuleDoc {
+        what: "输入中应能找到年报的部分标题（如“二、主动公开政府信息情况”）或表格（表二、表三、表四）。",
+        why: "空白、乱码、图片或其他文件无法检查；本工具说明查找了什么，而不是给出空结果。",
+        example: "粘贴了一份通知，或打开了一个图片文件。",
+        basis: "国务院办公厅政府信息公开工作年度报告格式。",
+    },
     check,
 };
 
@@ -28,13 +30,13 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::testing::codes;
 
     #[test]
     fn empty_and_unrelated_text() {
         for text in ["", "   \n", "关于做好春节期间值班工作的通知。各单位：……", "\u{0}\u{1}\u{fffd}\u{fffd}PNG"]
         {
-            let r = check_text(text);
+            let r = crate::check(text, None);
             assert_eq!(codes(&r), ["report.unrecognised"], "{text:?}");
         }
     }

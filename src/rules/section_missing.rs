@@ -1,6 +1,6 @@
 //! `section.missing`: one of the six sections not found.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::SECTIONS;
 
@@ -8,10 +8,12 @@ pub const RULE: Rule = Rule {
     code: "section.missing",
     severity: Severity::Warning,
     title: "缺少年报的六个部分之一",
-    doc: "检查内容：年报应有六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\n\
-为什么：六个部分是年报格式规定的结构，缺少某部分即缺少应报告的内容，也可能是标题写法不规范或粘贴不完整。\n\
-示例：报告中没有“六、其他需要报告的事项”。\n\
-依据：《中华人民共和国政府信息公开条例》第五十条；国务院办公厅政府信息公开工作年度报告格式。",
+    doc: RuleDoc {
+        what: "年报应有六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。",
+        why: "六个部分是年报格式规定的结构，缺少某部分即缺少应报告的内容，也可能是标题写法不规范或粘贴不完整。",
+        example: "报告中没有“六、其他需要报告的事项”。",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国务院办公厅政府信息公开工作年度报告格式。",
+    },
     check,
 };
 
@@ -30,15 +32,18 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::{v2019::V2019, v2021::V2021};
+    use crate::testing::*;
 
     #[test]
     fn missing_section_six() {
-        let text = report_2021(&[], [0; 15], "");
-        let cut = text.find("六、其他需要报告的事项").unwrap();
-        let r = check_text(&text[..cut]);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "section.missing").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("六、其他需要报告的事项"));
+        for v in [&V2019, &V2021] {
+            let text = Sample::new(v).text();
+            let cut = text.find("六、其他需要报告的事项").unwrap();
+            let r = crate::check(&text[..cut], None);
+            let d = with_code(&r, "section.missing");
+            assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+            assert!(d[0].message.contains("六、其他需要报告的事项"));
+        }
     }
 }

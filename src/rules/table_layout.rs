@@ -2,7 +2,7 @@
 //! and columns reliably (column-major PDF text that no single arrangement
 //! fits). Nothing of that table is taken.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
@@ -10,10 +10,12 @@ pub const RULE: Rule = Rule {
     code: "table.layout",
     severity: Severity::Warning,
     title: "表格文字的排列无法可靠还原",
-    doc: "检查内容：有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。\n\
-为什么：排法不唯一或都不相符时，任何一种都是猜测，把数字放错格比不给出更糟；此时该表的数字一律不采用，也不据此检查。\n\
-示例：表三按列提取，重排后“一、本年新收”行的总计不等于各列之和，且换用其他排法也不相符。\n\
-依据：年报格式表三的行列结构及表头注明的勾稽关系。建议改用按行复制的文字（从Word、网页复制，或PDF阅读器的“版式”文本）。",
+    doc: RuleDoc {
+        what: "有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。",
+        why: "排法不唯一或都不相符时，任何一种都是猜测，把数字放错格比不给出更糟；此时该表的数字一律不采用，也不据此检查。",
+        example: "表三按列提取，重排后“一、本年新收”行的总计不等于各列之和，且换用其他排法也不相符。",
+        basis: "年报格式表三的行列结构及表头注明的勾稽关系。建议改用按行复制的文字（从Word、网页复制，或PDF阅读器的“版式”文本）。",
+    },
     check,
 };
 
@@ -33,16 +35,19 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::keys::requests as q;
+    use crate::template::{v2021::V2021, TableId};
+    use crate::testing::*;
 
     /// Table 三's first two rows given column-major: labels, then each
     /// column's two numbers one a line.
     fn column_major(first: [i64; 7], second: [i64; 7]) -> String {
-        let rows = [("1", first), ("2", second)];
-        let text = report_2021(&rows, [0; 15], "");
-        let new = "一、本年新收政府信息公开申请数量";
-        let start = text.find(new).unwrap();
-        let end = text.find("三、本年度办理结果").unwrap_or_else(|| text.find("（一）予以公开").unwrap());
+        let text = Sample::new(&V2021)
+            .row(TableId::Requests, q::NEW, &first)
+            .row(TableId::Requests, q::CARRIED_OVER, &second)
+            .text();
+        let start = text.find("一、本年新收政府信息公开申请数量").unwrap();
+        let end = text.find("（一）予以公开").unwrap();
         let mut page = String::from("一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n");
         for c in 0..7 {
             page.push_str(&format!("{}\n{}\n", first[c], second[c]));
@@ -52,19 +57,19 @@ mod tests {
 
     #[test]
     fn a_column_major_page_that_adds_up_is_rebuilt() {
-        let r = check_text(&column_major([5, 1, 0, 0, 0, 0, 6], [1, 0, 0, 0, 0, 0, 1]));
+        let r = crate::check(&column_major([5, 1, 0, 0, 0, 0, 6], [1, 0, 0, 0, 0, 0, 1]), None);
         assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
-        assert_eq!(r.requests_row("1").unwrap().get("commercial"), Some(&1));
-        assert_eq!(r.requests_row("2").unwrap().get("total"), Some(&1));
+        assert_eq!(r.requests_row(q::NEW).unwrap().get(&q::COMMERCIAL), Some(&1));
+        assert_eq!(r.requests_row(q::CARRIED_OVER).unwrap().get(&q::TOTAL), Some(&1));
     }
 
     #[test]
     fn a_column_major_page_that_fits_no_arrangement_is_not_read() {
-        let r = check_text(&column_major([1, 2, 3, 4, 5, 6, 100], [0, 0, 0, 0, 0, 0, 0]));
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.layout").collect();
+        let r = crate::check(&column_major([1, 2, 3, 4, 5, 6, 100], [0, 0, 0, 0, 0, 0, 0]), None);
+        let d = with_code(&r, "table.layout");
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
         assert!(d[0].message.contains("表三"), "{}", d[0].message);
-        assert!(r.requests_row("1").is_none() && r.requests_row("3.7").is_none(), "nothing is assigned");
+        assert!(r.requests_row(q::NEW).is_none() && r.requests_row(q::OUTCOME_TOTAL).is_none(), "nothing is assigned");
         assert!(!codes(&r).contains(&"requests.row_total"));
     }
 
@@ -72,14 +77,14 @@ mod tests {
     fn a_row_with_too_many_numbers_one_a_line_is_not_a_page() {
         // One cell a line; the label of （二） is lost, so its numbers run
         // on after （一）'s under the group heading: 14 numbers, one row.
-        let text = report_2021(&[], [0; 15], "");
+        let text = Sample::new(&V2021).text();
         let start = text.find("（一）予以公开").unwrap();
         let end = text.find("1.属于国家秘密").unwrap();
         let cells = "0\n".repeat(14);
         let t = format!("{}三、本年度办理结果\n（一）予以公开\n{cells}{}", &text[..start], &text[end..]);
-        let r = check_text(&t);
+        let r = crate::check(&t, None);
         assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
         assert!(codes(&r).contains(&"table.value_count"));
-        assert!(r.requests_row("1").is_some(), "the rest of the table is read");
+        assert!(r.requests_row(q::NEW).is_some(), "the rest of the table is read");
     }
 }

@@ -1,6 +1,6 @@
 //! `table.missing`: one of the three tables is not in the report.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
@@ -8,10 +8,12 @@ pub const RULE: Rule = Rule {
     code: "table.missing",
     severity: Severity::Error,
     title: "缺少整张表格（表二、表三或表四）",
-    doc: "检查内容：报告中应有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）三张表。\n\
-为什么：三张表是年报的法定内容，缺表即缺少应当报告的数据；也可能是粘贴不完整。\n\
-示例：只粘贴了正文，“三、收到和处理政府信息公开申请情况”下没有表格。\n\
-依据：《中华人民共和国政府信息公开条例》第五十条；国务院办公厅政府信息公开工作年度报告格式。",
+    doc: RuleDoc {
+        what: "报告中应有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）三张表。",
+        why: "三张表是年报的法定内容，缺表即缺少应当报告的数据；也可能是粘贴不完整。",
+        example: "只粘贴了正文，“三、收到和处理政府信息公开申请情况”下没有表格。",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国务院办公厅政府信息公开工作年度报告格式。",
+    },
     check,
 };
 
@@ -43,19 +45,22 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::{v2019::V2019, v2021::V2021};
+    use crate::testing::*;
 
     #[test]
     fn a_report_without_table_four() {
-        let text = report_2021(&[], [0; 15], "");
-        let cut = text.find("四、政府信息公开行政复议").unwrap();
-        let end = text.find("五、存在").unwrap();
-        let mut t = text.clone();
-        t.replace_range(cut..end, "四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n");
-        let r = check_text(&t);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.missing").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("表四"));
-        assert!(!codes(&check_text(&text)).contains(&"table.missing"));
+        for v in [&V2019, &V2021] {
+            let text = Sample::new(v).text();
+            let cut = text.find("四、政府信息公开行政复议").unwrap();
+            let end = text.find("五、存在").unwrap();
+            let mut t = text.clone();
+            t.replace_range(cut..end, "四、政府信息公开行政复议、行政诉讼情况\n本年度无。\n");
+            let r = crate::check(&t, None);
+            let d = with_code(&r, "table.missing");
+            assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+            assert!(d[0].message.contains("表四"));
+            assert!(!codes(&crate::check(&text, None)).contains(&"table.missing"));
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! `table.missing_row`: a template row not found in a table that is there.
 
-use super::{row_name, Document, Rule};
+use super::{row_name, Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
@@ -8,10 +8,12 @@ pub const RULE: Rule = Rule {
     code: "table.missing_row",
     severity: Severity::Warning,
     title: "表格缺少模板规定的行",
-    doc: "检查内容：表二、表三中，模板规定的每一行都应出现（按所用模板版本）。\n\
-为什么：缺行会让勾稽关系无法核对，也可能是复制时漏掉了一段。\n\
-示例：表三中找不到“（四）无法提供 2.没有现成信息需要另行制作”这一行。\n\
-依据：国务院办公厅政府信息公开工作年度报告格式（2019年版、2021年版）。",
+    doc: RuleDoc {
+        what: "表二、表三中，模板规定的每一行都应出现（按所用模板版本）。",
+        why: "缺行会让勾稽关系无法核对，也可能是复制时漏掉了一段。",
+        example: "表三中找不到“（四）无法提供 2.没有现成信息需要另行制作”这一行。",
+        basis: "国务院办公厅政府信息公开工作年度报告格式（2019年版、2021年版）。",
+    },
     check,
 };
 
@@ -33,19 +35,17 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::{v2019::V2019, v2021::V2021, RowKey, TableId};
+    use crate::testing::*;
 
     #[test]
     fn a_deleted_row_is_reported() {
-        let text = report_2021(&[], [0; 15], "");
-        let start = text.find("2.没有现成信息需要另行制作").unwrap();
-        let end = start + text[start..].find('\n').unwrap() + 1;
-        let mut t = text.clone();
-        t.replace_range(start..end, "");
-        let r = check_text(&t);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "table.missing_row").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert_eq!(d[0].row.as_deref(), Some("3.4.2"));
-        assert!(r.requests_row("3.4.2").is_none());
+        for v in [&V2019, &V2021] {
+            let r = Sample::new(v).omit(TableId::Requests, RowKey("3.4.2")).check();
+            let d = with_code(&r, "table.missing_row");
+            assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+            assert_eq!(d[0].row, Some(RowKey("3.4.2")));
+            assert!(r.requests_row(RowKey("3.4.2")).is_none());
+        }
     }
 }

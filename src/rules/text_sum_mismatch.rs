@@ -1,6 +1,6 @@
 //! `text.sum_mismatch`: a stated total disagrees with its listed parts.
 
-use super::{Document, Rule};
+use super::{Document, Rule, RuleDoc};
 use crate::read::prose::stated_sums;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
@@ -9,10 +9,12 @@ pub const RULE: Rule = Rule {
     code: "text.sum_mismatch",
     severity: Severity::Warning,
     title: "正文所述总数与所列分项之和不一致",
-    doc: "检查内容：正文写明总数并逐项列出分项时（如“共主动公开政府信息42条，……组织机构1条；政策文件2条；……”），分项之和应等于总数。\n\
-为什么：分项与总数不符，说明其中某个数字写错或漏列。\n\
-示例：“主动公开政府信息31条……组织机构6条；政策文件1条；通知公告13条”，各项之和为20。\n\
-依据：年报正文应准确反映主动公开情况（《中华人民共和国政府信息公开条例》第五十条）。",
+    doc: RuleDoc {
+        what: "正文写明总数并逐项列出分项时（如“共主动公开政府信息42条，……组织机构1条；政策文件2条；……”），分项之和应等于总数。",
+        why: "分项与总数不符，说明其中某个数字写错或漏列。",
+        example: "“主动公开政府信息31条……组织机构6条；政策文件1条；通知公告13条”，各项之和为20。",
+        basis: "年报正文应准确反映主动公开情况（《中华人民共和国政府信息公开条例》第五十条）。",
+    },
     check,
 };
 
@@ -38,16 +40,18 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::{v2019::V2019, v2021::V2021};
+    use crate::testing::*;
 
     #[test]
     fn parts_that_do_not_add_up() {
-        let ok = report_2021(&[], [0; 15], "共主动公开政府信息42条，其中组织机构40条；政策文件2条。");
-        assert!(!codes(&check_text(&ok)).contains(&"text.sum_mismatch"));
-        let bad = report_2021(&[], [0; 15], "共主动公开政府信息42条，其中组织机构39条；政策文件2条。");
-        let r = check_text(&bad);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "text.sum_mismatch").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("正文写共42条，但所列分项之和为41"), "{}", d[0].message);
+        for v in [&V2019, &V2021] {
+            let ok = Sample::new(v).prose(1, "共主动公开政府信息42条，其中组织机构40条；政策文件2条。").check();
+            assert!(!codes(&ok).contains(&"text.sum_mismatch"));
+            let bad = Sample::new(v).prose(1, "共主动公开政府信息42条，其中组织机构39条；政策文件2条。").check();
+            let d = with_code(&bad, "text.sum_mismatch");
+            assert_eq!(d.len(), 1, "{:?}", bad.diagnostics);
+            assert!(d[0].message.contains("正文写共42条，但所列分项之和为41"), "{}", d[0].message);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! `value.ambiguous`: digits glued together (cell separators lost) with no
 //! single split that fits the template's arithmetic.
 
-use super::{place, Document, Rule};
+use super::{place, Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::RowIssue;
 
@@ -9,10 +9,12 @@ pub const RULE: Rule = Rule {
     code: "value.ambiguous",
     severity: Severity::Warning,
     title: "数字粘连，无法唯一拆分",
-    doc: "检查内容：网页复制时单元格之间的分隔丢失，一行数字连成一串（如“640020470”）。本工具用表格自身的勾稽关系（行总计、组总计、列平衡）拆分；只有唯一解时才采用。\n\
-为什么：多种拆法都说得通（或都说不通）时，任何一种都是猜测；该行数值按“未给出”处理，并列出可能的拆法供核对。\n\
-示例：表二“行政规范性文件”行为“693665”，可拆为 69|3|665、6|93|665 等。\n\
-依据：年报表格的勾稽关系（见 requests.row_total、review.total）。",
+    doc: RuleDoc {
+        what: "网页复制时单元格之间的分隔丢失，一行数字连成一串（如“640020470”）。本工具用表格自身的勾稽关系（行总计、组总计、列平衡）拆分；只有唯一解时才采用。",
+        why: "多种拆法都说得通（或都说不通）时，任何一种都是猜测；该行数值按“未给出”处理，并列出可能的拆法供核对。",
+        example: "表二“行政规范性文件”行为“693665”，可拆为 69|3|665、6|93|665 等。",
+        basis: "年报表格的勾稽关系（见 requests.row_total、review.total）。",
+    },
     check,
 };
 
@@ -39,25 +41,34 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::keys::{active as a, requests as q};
+    use crate::template::{v2019::V2019, v2021::V2021, TableId};
+    use crate::testing::*;
 
     #[test]
     fn glued_digits_with_many_splits() {
-        let text = report_2021(&[], [0; 15], "").replace("行政规范性文件\t0\t0\t1", "行政规范性文件693665");
-        let r = check_text(&text);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.ambiguous").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("693665") && d[0].message.contains("可能的拆法"), "{}", d[0].message);
+        for v in [&V2019, &V2021] {
+            let r = Sample::new(v)
+                .cell(TableId::Active, a::NORMATIVE_DOCUMENTS, v.active.blocks[0].columns[0].key, "693665")
+                .check();
+            // (The row's other cells follow as 0s: written glued, all of it.)
+            let text = Sample::new(v).text().replace("行政规范性文件\t0\t0\t0", "行政规范性文件693665");
+            let r2 = crate::check(&text, None);
+            let d = with_code(&r2, "value.ambiguous");
+            assert_eq!(d.len(), 1, "{:?}", r2.diagnostics);
+            assert!(d[0].message.contains("693665") && d[0].message.contains("可能的拆法"), "{}", d[0].message);
+            assert!(with_code(&r, "value.ambiguous").is_empty());
+        }
     }
 
     #[test]
     fn glued_digits_with_one_split_are_taken() {
-        let text = report_2021(&[("1", [64, 0, 0, 2, 0, 4, 70])], [0; 15], "").replace(
+        let text = Sample::new(&V2021).row(TableId::Requests, q::NEW, &[64, 0, 0, 2, 0, 4, 70]).text().replace(
             "一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70",
             "一、本年新收政府信息公开申请数量640020470",
         );
-        let r = check_text(&text);
+        let r = crate::check(&text, None);
         assert!(!codes(&r).contains(&"value.ambiguous"), "{:?}", r.diagnostics);
-        assert_eq!(r.requests_row("1").unwrap().get("total"), Some(&70));
+        assert_eq!(r.requests_row(q::NEW).unwrap().get(&q::TOTAL), Some(&70));
     }
 }

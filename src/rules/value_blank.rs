@@ -1,6 +1,6 @@
 //! `value.blank`: a cell written as / - — or left empty (absent from the output, not 0).
 
-use super::{column_label, row_name, Document, Rule};
+use super::{column_label, row_name, Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::CellState;
 use crate::template::EMPTY_CELL;
@@ -9,10 +9,12 @@ pub const RULE: Rule = Rule {
     code: "value.blank",
     severity: Severity::Warning,
     title: "单元格留空或填写“/”“-”“—”",
-    doc: "检查内容：表格中的每一格都应填写数字，没有发生的填0。\n\
-为什么：“/”“-”“—”或空白既可能表示0，也可能表示漏填；本工具不把它当作0，该格按“未给出”处理。\n\
-示例：表二“行政事业性收费”行填“/”。\n\
-依据：国务院办公厅政府信息公开工作年度报告格式。",
+    doc: RuleDoc {
+        what: "表格中的每一格都应填写数字，没有发生的填0。",
+        why: "“/”“-”“—”或空白既可能表示0，也可能表示漏填；本工具不把它当作0，该格按“未给出”处理。",
+        example: "表二“行政事业性收费”行填“/”。",
+        basis: "国务院办公厅政府信息公开工作年度报告格式。",
+    },
     check,
 };
 
@@ -37,25 +39,28 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::*;
+    use crate::template::keys::active as a;
+    use crate::template::{v2019::V2019, v2021::V2021, TableId};
+    use crate::testing::*;
 
     #[test]
     fn a_slash_is_absent_not_zero() {
-        let text = report_2021(&[], [0; 15], "").replace("行政事业性收费\t0", "行政事业性收费\t/");
-        let r = check_text(&text);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.blank").collect();
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("表二「行政事业性收费」行"), "{}", d[0].message);
-        let json = serde_json::to_value(&r).unwrap();
-        assert!(json["active"]["fees"].get("amount_yuan").is_none());
+        for v in [&V2019, &V2021] {
+            let fees = v.active.find(a::FEES).unwrap().0.columns[0].key;
+            let r = Sample::new(v).cell(TableId::Active, a::FEES, fees, "/").check();
+            let d = with_code(&r, "value.blank");
+            assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+            assert!(d[0].message.contains("表二「行政事业性收费」行"), "{}", d[0].message);
+            let json = serde_json::to_value(&r).unwrap();
+            assert!(json["active"]["fees"].get(fees.as_str()).is_none());
+        }
     }
 
     #[test]
     fn an_empty_table_cell_is_said_to_be_empty() {
-        let blank = format!("行政事业性收费\t{}", crate::template::EMPTY_CELL);
-        let text = report_2021(&[], [0; 15], "").replace("行政事业性收费\t0", &blank);
-        let r = check_text(&text);
-        let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.blank").collect();
+        let fees = V2021.active.find(a::FEES).unwrap().0.columns[0].key;
+        let r = Sample::new(&V2021).cell(TableId::Active, a::FEES, fees, crate::template::EMPTY_CELL).check();
+        let d = with_code(&r, "value.blank");
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
         assert!(d[0].message.contains("列留空"), "{}", d[0].message);
     }

@@ -1,6 +1,6 @@
 //! `value.stray_number`: numbers before a row's label on its line, dropped.
 
-use super::{place, Document, Rule};
+use super::{place, Document, Rule, RuleDoc};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::RowIssue;
 
@@ -8,10 +8,12 @@ pub const RULE: Rule = Rule {
     code: "value.stray_number",
     severity: Severity::Info,
     title: "忽略了行名前多余的数字",
-    doc: "检查内容：某行数字多于模板列数，而多出的数字位于下一行行名之前（同一行中），多为PDF转换或识别时混入的页码、行号。\n\
-为什么：这些数字不属于任何单元格；忽略后该行数字个数恰好符合模板，本工具采用其余数字，并提示核对。\n\
-示例：“710  3. 补正后申请内容仍不明确 0 0 0 0 0 0 0”中的710。\n\
-依据：国务院办公厅政府信息公开工作年度报告格式中各表的列结构。",
+    doc: RuleDoc {
+        what: "某行数字多于模板列数，而多出的数字位于下一行行名之前（同一行中），多为PDF转换或识别时混入的页码、行号。",
+        why: "这些数字不属于任何单元格；忽略后该行数字个数恰好符合模板，本工具采用其余数字，并提示核对。",
+        example: "“710  3. 补正后申请内容仍不明确 0 0 0 0 0 0 0”中的710。",
+        basis: "国务院办公厅政府信息公开工作年度报告格式中各表的列结构。",
+    },
     check,
 };
 

@@ -13,37 +13,44 @@
 //! reading, so it is done only when the shape leaves no doubt: as many
 //! numbers as the rows have cells, each number alone on its line.
 
-use super::fill::{any_fits, fill_row_alone, Arith};
+use super::fill::{fill_row_alone, Arith};
+use super::model::{Row, RowIssue, Table};
 use super::segments::{label_lines, segments, Segment};
+use super::tuning::{ACTIVE_LABEL_TAIL, ACTIVE_NAME_LINE};
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
-use crate::tables::model::{Row, RowIssue, Table};
-use crate::template::{
-    active_columns, ActiveRowSpec, Block, Column, TableId, Version, ACTIVE_HEADER_CUES, ACTIVE_ROWS, UNIT_WAN_YUAN,
-    UNIT_YUAN,
-};
+use crate::template::{ActiveRow, BlockSpec, Column, Registry, TableId, Version, UNIT_WAN_YUAN};
 use crate::util::find;
 
-/// How near the end of a segment's label a row name must be (characters).
-const LABEL_TAIL: usize = 14;
-/// A label line longer than this is not a row name standing alone.
-const NAME_LINE: usize = 16;
+/// Table 二's rows (of every version) and the registry they come from.
+struct Rows<'r> {
+    rows: Vec<ActiveRow>,
+    registry: &'r Registry,
+}
 
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
+/// What a block's header says: its version, and whether money is in 万元.
+#[derive(Clone, Copy)]
+struct Header {
+    version: &'static Version,
+    wan_yuan: bool,
+}
+
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
     let mut table = Table::new(TableId::Active);
+    let rows = Rows { rows: registry.active_rows(), registry };
     let segs = segments(tokens, &norm.text);
-    let mut header: Option<(Version, bool)> = None; // (version, header says 万元)
-    let mut next = 0; // the first row of ACTIVE_ROWS not yet named
+    let mut header: Option<Header> = None;
+    let mut next = 0; // the first row not yet named
     let mut pending: Vec<usize> = Vec::new();
     for seg in &segs {
-        if let Some(h) = header_of(&seg.label) {
+        if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
         }
         if seg.cells.is_empty() {
             continue;
         }
-        let named = named_rows(seg, tokens, &norm.text, next);
+        let named = named_rows(seg, tokens, &norm.text, next, &rows.rows);
         if let Some(&last) = named.last() {
             next = last + 1;
         }
@@ -51,9 +58,9 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
         if pending.is_empty() {
             continue;
         }
-        let (rows, left) = fill_pending(&pending, seg, header, year, norm);
+        let (filled, left) = fill_pending(&pending, seg, header, year, norm, &rows);
         pending.drain(..pending.len() - left);
-        table.rows.extend(rows);
+        table.rows.extend(filled);
     }
     table.found = !table.rows.is_empty();
     if table.found {
@@ -66,18 +73,18 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
     table
 }
 
-/// The rows (indices in `ACTIVE_ROWS`, from `next` on) a segment's label
-/// names: several when they stand on lines of their own, else the one named
-/// at the end of the label.
-fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize) -> Vec<usize> {
+/// The rows (indices in `rows`, from `next` on) a segment's label names:
+/// several when they stand on lines of their own, else the one named at
+/// the end of the label.
+fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[ActiveRow]) -> Vec<usize> {
     let mut on_lines = Vec::new();
     let mut from = next;
     for (line, _) in label_lines(seg, tokens, text) {
-        if line.chars().count() > NAME_LINE {
+        if line.chars().count() > ACTIVE_NAME_LINE {
             continue;
         }
         let tail = label_tail(&line);
-        if let Some(i) = (from..ACTIVE_ROWS.len()).find(|&i| names_row(tail, ACTIVE_ROWS[i].cues)) {
+        if let Some(i) = (from..rows.len()).find(|&i| names_row(tail, rows[i].spec.cues)) {
             on_lines.push(i);
             from = i + 1;
         }
@@ -86,7 +93,7 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize) -> Vec<u
         return on_lines;
     }
     let tail = label_tail(&seg.label);
-    (next..ACTIVE_ROWS.len()).find(|&i| names_row(tail, ACTIVE_ROWS[i].cues)).into_iter().collect()
+    (next..rows.len()).find(|&i| names_row(tail, rows[i].spec.cues)).into_iter().collect()
 }
 
 /// Fills the waiting rows from one segment's cells; returns the rows and
@@ -94,22 +101,25 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize) -> Vec<u
 fn fill_pending(
     pending: &[usize],
     seg: &Segment,
-    header: Option<(Version, bool)>,
+    header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
+    rows: &Rows,
 ) -> (Vec<Row>, usize) {
     let n = seg.cells.len();
     // The first rows of one block wait for column-major numbers.
-    let block = ACTIVE_ROWS[pending[0]].block;
-    let group: Vec<usize> = pending.iter().copied().take_while(|&i| ACTIVE_ROWS[i].block == block).collect();
+    let first = &rows.rows[pending[0]];
+    let group: Vec<usize> =
+        pending.iter().copied().take_while(|&i| same_columns(first, &rows.rows[i], rows.registry)).collect();
     let r = group.len();
     if r >= 2 && n.is_multiple_of(r) {
-        let version = block_version(block, header.map(|h| h.0), n / r, year);
-        let c = active_columns(block, version).len();
+        let version = block_version(first, header.map(|h| h.version), n / r, year, rows.registry);
+        let c = block_of(first, version).map_or(0, |b| b.columns.len());
         let one_a_line = seg.cells.windows(2).all(|w| w[0].line != w[1].line);
-        let a_row_a_line = seg.cells.chunks(c).all(|row| row.iter().all(|t| t.line == row[0].line))
+        let a_row_a_line = c > 0
+            && seg.cells.chunks(c).all(|row| row.iter().all(|t| t.line == row[0].line))
             && seg.cells.chunks(c).collect::<Vec<_>>().windows(2).all(|w| w[0][0].line != w[1][0].line);
-        if n == r * c && (c == 1 || one_a_line || a_row_a_line) {
+        if c > 0 && n == r * c && (c == 1 || one_a_line || a_row_a_line) {
             let mut out = Vec::with_capacity(r);
             for (k, &i) in group.iter().enumerate() {
                 let cells: Vec<&Token> = if one_a_line && c > 1 {
@@ -119,7 +129,7 @@ fn fill_pending(
                 };
                 let part =
                     Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
-                out.push(fill_one(&ACTIVE_ROWS[i], &part, Some(version), header, year, norm));
+                out.push(fill_one(&rows.rows[i], &part, Some(version), header, year, norm, rows.registry));
             }
             // Rows of later blocks named too wait for the numbers after these.
             return (out, pending.len() - r);
@@ -128,44 +138,61 @@ fn fill_pending(
     // Otherwise the numbers belong to the row named last, nearest them;
     // rows named before it had none.
     let (last, before) = pending.split_last().unwrap_or((&pending[0], &[]));
-    let mut out: Vec<Row> = before.iter().map(|&i| no_values(&ACTIVE_ROWS[i], seg, norm)).collect();
-    out.push(fill_one(&ACTIVE_ROWS[*last], seg, None, header, year, norm));
+    let mut out: Vec<Row> = before.iter().map(|&i| no_values(&rows.rows[i], seg, norm, rows.registry)).collect();
+    out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows.registry));
     (out, 0)
 }
 
-/// A row named in the text but given no numbers.
-fn no_values(spec: &ActiveRowSpec, seg: &Segment, norm: &Normalised) -> Row {
-    let version = if spec.block == Block::Procurement { Version::V2019 } else { Version::V2021 };
-    let mut row = Row::new(spec.key, spec.label, active_columns(spec.block, version));
-    row.found = true;
-    row.line = seg.label_token.map(|t| norm.line_at(t.start));
-    row.issues.push(RowIssue::ValueCount { found: 0, expected: row.columns.len(), values: Vec::new(), line: row.line });
-    row
+/// Whether two rows sit in blocks with the same columns in every version
+/// that has them both: the rows of one block, or of blocks alike (第二十条第
+/// （五）项 and （六）项), whose numbers may come column by column together.
+fn same_columns(a: &ActiveRow, b: &ActiveRow, registry: &Registry) -> bool {
+    let mut shared =
+        registry.versions().iter().filter_map(|v| Some(block_of(a, v)?.columns == block_of(b, v)?.columns));
+    shared.next().is_some_and(|first| first && shared.all(|same| same))
+}
+
+/// The block a row's item has in `version`.
+fn block_of(row: &ActiveRow, version: &Version) -> Option<&'static BlockSpec> {
+    version.active.blocks.iter().find(|b| b.item == row.item)
+}
+
+/// A row named in the text but given no numbers: drawn with the columns of
+/// the newest version that has its block.
+fn no_values(row: &ActiveRow, seg: &Segment, norm: &Normalised, registry: &Registry) -> Row {
+    let newest = registry.versions().iter().rev().find_map(|v| block_of(row, v)).map_or(&[][..], |b| b.columns);
+    let mut out = Row::new(row.spec.key, row.spec.label, newest);
+    out.found = true;
+    out.line = seg.label_token.map(|t| norm.line_at(t.start));
+    out.issues.push(RowIssue::ValueCount { found: 0, expected: out.columns.len(), values: Vec::new(), line: out.line });
+    out
 }
 
 fn fill_one(
-    spec: &ActiveRowSpec,
+    row: &ActiveRow,
     seg: &Segment,
-    version: Option<Version>,
-    header: Option<(Version, bool)>,
+    version: Option<&'static Version>,
+    header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
+    registry: &Registry,
 ) -> Row {
-    let version = version.unwrap_or_else(|| block_version(spec.block, header.map(|h| h.0), seg.cells.len(), year));
-    let columns: &'static [Column] = active_columns(spec.block, version);
-    let wan = header.is_some_and(|h| h.1);
-    let kinds: Vec<ValueKind> = columns.iter().map(|c| kind_of(c.key, spec.block, wan)).collect();
-    let mut row = Row::new(spec.key, spec.label, columns);
-    row.found = true;
-    row.version = Some(version);
+    let version =
+        version.unwrap_or_else(|| block_version(row, header.map(|h| h.version), seg.cells.len(), year, registry));
+    let columns: &'static [Column] = block_of(row, version).map_or(&[], |b| b.columns);
+    let wan = header.is_some_and(|h| h.wan_yuan);
+    let kinds: Vec<ValueKind> = columns.iter().map(|c| kind_of(c, wan)).collect();
+    let mut out = Row::new(row.spec.key, row.spec.label, columns);
+    out.found = true;
+    out.version = Some(version);
     let groups = [columns.len()];
-    fill_row_alone(&mut row, seg, &kinds, Arith { groups: &groups, fits: &any_fits }, false, norm);
-    row
+    fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, false, norm);
+    out
 }
 
-/// The end of a label where a row name must be (see [`LABEL_TAIL`]).
+/// The end of a label where a row name must be (see [`ACTIVE_LABEL_TAIL`]).
 fn label_tail(label: &str) -> &str {
-    let start = label.char_indices().rev().nth(LABEL_TAIL - 1).map_or(0, |(i, _)| i);
+    let start = label.char_indices().rev().nth(ACTIVE_LABEL_TAIL - 1).map_or(0, |(i, _)| i);
     &label[start..]
 }
 
@@ -174,42 +201,47 @@ fn names_row(tail: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| find::contains(tail, c))
 }
 
-/// The version a block header names, and whether it says 万元.
-fn header_of(label: &str) -> Option<(Version, bool)> {
-    let hit =
-        ACTIVE_HEADER_CUES.iter().filter_map(|(cue, v)| find::rfind(label, cue).map(|p| (p, *v))).max_by_key(|h| h.0);
-    hit.map(|(_, v)| (v, find::contains(label, UNIT_WAN_YUAN)))
+/// The version a block header names (the cue nearest its end), and
+/// whether it says 万元.
+fn header_of(label: &str, registry: &Registry) -> Option<Header> {
+    let hit = registry
+        .versions()
+        .iter()
+        .flat_map(|v| v.active.header_cues.iter().map(move |cue| (cue, *v)))
+        .filter_map(|(cue, v)| find::rfind(label, cue).map(|p| (p, v)))
+        .max_by_key(|h| h.0);
+    hit.map(|(_, version)| Header { version, wan_yuan: find::contains(label, UNIT_WAN_YUAN) })
 }
 
-/// The version of the row's block: the header's if it names one that has
-/// this block's shape, else what the number of values allows, else the year.
-fn block_version(block: Block, header: Option<Version>, n: usize, year: Option<i32>) -> Version {
-    if block == Block::Procurement {
-        return Version::V2019;
+/// The version of a row's block: the only version that has the block; else
+/// the header's; else the only one whose block has `n` columns; else the
+/// one the year requires.
+fn block_version(
+    row: &ActiveRow,
+    header: Option<&'static Version>,
+    n: usize,
+    year: Option<i32>,
+    registry: &Registry,
+) -> &'static Version {
+    let having: Vec<(&'static Version, &'static BlockSpec)> =
+        registry.versions().iter().filter_map(|&v| block_of(row, v).map(|b| (v, b))).collect();
+    if let [(only, _)] = having[..] {
+        return only;
     }
-    if let Some(v) = header {
+    if let Some(v) = header.filter(|h| having.iter().any(|(w, _)| w == h)) {
         return v;
     }
-    for v in [Version::V2019, Version::V2021] {
-        let other = if v == Version::V2019 { Version::V2021 } else { Version::V2019 };
-        if active_columns(block, v).len() == n && active_columns(block, other).len() != n {
-            return v;
-        }
+    let mut fits = having.iter().filter(|(_, b)| b.columns.len() == n);
+    if let (Some((v, _)), None) = (fits.next(), fits.next()) {
+        return v;
     }
-    if year.is_some_and(|y| y <= 2020) {
-        Version::V2019
-    } else {
-        Version::V2021
-    }
+    registry.assumed_for(year)
 }
 
-fn kind_of(column: &str, block: Block, header_says_wan: bool) -> ValueKind {
-    match column {
-        "change" => ValueKind::Change,
-        "amount_yuan" => {
-            let default_unit = if block == Block::Fees || header_says_wan { UNIT_WAN_YUAN } else { UNIT_YUAN };
-            ValueKind::Money { default_unit }
-        }
-        _ => ValueKind::Count,
+/// How a column's cells are read: money in 万元 when the block's header says so.
+fn kind_of(column: &Column, header_says_wan: bool) -> ValueKind {
+    match column.kind {
+        ValueKind::Money { .. } if header_says_wan => ValueKind::Money { default_unit: UNIT_WAN_YUAN },
+        kind => kind,
     }
 }

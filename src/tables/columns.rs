@@ -20,7 +20,7 @@
 use super::matching::align;
 use super::segments::{label_lines, Segment};
 use crate::read::tokens::Token;
-use crate::template::{RowSpec, REQUEST_HEADER_WORDS};
+use crate::template::{RowKey, RowSpec};
 use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
@@ -56,23 +56,25 @@ pub type Score<'a> = dyn Fn(&str, &[&'static RowSpec]) -> Vec<Option<f32>> + 'a;
 
 /// The arithmetic a rebuilt table must keep: given each rebuilt row as
 /// (row key, values), whether the table adds up.
-pub type Verify<'a> = dyn Fn(&[(&'static str, Vec<i64>)]) -> bool + 'a;
+pub type Verify<'a> = dyn Fn(&[(RowKey, Vec<i64>)]) -> bool + 'a;
+
+/// What the reading needs to know of the table.
+pub struct Shape<'a> {
+    /// The template's rows, one list per version to try.
+    pub versions: &'a [Vec<&'static RowSpec>],
+    /// How well a label names each of a list of rows (as for ordinary segments).
+    pub score: &'a Score<'a>,
+    /// The table's column count, the last one being each row's total.
+    pub columns: usize,
+    /// Words of the table's header (a line of only these is not a label).
+    pub header_words: &'static [&'static str],
+    /// The arithmetic the rebuilt table must keep.
+    pub verify: &'a Verify<'a>,
+}
 
 /// Rebuilds the column-major pages of a table region.
-///
-/// `versions` are the template's rows, one list per version to try;
-/// `score` says how well a label names each of a list of rows (as for
-/// ordinary segments);
-/// `columns` is the table's column count, the last one being each row's total.
-pub fn read<'t>(
-    segs: &[Segment<'t>],
-    tokens: &'t [Token],
-    text: &'t str,
-    versions: &[Vec<&'static RowSpec>],
-    score: &Score,
-    columns: usize,
-    verify: &Verify,
-) -> Reading<'t> {
+pub fn read<'t>(segs: &[Segment<'t>], tokens: &'t [Token], text: &'t str, shape: &Shape) -> Reading<'t> {
+    let Shape { versions, score, columns, header_words, verify } = *shape;
     // A page names at least two rows; a one-cell-a-line row with too many
     // numbers under a group heading is not one.
     let names_rows = |p: &Page| {
@@ -83,7 +85,7 @@ pub fn read<'t>(
     let pages: Vec<Page> = segs
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| page_of(i, s, tokens, text, columns))
+        .filter_map(|(i, s)| page_of(i, s, tokens, text, columns, header_words))
         .filter(|p| names_rows(p))
         .collect();
     if pages.is_empty() {
@@ -91,7 +93,7 @@ pub fn read<'t>(
     }
     // The rows of each page, for the first template version they fit.
     let Some(per_page) = versions.iter().find_map(|rows| {
-        pages.iter().map(|p| rows_of(p, rows, score, columns)).collect::<Option<Vec<Vec<(usize, &'static str)>>>>()
+        pages.iter().map(|p| rows_of(p, rows, score, columns)).collect::<Option<Vec<Vec<(usize, RowKey)>>>>()
     }) else {
         return Reading::Unreadable("按列提取的文字中，行名与数字的个数对不上（每页应为行数×列数个数字）".into());
     };
@@ -137,6 +139,7 @@ fn page_of<'t>(
     tokens: &'t [Token],
     text: &'t str,
     columns: usize,
+    header_words: &[&str],
 ) -> Option<Page<'t>> {
     let n = seg.cells.len();
     if n < 2 * columns || !n.is_multiple_of(columns) {
@@ -147,19 +150,19 @@ fn page_of<'t>(
     if !one_a_line {
         return None;
     }
-    let units = units(label_lines(seg, tokens, text));
+    let units = units(label_lines(seg, tokens, text), header_words);
     (units.len() >= 2).then(|| Page { segment: index, units, numbers: seg.cells.clone() })
 }
 
 /// The row labels among a page's label lines: a line that starts with an
 /// ordinal starts a label, lines after it (a wrapped label) continue it;
 /// header words and the characters of vertical text are left out.
-fn units<'t>(lines: Vec<(Cow<'t, str>, &'t Token)>) -> Vec<Unit<'t>> {
+fn units<'t>(lines: Vec<(Cow<'t, str>, &'t Token)>, header_words: &[&str]) -> Vec<Unit<'t>> {
     let mut out: Vec<Unit> = Vec::new();
     for (line_text, first) in lines {
         if starts_with_ordinal(&line_text) {
             out.push(Unit { label: line_text.into_owned(), first });
-        } else if line_text.chars().count() > 2 && !is_header_words(&line_text) {
+        } else if line_text.chars().count() > 2 && !is_header_words(&line_text, header_words) {
             if let Some(u) = out.last_mut() {
                 u.label.push_str(&line_text);
             }
@@ -180,18 +183,13 @@ fn starts_with_ordinal(s: &str) -> bool {
 }
 
 /// A line made only of table header words (自然人, 商 业 企, 总计, …).
-fn is_header_words(s: &str) -> bool {
-    REQUEST_HEADER_WORDS.iter().any(|w| w.contains(s))
+fn is_header_words(s: &str, header_words: &[&str]) -> bool {
+    header_words.iter().any(|w| w.contains(s))
 }
 
 /// The rows a page's labels name, in order, as (unit index, row key): one
 /// for each `columns` numbers, consecutive in the template; `None` otherwise.
-fn rows_of(
-    page: &Page,
-    rows: &[&'static RowSpec],
-    score: &Score,
-    columns: usize,
-) -> Option<Vec<(usize, &'static str)>> {
+fn rows_of(page: &Page, rows: &[&'static RowSpec], score: &Score, columns: usize) -> Option<Vec<(usize, RowKey)>> {
     let scores: Vec<Vec<Option<f32>>> = page.units.iter().map(|u| score(&u.label, rows)).collect();
     let assignment = align(page.units.len(), rows.len(), |u, r| scores[u][r]);
     let matched: Vec<(usize, usize)> = assignment.iter().enumerate().filter_map(|(r, u)| u.map(|u| (r, u))).collect();
@@ -205,10 +203,10 @@ fn rows_of(
 /// number.
 fn rebuild(
     pages: &[Page],
-    per_page: &[Vec<(usize, &'static str)>],
+    per_page: &[Vec<(usize, RowKey)>],
     arrangement: &[usize],
     columns: usize,
-) -> Option<Vec<(&'static str, Vec<i64>)>> {
+) -> Option<Vec<(RowKey, Vec<i64>)>> {
     let mut out = Vec::new();
     for ((page, rows), &total) in pages.iter().zip(per_page).zip(arrangement) {
         for (i, &(_, key)) in rows.iter().enumerate() {
@@ -237,7 +235,7 @@ fn whole(t: &Token) -> Option<i64> {
 fn rebuilt_segments<'t>(
     segs: &[Segment<'t>],
     pages: &[Page<'t>],
-    per_page: &[Vec<(usize, &'static str)>],
+    per_page: &[Vec<(usize, RowKey)>],
     arrangement: &[usize],
     columns: usize,
 ) -> Vec<Segment<'t>> {

@@ -286,12 +286,6 @@ pub fn split_runs(runs: &[&str], arith: Arith, cap: usize) -> Splits {
     Splits { complete: !search.stopped, splits: search.out }
 }
 
-/// The old single-run form, for one glued run: every split (up to
-/// `MAX_CANDIDATES + 1`) into `groups`, each group kept by `fits`.
-pub fn split_digits(digits: &str, groups: &[usize], fits: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<i64>> {
-    split_runs(&[digits], Arith { groups, fits }, MAX_CANDIDATES + 1).splits
-}
-
 struct Search<'a> {
     runs: &'a [&'a [u8]],
     total: usize,
@@ -356,12 +350,7 @@ impl Search<'_> {
     }
 }
 
-/// The arithmetic of a row of table 三 (or a group of table 四): the last
-/// value is the sum of the others.
-pub fn row_total_fits(v: &[i64]) -> bool {
-    v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
-}
-
+/// No arithmetic: every split fits.
 pub fn any_fits(_: &[i64]) -> bool {
     true
 }
@@ -381,6 +370,18 @@ pub fn looks_flattened(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::template::keys::requests as q;
+    use crate::template::v2021::V2021;
+
+    /// A row of table 三: the last value is the sum of the others.
+    fn row_total_fits(v: &[i64]) -> bool {
+        v.len() >= 2 && v[..v.len() - 1].iter().sum::<i64>() == v[v.len() - 1]
+    }
+
+    /// Every split of one glued run into `groups`, each kept by `fits`.
+    fn split_digits(digits: &str, groups: &[usize], fits: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<i64>> {
+        split_runs(&[digits], Arith { groups, fits }, MAX_CANDIDATES + 1).splits
+    }
 
     const ROW: Arith = Arith { groups: &[7], fits: &row_total_fits };
 
@@ -436,7 +437,7 @@ mod tests {
         let t = crate::read::tokens::tokenise(text);
         let segs = super::super::segments::segments(&t.tokens, text);
         let norm = Normalised::new(text);
-        let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
+        let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
         let g = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm).unwrap();
         assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
         assert!(g.complete);
@@ -448,7 +449,7 @@ mod tests {
             let t = crate::read::tokens::tokenise(text);
             let segs = super::super::segments::segments(&t.tokens, text);
             let norm = Normalised::new(text);
-            let mut row = Row::new("1", "x", &crate::template::REQUEST_COLUMNS);
+            let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
             fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm);
             row
         };

@@ -1,28 +1,30 @@
-//! Stage 4: the three tables, each read from its own region of the text.
+//! The three tables, each read from its own region of the text.
 //!
 //! A region runs from its section heading to the next section heading;
 //! when a heading is missing, the table's own anchor words stand in. Regions
 //! are capped in size, so a huge paste never makes matching slow.
 
-pub mod active;
-pub mod columns;
-pub mod fill;
-pub mod joint;
-pub mod matching;
+mod active;
+mod arith;
+mod columns;
+mod fill;
+mod joint;
+mod matching;
 pub mod model;
-pub mod requests;
-pub mod review;
-pub mod segments;
-pub mod values;
+mod requests;
+mod review;
+mod segments;
+mod tuning;
+mod values;
+
+pub use fill::MAX_CANDIDATES;
 
 use crate::read::normalise::Normalised;
 use crate::read::sections::Section;
 use crate::read::tokens::{tokenise_lines, Token};
 use crate::tables::model::Table;
-use crate::template::{TableId, ACTIVE_ANCHORS, REQUEST_ROWS, REVIEW_ANCHORS};
-
-/// No real table region is near this long; beyond it the rest is ignored.
-pub const MAX_REGION: usize = 64 * 1024;
+use crate::template::{Registry, TableId, ACTIVE_ANCHORS, REQUESTS_ANCHOR, REVIEW_ANCHORS};
+use tuning::MAX_REGION;
 
 pub struct Tables {
     pub active: Table,
@@ -40,7 +42,8 @@ impl Tables {
     }
 }
 
-pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tables {
+/// Reads the three tables of a report against the registry's versions.
+pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registry: &Registry) -> Tables {
     let text = &norm.text;
     let section = |n: usize| sections.iter().find(|s| s.number == n);
     let start_of = |n: usize| section(n).map(|s| s.start);
@@ -48,7 +51,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tabl
     let end_after = |n: usize| sections.iter().find(|s| s.number > n).map(|s| s.start);
 
     // (Searched for only where a heading is missing.)
-    let requests_anchor = || find_any(text, &[REQUEST_ROWS[0].variants[0]], 0);
+    let requests_anchor = || find_any(text, &[REQUESTS_ANCHOR], 0);
     let review_start = start_of(4).or_else(|| {
         let after = requests_anchor().unwrap_or(0);
         find_any(text, REVIEW_ANCHORS, after)
@@ -76,11 +79,12 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>) -> Tabl
         None => Vec::new(),
     };
     let region = |r: Option<(usize, usize)>| r.map_or(&[][..], |(start, end)| tokens_in(&tokens, start, end));
-    Tables {
-        active: active::parse(region(regions[0]), norm, year),
-        requests: requests::parse(region(regions[1]), norm, year),
-        review: review::parse(region(regions[2]), norm),
-    }
+    let active = active::parse(region(regions[0]), norm, year, registry);
+    let requests = requests::parse(region(regions[1]), norm, year, registry);
+    // Table 四 by the version table 三 follows (or the year's).
+    let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
+    let review = review::parse(region(regions[2]), norm, &version.review);
+    Tables { active, requests, review }
 }
 
 fn find_any(text: &str, words: &[&str], from: usize) -> Option<usize> {

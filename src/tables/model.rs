@@ -2,7 +2,7 @@
 //! cell came from. Rules and renderers read this; nothing re-parses text.
 
 use crate::read::normalise::Span;
-use crate::template::{Column, TableId, Version};
+use crate::template::{full_width_brackets, ColKey, Column, RowKey, RowSpec, TableId, Version};
 use crate::util::short_str::ShortStr;
 use serde::Serialize;
 
@@ -74,7 +74,7 @@ pub enum CellState {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell {
-    pub column: &'static str,
+    pub column: ColKey,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     #[serde(flatten)]
@@ -88,7 +88,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub fn absent(column: &'static str) -> Self {
+    pub fn absent(column: ColKey) -> Self {
         Cell { column, value: None, state: CellState::Absent, raw: ShortStr::default(), line: None, span: None }
     }
 }
@@ -108,8 +108,11 @@ pub enum RowIssue {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Row {
-    pub key: &'static str,
+    pub key: RowKey,
     pub label: &'static str,
+    /// The label's ordinal as the template prints it (`(一)`, `1.`), if any.
+    #[serde(skip)]
+    pub ordinal: &'static str,
     /// Whether the row's label was found in the text.
     pub found: bool,
     /// 1-based line of the row's label (or its first value) in the input.
@@ -122,14 +125,15 @@ pub struct Row {
     pub issues: Vec<RowIssue>,
     /// The template version this row's columns follow (table 二 blocks).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<Version>,
+    pub version: Option<&'static Version>,
 }
 
 impl Row {
-    pub fn new(key: &'static str, label: &'static str, columns: &'static [Column]) -> Self {
+    pub fn new(key: RowKey, label: &'static str, columns: &'static [Column]) -> Self {
         Row {
             key,
             label,
+            ordinal: "",
             found: false,
             line: None,
             columns,
@@ -139,15 +143,25 @@ impl Row {
         }
     }
 
-    pub fn cell(&self, column: &str) -> Option<&Cell> {
+    /// A row of table 三 or 四 as its spec names it, with its ordinal.
+    pub fn of(spec: &RowSpec, columns: &'static [Column]) -> Self {
+        Row { ordinal: spec.ordinal, ..Row::new(spec.key, spec.label, columns) }
+    }
+
+    /// The label with its ordinal as the template prints it: `（一）予以公开`.
+    pub fn printed(&self) -> String {
+        format!("{}{}", full_width_brackets(self.ordinal), self.label)
+    }
+
+    pub fn cell(&self, column: ColKey) -> Option<&Cell> {
         self.cells.iter().find(|c| c.column == column)
     }
 
-    pub fn value(&self, column: &str) -> Option<Value> {
+    pub fn value(&self, column: ColKey) -> Option<Value> {
         self.cell(column).and_then(|c| c.value)
     }
 
-    pub fn int(&self, column: &str) -> Option<i64> {
+    pub fn int(&self, column: ColKey) -> Option<i64> {
         self.value(column).and_then(Value::as_int)
     }
 
@@ -162,7 +176,7 @@ pub struct Table {
     /// Whether the table was found at all.
     pub found: bool,
     /// The template version the table follows, when it tells.
-    pub version: Option<Version>,
+    pub version: Option<&'static Version>,
     /// 1-based line where the table starts (its heading or first row).
     pub line: Option<usize>,
     /// Rows in template order; rows not found are present with `found: false`.
@@ -190,11 +204,11 @@ impl Table {
         Table { id, found: false, version: None, line: None, rows: Vec::new(), unreadable: None, issues: Vec::new() }
     }
 
-    pub fn row(&self, key: &str) -> Option<&Row> {
+    pub fn row(&self, key: RowKey) -> Option<&Row> {
         self.rows.iter().find(|r| r.key == key)
     }
 
-    pub fn int(&self, row: &str, column: &str) -> Option<i64> {
+    pub fn int(&self, row: RowKey, column: ColKey) -> Option<i64> {
         self.row(row).and_then(|r| r.int(column))
     }
 }

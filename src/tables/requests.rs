@@ -1,29 +1,88 @@
 //! Table 三: 收到和处理政府信息公开申请情况, 7 applicant columns.
 //!
-//! Rows are found by aligning the region's segments with the template's
-//! rows in order (see [`matching::align`]), once for each template version;
-//! the version whose distinctive rows are there wins.
+//! Rows are found by aligning the region's segments with a version's rows
+//! in order (see [`align`]); each version of the registry is tried, and the
+//! version whose own rows are there, or whose rows fit best, wins.
 
+use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, row_total_fits, settle, Arith, Glued};
-use super::joint::{solve, Equation, Unknown};
-use super::matching::{align, Matcher, Probe, MATCH_THRESHOLD};
+use super::fill::{fill_row, looks_flattened, settle, Arith, Glued};
+use super::joint::{solve, Unknown};
+use super::matching::{align, Matcher, Probe};
+use super::model::{Row, Table};
 use super::segments::{segments, Segment};
+use super::tuning::{
+    ordinal_window, CUE_ROW_SIMILARITY, EMPTY_ROW_GAIN, EMPTY_ROW_SIMILARITY, FULL_ROW_BONUS, LABEL_WEIGHT,
+    MATCH_THRESHOLD, MIN_ROWS_FOUND, NEWER_VERSION_MARGIN, ORDINAL_WEIGHT,
+};
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
-use crate::tables::model::{Row, Table};
-use crate::template::{request_rows, RowSpec, TableId, Version, REQUEST_COLUMNS, REQUEST_ROWS};
+use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
-/// Rows only the 2021 template has; finding them decides the version.
-const ONLY_2021: [&str; 2] = ["3.6.1", "3.6.2"];
-
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
     let mut table = Table::new(TableId::Requests);
+    let rows = prepared(registry);
     let segs = segments(tokens, &norm.text);
+    let segs = match read_column_major(segs, tokens, norm, &rows) {
+        Ok(segs) => segs,
+        Err((why, line)) => {
+            let version = registry.assumed_for(year);
+            table.rows = version.requests.rows.iter().map(|spec| empty_row(spec, &version.requests)).collect();
+            table.found = true;
+            table.unreadable = Some(why);
+            table.line = line;
+            return table;
+        }
+    };
+    let scores = Scores::new(&segs, &rows);
+    let chosen = choose_version(&segs, &rows, &scores, year, registry);
+    let grid = &chosen.version.requests;
+
+    let kinds: Vec<ValueKind> = grid.columns.iter().map(|c| c.kind).collect();
+    let sums = RowSums::of(grid);
+    let fits = |values: &[i64]| sums.hold(values);
+    let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
+    let multi_run = looks_flattened(tokens);
+    let mut glued = Vec::new();
+    for (&r, seg) in rows.versions[chosen.index].1.iter().zip(&chosen.assignment) {
+        let mut row = empty_row(rows.rows[r].spec, grid);
+        if let Some(s) = seg {
+            row.found = true;
+            if let Some(g) = fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+                glued.push((table.rows.len(), g));
+            }
+        }
+        table.rows.push(row);
+    }
+    settle_glued(&mut table, grid, &glued, &kinds, norm);
+    table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
+    if table.found {
+        table.version = Some(chosen.version);
+        table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
+    } else {
+        // A few stray matches are not a table: keep nothing rather than guess.
+        table.rows =
+            table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
+    }
+    table
+}
+
+fn empty_row(spec: &RowSpec, grid: &GridSpec) -> Row {
+    Row::of(spec, grid.columns)
+}
+
+/// The segments with column-major pages rebuilt into rows (see
+/// [`columns`]), or why they cannot be, with the table's first line.
+fn read_column_major<'t>(
+    segs: Vec<Segment<'t>>,
+    tokens: &'t [Token],
+    norm: &'t Normalised,
+    rows: &PreparedRows,
+) -> Result<Vec<Segment<'t>>, (String, Option<usize>)> {
     let versions: Vec<Vec<&'static RowSpec>> =
-        [Version::V2021, Version::V2019].iter().map(|&v| request_rows(v).collect()).collect();
-    let rows = prepared();
+        rows.versions.iter().map(|(_, at)| at.iter().map(|&r| rows.rows[r].spec).collect()).collect();
+    let grids: Vec<&GridSpec> = rows.versions.iter().map(|(v, _)| &v.requests).collect();
     // A label against a list of rows, read once for all of them.
     let label_scores = |label: &str, specs: &[&'static RowSpec]| {
         let probe = rows.matcher.probe(label);
@@ -36,85 +95,107 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>) -> Table {
             })
             .collect()
     };
-    let segs = match columns::read(&segs, tokens, &norm.text, &versions, &label_scores, REQUEST_COLUMNS.len(), &adds_up)
-    {
-        Reading::NotColumnMajor => segs,
-        Reading::Rebuilt(rebuilt) => rebuilt,
+    let verify = |rebuilt: &[(crate::template::RowKey, Vec<i64>)]| arith::adds_up(&grids, rebuilt);
+    let header_words = grids[0].header_words;
+    let columns = grids[0].columns.len();
+    let shape = columns::Shape { versions: &versions, score: &label_scores, columns, header_words, verify: &verify };
+    match columns::read(&segs, tokens, &norm.text, &shape) {
+        Reading::NotColumnMajor => Ok(segs),
+        Reading::Rebuilt(rebuilt) => Ok(rebuilt),
         Reading::Unreadable(why) => {
-            let version = if year.is_some_and(|y| y <= 2020) { Version::V2019 } else { Version::V2021 };
-            table.rows = request_rows(version).map(|spec| Row::new(spec.key, spec.label, &REQUEST_COLUMNS)).collect();
-            table.found = true;
-            table.unreadable = Some(why);
-            table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
-            return table;
+            Err((why, segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start))))
         }
-    };
-    // Every (segment, row) score once, over both versions' rows together:
-    // `scores[s * width + r]`, each segment's label read into one probe.
-    let width = rows.rows.len();
-    let mut scores = Vec::with_capacity(segs.len() * width);
-    let mut probe = Probe::default();
-    for s in &segs {
-        rows.matcher.probe_into(&s.label, &mut probe);
-        scores.extend(rows.rows.iter().map(|r| score(s, &probe, r, &rows.matcher)));
     }
-    let try_version = |v: usize| {
-        let (version, at) = &rows.versions[v];
-        let assignment = align(segs.len(), at.len(), |s, r| scores[s * width + at[r]]);
-        let total: f32 = assignment.iter().zip(at).filter_map(|(s, &r)| s.and_then(|s| scores[s * width + r])).sum();
-        (*version, at, assignment, total)
-    };
-    let v21 = try_version(0);
-    let has_2021_rows = v21.1.iter().zip(&v21.2).any(|(&r, s)| {
-        let row = &rows.rows[r];
-        ONLY_2021.contains(&row.spec.key)
-            && s.is_some_and(|s| {
-                rows.matcher.probe_into(&segs[s].label, &mut probe);
-                rows.matcher.similarity(&probe, row.labels[0]) > 0.5
-            })
-    });
-    // The 2019 rows are tried only when the 2021 ones do not settle it.
-    let (version, at, assignment, _) = if has_2021_rows {
-        v21
-    } else {
-        let v19 = try_version(1);
-        let use_2021 = (v21.3 > v19.3 + 0.5) || (v19.3 <= v21.3 && year.is_some_and(|y| y >= 2021));
-        if use_2021 {
-            v21
-        } else {
-            v19
-        }
-    };
+}
 
-    let kinds = [ValueKind::Count; 7];
-    let arith = Arith { groups: &[7], fits: &row_total_fits };
-    let multi_run = looks_flattened(tokens);
-    let mut glued = Vec::new();
-    for (spec, seg) in at.iter().map(|&r| rows.rows[r].spec).zip(&assignment) {
-        let mut row = Row::new(spec.key, spec.label, &REQUEST_COLUMNS);
-        if let Some(s) = seg {
-            row.found = true;
-            if let Some(g) = fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
-                glued.push((table.rows.len(), g));
-            }
+/// Every (segment, row) score, over all versions' rows together:
+/// `scores[s * width + r]`, each segment's label read into one probe.
+struct Scores {
+    width: usize,
+    scores: Vec<Option<f32>>,
+}
+
+impl Scores {
+    fn new(segs: &[Segment], rows: &PreparedRows) -> Self {
+        let width = rows.rows.len();
+        let mut scores = Vec::with_capacity(segs.len() * width);
+        let mut probe = Probe::default();
+        for s in segs {
+            rows.matcher.probe_into(&s.label, &mut probe);
+            scores.extend(rows.rows.iter().map(|r| score(s, &probe, r, &rows.matcher)));
         }
-        table.rows.push(row);
+        Scores { width, scores }
     }
-    settle_glued(&mut table, &glued, &kinds, norm);
-    table.found = table.rows.iter().filter(|r| r.found).count() >= 3;
-    if table.found {
-        table.version = Some(version);
-        table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
-    } else {
-        // A few stray matches are not a table: keep nothing rather than guess.
-        table.rows.iter_mut().for_each(|r| *r = Row::new(r.key, r.label, &REQUEST_COLUMNS));
+
+    fn get(&self, segment: usize, row: usize) -> Option<f32> {
+        self.scores[segment * self.width + row]
     }
-    table
+}
+
+/// One version's rows aligned with the segments.
+struct Candidate {
+    /// Index of the version in [`PreparedRows::versions`].
+    index: usize,
+    version: &'static Version,
+    /// For each of the version's rows, the segment assigned to it.
+    assignment: Vec<Option<usize>>,
+    /// The summed gains of the assignment.
+    total: f32,
+}
+
+fn candidate(index: usize, rows: &PreparedRows, scores: &Scores, segments: usize) -> Candidate {
+    let (version, at) = &rows.versions[index];
+    let assignment = align(segments, at.len(), |s, r| scores.get(s, at[r]));
+    let total = assignment.iter().zip(at).filter_map(|(s, &r)| s.and_then(|s| scores.get(s, r))).sum();
+    Candidate { index, version, assignment, total }
+}
+
+/// The version table 三 follows: the newest whose own rows (its cue rows)
+/// are found; else the one whose rows fit best, an older one preferred
+/// unless a newer fits better by [`NEWER_VERSION_MARGIN`], or as well when
+/// the year requires it.
+fn choose_version(
+    segs: &[Segment],
+    rows: &PreparedRows,
+    scores: &Scores,
+    year: Option<i32>,
+    registry: &Registry,
+) -> Candidate {
+    let mut tried: Vec<Candidate> = Vec::with_capacity(rows.versions.len());
+    let mut probe = Probe::default();
+    // Newest first: a version's cue rows settle it.
+    for index in 0..rows.versions.len() {
+        let c = candidate(index, rows, scores, segs.len());
+        let at = &rows.versions[index].1;
+        let cue_found = at.iter().zip(&c.assignment).any(|(&r, s)| {
+            let row = &rows.rows[r];
+            c.version.requests.cue_rows.contains(&row.spec.key)
+                && s.is_some_and(|s| {
+                    rows.matcher.probe_into(&segs[s].label, &mut probe);
+                    rows.matcher.similarity(&probe, row.labels[0]) > CUE_ROW_SIMILARITY
+                })
+        });
+        if cue_found {
+            return c;
+        }
+        tried.push(c);
+    }
+    let required = year.and_then(|y| registry.required_for(y)).map_or(i32::MIN, |v| v.from_year);
+    // Oldest first.
+    let mut pick = tried.pop().expect("a registry has a version");
+    while let Some(newer) = tried.pop() {
+        let clearly = newer.total > pick.total + NEWER_VERSION_MARGIN;
+        let required_and_as_good = newer.total >= pick.total && required >= newer.version.from_year;
+        if clearly || required_and_as_good {
+            pick = newer;
+        }
+    }
+    pick
 }
 
 /// Settles the glued rows: alone when the row total leaves one split, else
 /// together by the columns' arithmetic (see [`super::joint`]).
-fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind], norm: &Normalised) {
+fn settle_glued(table: &mut Table, grid: &GridSpec, glued: &[(usize, Glued)], kinds: &[ValueKind], norm: &Normalised) {
     if glued.is_empty() {
         return;
     }
@@ -126,7 +207,7 @@ fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind]
     }
     let solvable: Vec<&(usize, Glued)> = glued.iter().filter(|(_, g)| g.complete && g.splits.len() > 1).collect();
     let unknowns: Vec<Unknown> = solvable.iter().map(|(r, g)| Unknown { row: *r, splits: &g.splits }).collect();
-    let equations = column_equations(table);
+    let equations = arith::column_equations(grid, &table.rows);
     let rows = &table.rows;
     let known =
         |row: usize, column: usize| rows.get(row).and_then(|r| r.cells.get(column)).and_then(|c| c.value?.as_int());
@@ -146,38 +227,14 @@ fn settle_glued(table: &mut Table, glued: &[(usize, Glued)], kinds: &[ValueKind]
     }
 }
 
-/// Table 三's column arithmetic as equations over its rows (indices in
-/// `table.rows`): （七）总计 = the outcome rows, and 一 + 二 = （七）+ 四.
-fn column_equations(table: &Table) -> Vec<Equation> {
-    let index = |key: &str| table.rows.iter().position(|r| r.key == key);
-    let outcome: Vec<usize> = table
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.key.starts_with("3.") && r.key != "3.7")
-        .map(|(i, _)| i)
-        .collect();
-    let mut out = Vec::new();
-    let (Some(total), Some(new), Some(carried), Some(next)) = (index("3.7"), index("1"), index("2"), index("4")) else {
-        return out;
-    };
-    for column in 0..REQUEST_COLUMNS.len() {
-        let mut terms: Vec<(usize, i64)> = outcome.iter().map(|&r| (r, 1)).collect();
-        terms.push((total, -1));
-        out.push(Equation { column, terms });
-        out.push(Equation { column, terms: vec![(new, 1), (carried, 1), (total, -1), (next, -1)] });
-    }
-    out
-}
-
-/// Table 三's rows (those of either version) with their labels prepared
-/// for matching, once per process.
+/// Table 三's rows (those of every version) with their labels prepared
+/// for matching.
 struct PreparedRows {
     matcher: Matcher,
     rows: Vec<Prepared>,
-    /// Each version's rows in template order, as indices in `rows`:
-    /// 2021 first, then 2019.
-    versions: [(Version, Vec<usize>); 2],
+    /// Each version's rows in template order, as indices in `rows`: newest
+    /// version first.
+    versions: Vec<(&'static Version, Vec<usize>)>,
 }
 
 /// A template row: its labels' and ordinal's numbers in the [`Matcher`].
@@ -188,34 +245,70 @@ struct Prepared {
     /// How many characters from the end of a segment label the ordinal is
     /// looked for in.
     ordinal_window: usize,
+    /// How many values the row has.
+    columns: usize,
 }
 
-fn prepared() -> &'static PreparedRows {
-    static ROWS: std::sync::OnceLock<PreparedRows> = std::sync::OnceLock::new();
-    ROWS.get_or_init(|| {
-        let mut labels = Vec::new();
-        let mut ordinals: Vec<&'static str> = Vec::new();
-        let rows: Vec<Prepared> = REQUEST_ROWS
-            .iter()
-            .filter(|r| r.in_2019 || r.in_2021)
-            .map(|spec| {
-                let first = labels.len();
-                labels.extend(std::iter::once(spec.label).chain(spec.variants.iter().copied()));
-                let ordinal = ordinals.iter().position(|o| *o == spec.ordinal).unwrap_or_else(|| {
-                    ordinals.push(spec.ordinal);
-                    ordinals.len() - 1
-                });
-                let ordinal_window = spec.label.chars().count() * 3 / 2 + 10;
-                Prepared { spec, labels: (first..labels.len()).collect(), ordinal, ordinal_window }
-            })
-            .collect();
-        let version_rows = |v: Version| -> Vec<usize> {
-            let rows: &[Prepared] = &rows;
-            request_rows(v).filter_map(|spec| rows.iter().position(|r| r.spec.key == spec.key)).collect()
-        };
-        let versions = [(Version::V2021, version_rows(Version::V2021)), (Version::V2019, version_rows(Version::V2019))];
-        PreparedRows { matcher: Matcher::new(&labels, &ordinals), rows, versions }
-    })
+/// The national registry's rows are prepared once per process; another
+/// registry's (a test's) each time.
+fn prepared(registry: &Registry) -> Prep {
+    static NATIONAL: std::sync::OnceLock<PreparedRows> = std::sync::OnceLock::new();
+    if registry.is_national() {
+        Prep::National(NATIONAL.get_or_init(|| prepare(registry)))
+    } else {
+        Prep::Own(prepare(registry))
+    }
+}
+
+enum Prep {
+    National(&'static PreparedRows),
+    Own(PreparedRows),
+}
+
+impl std::ops::Deref for Prep {
+    type Target = PreparedRows;
+    fn deref(&self) -> &PreparedRows {
+        match self {
+            Prep::National(p) => p,
+            Prep::Own(p) => p,
+        }
+    }
+}
+
+fn prepare(registry: &Registry) -> PreparedRows {
+    let mut labels = Vec::new();
+    let mut ordinals: Vec<&'static str> = Vec::new();
+    let mut rows: Vec<Prepared> = Vec::new();
+    let mut versions = Vec::new();
+    for &version in registry.versions().iter().rev() {
+        let mut at = Vec::with_capacity(version.requests.rows.len());
+        for spec in version.requests.rows {
+            let index = match rows.iter().position(|r| r.spec.key == spec.key) {
+                Some(i) => i,
+                None => {
+                    let first = labels.len();
+                    labels.extend(std::iter::once(spec.label).chain(spec.variants.iter().copied()));
+                    let ordinal = ordinals.iter().position(|o| *o == spec.ordinal).unwrap_or_else(|| {
+                        ordinals.push(spec.ordinal);
+                        ordinals.len() - 1
+                    });
+                    let window = ordinal_window(spec.label.chars().count());
+                    let columns = version.requests.columns.len();
+                    rows.push(Prepared {
+                        spec,
+                        labels: (first..labels.len()).collect(),
+                        ordinal,
+                        ordinal_window: window,
+                        columns,
+                    });
+                    rows.len() - 1
+                }
+            };
+            at.push(index);
+        }
+        versions.push((version, at));
+    }
+    PreparedRows { matcher: Matcher::new(&labels, &ordinals), rows, versions }
 }
 
 /// How well a segment fits a row; `None` where it cannot be that row.
@@ -223,13 +316,13 @@ fn score(seg: &Segment, probe: &Probe, row: &Prepared, matcher: &Matcher) -> Opt
     let (sim, gain) = label_gain(probe, row, matcher);
     if seg.cells.is_empty() {
         // A label with no values: the row is there but empty.
-        return (sim > 0.8).then_some(gain * 0.5);
+        return (sim > EMPTY_ROW_SIMILARITY).then_some(gain * EMPTY_ROW_GAIN);
     }
     if gain < MATCH_THRESHOLD {
         return None;
     }
-    let count_bonus = if seg.cells.len() == REQUEST_COLUMNS.len() { 0.1 } else { 0.0 };
-    Some(gain + count_bonus)
+    let full = seg.cells.len() == row.columns;
+    Some(gain + if full { FULL_ROW_BONUS } else { 0.0 })
 }
 
 /// How much of a row's label (and its ordinal) a label has: (label
@@ -237,30 +330,5 @@ fn score(seg: &Segment, probe: &Probe, row: &Prepared, matcher: &Matcher) -> Opt
 fn label_gain(probe: &Probe, row: &Prepared, matcher: &Matcher) -> (f32, f32) {
     let sim = row.labels.iter().map(|&l| matcher.similarity(probe, l)).fold(0f32, f32::max);
     let ordinal = if matcher.has_ordinal(probe, row.ordinal, row.ordinal_window) { 1.0 } else { 0.0 };
-    (sim, 0.7 * sim + 0.3 * ordinal)
-}
-
-/// Whether rows of table 三 rebuilt from column-major text keep the
-/// table's arithmetic: every row's total, and in every column the outcome
-/// total and the balance 一 + 二 = （七）+ 四 (where all their rows are there).
-fn adds_up(rows: &[(&'static str, Vec<i64>)]) -> bool {
-    if !rows.iter().all(|(_, v)| row_total_fits(v)) {
-        return false;
-    }
-    let get = |key: &str| rows.iter().find(|r| r.0 == key).map(|r| &r.1);
-    let version = if rows.iter().any(|r| r.0.starts_with("3.6.")) { Version::V2021 } else { Version::V2019 };
-    let outcome: Option<Vec<&Vec<i64>>> =
-        request_rows(version).filter(|r| r.key.starts_with("3.") && r.key != "3.7").map(|r| get(r.key)).collect();
-    (0..REQUEST_COLUMNS.len()).all(|c| {
-        let at = |v: &Vec<i64>| v.get(c).copied().unwrap_or(0);
-        let outcome_ok = match (&outcome, get("3.7")) {
-            (Some(parts), Some(total)) => parts.iter().map(|v| at(v)).sum::<i64>() == at(total),
-            _ => true,
-        };
-        let balance_ok = match (get("1"), get("2"), get("3.7"), get("4")) {
-            (Some(a), Some(b), Some(t), Some(d)) => at(a) + at(b) == at(t) + at(d),
-            _ => true,
-        };
-        outcome_ok && balance_ok
-    })
+    (sim, LABEL_WEIGHT * sim + ORDINAL_WEIGHT * ordinal)
 }

@@ -6,23 +6,27 @@
 //! 001's `1.0 1 * 211`). Some reports give the three groups as three rows
 //! of five; that shape is read too.
 
+use super::arith::RowSums;
 use super::fill::{
-    any_fits, is_page_number, looks_flattened, place_parts, row_total_fits, split_runs, without_empty_table_cells,
-    Arith, MAX_CANDIDATES,
+    is_page_number, looks_flattened, place_parts, split_runs, without_empty_table_cells, Arith, MAX_CANDIDATES,
 };
 use super::matching::similarity;
+use super::model::{Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::values::{cell_from_part, read_cell, ValueKind};
+use super::tuning::REVIEW_GROUP_SIMILARITY;
+use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
-use crate::tables::model::{Row, RowIssue, Table};
-use crate::template::{TableId, REVIEW_COLUMNS, REVIEW_GROUPS};
+use crate::template::{GridSpec, TableId};
 
-const CELLS: usize = 15;
-
-pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
+pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
     let mut table = Table::new(TableId::Review);
-    table.rows = REVIEW_GROUPS.iter().map(|g| Row::new(g.key, g.label, &REVIEW_COLUMNS)).collect();
+    table.rows = grid.rows.iter().map(|g| Row::of(g, grid.columns)).collect();
+    let width = grid.columns.len();
+    let cells_wanted = width * grid.rows.len();
+    let group_sizes = vec![width; grid.rows.len()];
+    let sums = RowSums::of(grid);
+    let fits = |values: &[i64]| sums.hold(values);
     let segs = segments(tokens, &norm.text);
     let Some(first) = segs.first().and_then(Segment::first_token) else { return table };
     table.line = Some(norm.line_at(first.start));
@@ -30,15 +34,15 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     // The usual shape: one run of 15 cells, the last such run.
     // Empty table cells at the end, or a bare page number after the row
     // (when the groups then add up), are not values.
-    let groups = Arith { groups: &[5, 5, 5], fits: &row_total_fits };
+    let groups = Arith { groups: &group_sizes, fits: &fits };
     let trimmed = segs.iter().rev().map(|s| {
-        let mut cells = without_empty_table_cells(&s.cells, CELLS, &norm.text).to_vec();
-        let page = (cells.len() == CELLS + 1 && is_page_number(&cells, groups)).then(|| cells.pop()).flatten();
+        let mut cells = without_empty_table_cells(&s.cells, cells_wanted, &norm.text).to_vec();
+        let page = (cells.len() == cells_wanted + 1 && is_page_number(&cells, groups)).then(|| cells.pop()).flatten();
         (cells, page)
     });
-    if let Some((cells, page)) = trimmed.into_iter().find(|c| c.0.len() == CELLS) {
+    if let Some((cells, page)) = trimmed.into_iter().find(|c| c.0.len() == cells_wanted) {
         table.found = true;
-        fill(&mut table, &cells, norm);
+        fill(&mut table, &cells, norm, width);
         if let Some(t) = page {
             let line = Some(norm.line_at(t.start));
             table.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line });
@@ -46,22 +50,22 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
         return table;
     }
     // Three rows of five, labelled by group.
-    if let Some(rows) = grouped(&segs) {
+    if let Some(rows) = grouped(&segs, grid) {
         table.found = true;
         let cells: Vec<&Token> = rows.iter().flat_map(|s| s.cells.iter().copied()).collect();
-        fill(&mut table, &cells, norm);
+        fill(&mut table, &cells, norm, width);
         return table;
     }
     // Glued digit runs (flattened web text): one run, or a few when the
     // region is flattened and a stray space cut it.
-    if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens))) {
+    if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens), cells_wanted)) {
         table.found = true;
         // 15 digits: one digit a cell, taken (the rules check the totals).
         let digits: usize = runs.iter().map(|r| r.len()).sum();
-        let found = if digits == CELLS {
-            split_runs(&runs, Arith { groups: &[CELLS], fits: &any_fits }, 2)
+        let found = if digits == cells_wanted {
+            split_runs(&runs, Arith { groups: &[cells_wanted], fits: &|_| true }, 2)
         } else {
-            split_runs(&runs, Arith { groups: &[5, 5, 5], fits: &row_total_fits }, MAX_CANDIDATES + 1)
+            split_runs(&runs, groups, MAX_CANDIDATES + 1)
         };
         let line = cells.first().map(|t| norm.line_at(t.start));
         let placed = match &found.splits[..] {
@@ -71,11 +75,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
         match placed {
             Some(placed) => {
                 for (i, (v, t, offset)) in placed.into_iter().enumerate() {
-                    if let Some(row) = table.rows.get_mut(i / 5) {
+                    if let Some(row) = table.rows.get_mut(i / width) {
                         row.found = true;
                         row.line = line;
-                        row.cells[i % 5] =
-                            cell_from_part(REVIEW_COLUMNS[i % 5].key, ValueKind::Count, v, t, offset, norm);
+                        let column = &grid.columns[i % width];
+                        row.cells[i % width] = cell_from_part(column.key, column.kind, v, t, offset, norm);
                     }
                 }
             }
@@ -93,7 +97,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
         let line = norm.line_at(seg.cells[0].start);
         table.issues.push(RowIssue::ValueCount {
             found: seg.cells.len(),
-            expected: CELLS,
+            expected: cells_wanted,
             values: seg.cells.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
             line: Some(line),
         });
@@ -101,19 +105,21 @@ pub fn parse(tokens: &[Token], norm: &Normalised) -> Table {
     table
 }
 
-fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised) {
+fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised, width: usize) {
     for (i, t) in cells.iter().enumerate() {
-        let row = &mut table.rows[i / 5];
+        let row = &mut table.rows[i / width];
         row.found = true;
         row.line.get_or_insert(norm.line_at(t.start));
-        read_cell(&mut row.cells[i % 5], ValueKind::Count, t, norm);
+        let kind = row.columns[i % width].kind;
+        read_cell(&mut row.cells[i % width], kind, t, norm);
     }
 }
 
-/// A segment whose cells are glued digit runs holding at least 15 digits:
-/// its cells and their digits. Several runs only when `multi_run`.
-fn glued_cells<'t>(seg: &Segment<'t>, multi_run: bool) -> Option<(Vec<&'t Token>, Vec<&'t str>)> {
-    if seg.cells.is_empty() || seg.cells.len() >= CELLS || (seg.cells.len() > 1 && !multi_run) {
+/// A segment whose cells are glued digit runs holding at least as many
+/// digits as the table has cells: its cells and their digits. Several runs
+/// only when `multi_run`.
+fn glued_cells<'t>(seg: &Segment<'t>, multi_run: bool, cells_wanted: usize) -> Option<(Vec<&'t Token>, Vec<&'t str>)> {
+    if seg.cells.is_empty() || seg.cells.len() >= cells_wanted || (seg.cells.len() > 1 && !multi_run) {
         return None;
     }
     let mut runs = Vec::new();
@@ -124,14 +130,17 @@ fn glued_cells<'t>(seg: &Segment<'t>, multi_run: bool) -> Option<(Vec<&'t Token>
         }
     }
     let digits: usize = runs.iter().map(|r| r.len()).sum();
-    (digits >= CELLS).then(|| (seg.cells.clone(), runs))
+    (digits >= cells_wanted).then(|| (seg.cells.clone(), runs))
 }
 
-/// Three consecutive segments of five cells whose labels name the groups.
-fn grouped<'a, 't>(segs: &'a [Segment<'t>]) -> Option<[&'a Segment<'t>; 3]> {
-    let cues = ["行政复议", "直接起诉", "复议后起诉"];
-    segs.windows(3).rev().find_map(|w| {
-        let ok = w.iter().zip(cues).all(|(s, cue)| s.cells.len() == 5 && similarity(&s.label, cue) > 0.7);
-        ok.then(|| [&w[0], &w[1], &w[2]])
+/// Consecutive segments, one a group, each with a group's cells, whose
+/// labels name the groups (by their short names).
+fn grouped<'a, 't>(segs: &'a [Segment<'t>], grid: &GridSpec) -> Option<&'a [Segment<'t>]> {
+    let n = grid.rows.len();
+    let names: Vec<&str> = grid.rows.iter().map(|r| r.variants.first().copied().unwrap_or(r.label)).collect();
+    segs.windows(n).rev().find(|w| {
+        w.iter().zip(&names).all(|(s, name)| {
+            s.cells.len() == grid.columns.len() && similarity(&s.label, name) > REVIEW_GROUP_SIMILARITY
+        })
     })
 }

@@ -3,18 +3,8 @@
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, NumberLit, Token};
 use crate::tables::model::{Cell, CellState, Value};
-use crate::template::{UNIT_WAN_YUAN, UNIT_YUAN};
-
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
-    /// A whole number, not negative.
-    Count,
-    /// A whole number that may be negative (本年增/减).
-    Change,
-    /// Money, converted to 元; `default_unit` applies when the cell has none.
-    Money { default_unit: &'static str },
-}
+pub use crate::template::ValueKind;
+use crate::template::{ColKey, UNIT_WAN_YUAN, UNIT_YUAN};
 
 /// Above this a count is not believable (and would overflow sums).
 const MAX_COUNT: i64 = 1_000_000_000_000;
@@ -45,7 +35,7 @@ pub fn read_cell(cell: &mut Cell, kind: ValueKind, token: &Token, norm: &Normali
 /// `value` cut from `token`'s digits at byte `offset`. The span is the
 /// part's own digits when the token is written as plain digits.
 pub fn cell_from_part(
-    column: &'static str,
+    column: ColKey,
     kind: ValueKind,
     value: i64,
     token: &Token,

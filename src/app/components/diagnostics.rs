@@ -81,11 +81,9 @@ pub fn DiagnosticList(
 fn rule_doc(rule: &'static Rule) -> impl IntoView {
     let parts = rule
         .doc
-        .lines()
-        .map(|line| match line.split_once('：') {
-            Some((head, rest)) => view! { <p><strong>{format!("{head}：")}</strong>{rest}</p> }.into_any(),
-            None => view! { <p>{line}</p> }.into_any(),
-        })
+        .parts()
+        .into_iter()
+        .map(|(head, text)| view! { <p><strong>{format!("{head}：")}</strong>{text}</p> })
         .collect_view();
     view! {
         <p class="rule-title">

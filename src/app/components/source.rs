@@ -27,7 +27,7 @@ pub fn SourceView(
     // The selected diagnostic's lines: its own first, then related ones.
     let marked = Memo::new(move |_| {
         let i = state.selected.get()?;
-        state.checked.with(|c| c.as_ref().and_then(|c| c.targets.get(i)).map(|t| t.lines.clone()))
+        state.checked.with(|c| c.as_ref().and_then(|c| c.targets().get(i)).map(|t| t.lines.clone()))
     });
     let class_of = move |n: usize| {
         marked.with(|m| match m.as_deref() {

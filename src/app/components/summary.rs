@@ -2,7 +2,7 @@
 
 use crate::checked::Checked;
 use leptos::prelude::*;
-use nianbao::{Severity, TemplateKind};
+use nianbao::Severity;
 use std::sync::Arc;
 
 #[component]
@@ -17,12 +17,7 @@ pub fn Summary(
         (0, _) => "verdict warn",
         _ => "verdict fail",
     };
-    let template = match r.template {
-        Some(TemplateKind::V2019) => "2019年版",
-        Some(TemplateKind::V2021) => "2021年版",
-        Some(TemplateKind::Mixed) => "两版混用",
-        None => "未识别",
-    };
+    let template = r.template.map_or_else(|| "未识别".to_string(), |t| t.label());
     let unknown = || view! { <span class="unknown">"未识别"</span> }.into_any();
     view! {
         <section class="summary" aria-labelledby="summary-title" data-testid="summary">

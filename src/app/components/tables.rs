@@ -1,13 +1,14 @@
 //! The three tables, drawn as the template draws them, each cell with its
 //! value as the core read it and marked where a diagnostic points.
 
-use crate::checked::{CellRef, Checked};
+use crate::checked::{dom_id, Checked};
 use crate::components::diagnostics::severity_class;
-use crate::layout::{self, Span};
 use crate::state::AppState;
 use leptos::prelude::*;
-use nianbao::tables::model::{Cell, CellState, Row, Table};
-use nianbao::template::{TableId, REQUEST_COLUMNS};
+use nianbao::report::{BodyRow, CellRef, Layout, Slot, Span};
+use nianbao::tables::model::{CellState, Table};
+use nianbao::template::keys::requests as q;
+use nianbao::template::TableId;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -31,18 +32,19 @@ pub fn Tables(
     // of the diagnostic's cells: hence a Memo shared by all cells.
     let lit = {
         let checked = checked.clone();
-        Memo::new(move |_| match state.selected.get().and_then(|i| checked.targets.get(i)) {
+        Memo::new(move |_| match state.selected.get().and_then(|i| checked.targets().get(i)) {
             Some(t) => (t.cells.iter().copied().collect(), t.related.iter().copied().collect()),
             None => Default::default(),
         })
     };
     let ctx = Ctx { checked: checked.clone(), state, lit };
-    let t = &checked.report.tables;
-    view! {
-        {table_frame(&ctx, &t.active, "表二 主动公开政府信息情况", active_table(&ctx, &t.active).into_any())}
-        {table_frame(&ctx, &t.requests, "表三 收到和处理政府信息公开申请情况", requests_table(&ctx, &t.requests).into_any())}
-        {table_frame(&ctx, &t.review, "表四 政府信息公开行政复议、行政诉讼情况", review_table(&ctx, &t.review).into_any())}
-    }
+    TableId::ALL
+        .into_iter()
+        .map(|id| {
+            let table = checked.report.table(id);
+            table_frame(&ctx, table, id.title(), grid(&ctx, &checked.report.layout(id)).into_any())
+        })
+        .collect_view()
 }
 
 /// A table's heading, its whole-table diagnostics, and the table itself in
@@ -93,38 +95,39 @@ fn table_frame(ctx: &Ctx, table: &Table, title: &'static str, drawn: AnyView) ->
 }
 
 /// A value cell: the value read, or what was written instead.
-fn value_cell(ctx: &Ctx, table: TableId, row: &Row, cell: &Cell, colspan: usize) -> impl IntoView {
-    let r = CellRef { table, row: row.key, column: cell.column };
+fn value_cell(ctx: &Ctx, table: TableId, slot: &Slot) -> impl IntoView {
+    let r = CellRef { table, row: slot.row, column: slot.column };
     let checked = &ctx.checked;
+    let cell = checked.report.table(table).row(slot.row).and_then(|row| row.cell(slot.column));
     let marks = checked.marks(&r);
-    let (text, state_class) = match &cell.state {
-        CellState::Given => (cell.value.map(|v| v.to_string()).unwrap_or_default(), "given"),
-        CellState::Blank => (if cell.raw.is_empty() { "／".into() } else { cell.raw.to_string() }, "blank"),
-        CellState::Invalid { .. } => (cell.raw.to_string(), "invalid"),
-        CellState::Absent => (String::new(), "absent"),
+    let (text, state_class) = match cell.map(|c| (&c.state, c)) {
+        Some((CellState::Given, c)) => (c.value.map(|v| v.to_string()).unwrap_or_default(), "given"),
+        Some((CellState::Blank, c)) => (if c.raw.is_empty() { "／".into() } else { c.raw.to_string() }, "blank"),
+        Some((CellState::Invalid { .. }, c)) => (c.raw.to_string(), "invalid"),
+        Some((CellState::Absent, _)) | None => (String::new(), "absent"),
     };
     let class = format!("v {state_class} {}", checked.worst(&r).map_or("", severity_class));
     let title: Vec<&str> = marks.iter().map(|&i| checked.report.diagnostics[i].message.as_str()).collect();
-    let title = match (&cell.state, title.is_empty()) {
-        (CellState::Absent, true) => "未给出".to_string(),
+    let title = match (state_class, title.is_empty()) {
+        ("absent", true) => "未给出".to_string(),
         _ => title.join("\n"),
     };
     let first = marks.first().copied();
     let (lit, state) = (ctx.lit, ctx.state);
     view! {
         <td
-            id=r.dom_id()
+            id=dom_id(&r)
             class=class
             class:hl=move || lit.with(|l| l.0.contains(&r))
             class:rel=move || lit.with(|l| l.1.contains(&r))
-            colspan=colspan
+            colspan=slot.colspan
             title=title
             data-testid="cell"
             data-table=table.key()
-            data-row=row.key
-            data-column=cell.column
-            data-value=cell.value.map(|v| v.to_string()).unwrap_or_default()
-            data-line=cell.line.map(|l| l.to_string()).unwrap_or_default()
+            data-row=slot.row.as_str()
+            data-column=slot.column.as_str()
+            data-value=cell.and_then(|c| c.value).map(|v| v.to_string()).unwrap_or_default()
+            data-line=cell.and_then(|c| c.line).map(|l| l.to_string()).unwrap_or_default()
             on:click=move |_| {
                 if let Some(i) = first {
                     state.select(i);
@@ -140,94 +143,56 @@ fn head_cell(s: &Span, scope: &'static str) -> impl IntoView {
     view! { <th colspan=s.colspan rowspan=s.rowspan scope=scope>{s.text.clone()}</th> }
 }
 
-fn head_rows(rows: Vec<Vec<Span>>) -> impl IntoView {
-    rows.into_iter()
+/// A table drawn from the core's layout: header rows, then the body's
+/// captions, block headings and rows of values.
+fn grid(ctx: &Ctx, layout: &Layout) -> impl IntoView {
+    let id = layout.table;
+    let head = layout
+        .head
+        .iter()
         .map(|row| view! { <tr>{row.iter().map(|s| head_cell(s, "col")).collect_view()}</tr> })
-        .collect_view()
-}
-
-fn active_table(ctx: &Ctx, table: &Table) -> impl IntoView {
-    let blocks = layout::active_blocks(table)
-        .into_iter()
-        .map(|b| {
-            let n = b.columns.len();
-            let head = b
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(i, c)| view! { <th scope="col" colspan=layout::active_colspan(i, n)>{c.label}</th> })
-                .collect_view();
-            let rows = b
-                .rows
-                .iter()
-                .map(|row| {
-                    let cells = row
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| value_cell(ctx, TableId::Active, row, c, layout::active_colspan(i, n)))
-                        .collect_view();
-                    view! { <tr data-row=row.key><th scope="row">{row.label}</th>{cells}</tr> }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="block">
-                        <th colspan=1 + layout::ACTIVE_VALUE_COLUMNS scope="colgroup">{b.item}</th>
-                    </tr>
-                    <tr class="block-head"><th scope="col">"信息内容"</th>{head}</tr>
-                    {rows}
-                </tbody>
+        .collect_view();
+    let body = layout
+        .body
+        .iter()
+        .map(|row| match row {
+            BodyRow::Caption(s) => view! { <tr class="block">{head_cell(s, "colgroup")}</tr> }.into_any(),
+            BodyRow::Head(cells) => {
+                view! { <tr class="block-head">{cells.iter().map(|s| head_cell(s, "col")).collect_view()}</tr> }
+                    .into_any()
+            }
+            BodyRow::Values { row, labels, slots } => {
+                let heads = labels
+                    .iter()
+                    .map(|s| {
+                        let group = s.rowspan > 1;
+                        view! { <th scope="row" class:group=group colspan=s.colspan rowspan=s.rowspan>{s.text.clone()}</th> }
+                    })
+                    .collect_view();
+                let cells = slots.iter().map(|slot| value_cell(ctx, id, slot)).collect_view();
+                let key = row.map_or("", |k| k.as_str());
+                let total = *row == Some(q::OUTCOME_TOTAL);
+                view! { <tr data-row=key class:total=total>{heads}{cells}</tr> }.into_any()
             }
         })
         .collect_view();
-    view! { <table class="grid active">{blocks}</table> }
-}
-
-fn requests_table(ctx: &Ctx, table: &Table) -> impl IntoView {
-    let labels = layout::requests_labels(&table.rows);
-    let rows = table
-        .rows
-        .iter()
-        .zip(labels)
-        .map(|(row, labels)| {
-            let heads = labels
-                .iter()
-                .map(|s| {
-                    let group = s.rowspan > 1;
-                    view! { <th scope="row" class:group=group colspan=s.colspan rowspan=s.rowspan>{s.text.clone()}</th> }
-                })
-                .collect_view();
-            let cells = row.cells.iter().map(|c| value_cell(ctx, TableId::Requests, row, c, 1)).collect_view();
-            view! { <tr data-row=row.key class:total=row.key == "3.7">{heads}{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <table class="grid requests">
-            // Two narrow columns for the group headings (written vertically),
-            // one for the row labels, then the values.
+    let class = format!("grid {}", id.key());
+    // Table 三: narrow columns for the group headings (written vertically),
+    // one for the row labels, then the values.
+    let columns = (id == TableId::Requests).then(|| {
+        view! {
             <colgroup>
-                <col class="group-col" span=layout::REQUEST_LABEL_COLUMNS - 1 />
+                <col class="group-col" span=layout.label_columns.saturating_sub(1) />
                 <col class="label-col" />
-                <col class="value-col" span=REQUEST_COLUMNS.len() />
+                <col class="value-col" span=layout.value_columns />
             </colgroup>
-            <thead>{head_rows(layout::requests_head())}</thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-}
-
-fn review_table(ctx: &Ctx, table: &Table) -> impl IntoView {
-    let cells = table
-        .rows
-        .iter()
-        .flat_map(|row| row.cells.iter().map(move |c| (row, c)))
-        .map(|(row, c)| value_cell(ctx, TableId::Review, row, c, 1))
-        .collect_view();
+        }
+    });
     view! {
-        <table class="grid review">
-            <thead>{head_rows(layout::review_head())}</thead>
-            <tbody><tr>{cells}</tr></tbody>
+        <table class=class>
+            {columns}
+            {(!layout.head.is_empty()).then(|| view! { <thead>{head}</thead> })}
+            <tbody>{body}</tbody>
         </table>
     }
 }

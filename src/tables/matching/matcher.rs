@@ -1,60 +1,7 @@
-//! Tolerant label matching: a segment's label against a template row's,
-//! and the in-order alignment of segments to rows.
-//!
-//! Similarity is the share of the template label's characters and character
-//! pairs found near the end of the segment's label (where the row's own label
-//! sits; group headings and wrapped header words come before it). OCR noise
-//! (`一、才本年新收政女府…`), truncation (`(六)其`) and typos cost a little
-//! each, never everything; the row's ordinal helps where little is left.
+//! Many template labels against one segment label at once.
 
+use super::similarity::{letters, similarity_from, tail_len, weights};
 use crate::util::chars::{is_chinese_numeral, is_letter};
-
-/// How much of the template label must be found for a segment to be that row.
-pub const MATCH_THRESHOLD: f32 = 0.34;
-
-/// A label's letters and digits, the part similarity looks at. Prepare each
-/// label once: deciding what is a letter costs more than the comparing.
-pub fn letters(label: &str) -> Vec<char> {
-    label.chars().filter(|&c| is_letter(c)).collect()
-}
-
-/// Label similarity in 0..=1 for one template label against a segment label.
-pub fn similarity(segment_label: &str, template_label: &str) -> f32 {
-    similarity_of(&letters(segment_label), &letters(template_label))
-}
-
-/// [`similarity`] of prepared labels (see [`letters`]).
-pub fn similarity_of(have: &[char], want: &[char]) -> f32 {
-    let have = &have[have.len().saturating_sub(tail_len(want.len()))..];
-    let chars = want.iter().filter(|c| have.contains(c)).count();
-    let pairs = want.windows(2).filter(|w| have.windows(2).any(|h| h == *w)).count();
-    similarity_from(chars, pairs, weights(want.len()))
-}
-
-/// How many of a segment label's last letters a template label of
-/// `letters` letters is looked for in.
-fn tail_len(letters: usize) -> usize {
-    letters * 3 / 2 + 6
-}
-
-/// The similarity of a template label of which `chars` letters and
-/// `pairs` letter pairs were found, given its [`weights`].
-fn similarity_from(chars: usize, pairs: usize, (per_char, per_pair): (f32, f32)) -> f32 {
-    chars as f32 * per_char + pairs as f32 * per_pair
-}
-
-/// What a found letter and a found letter pair add to the similarity of a
-/// template label of `letters` letters: letters found count for a third,
-/// pairs for two thirds (a label of one letter: the letter for all).
-/// Weighed once per label, so that a similarity is two products, not two
-/// divisions.
-fn weights(letters: usize) -> (f32, f32) {
-    match letters {
-        0 => (0.0, 0.0),
-        1 => (1.0, 0.0),
-        n => (1.0 / (3 * n) as f32, 2.0 / (3 * (n - 1)) as f32),
-    }
-}
 
 /// Template labels and ordinals prepared for matching against many segment
 /// labels. Each letter and letter pair of the labels gets a small number,
@@ -65,9 +12,9 @@ fn weights(letters: usize) -> (f32, f32) {
 /// a small part of its cost.
 pub struct Matcher {
     /// Letter → its number.
-    chars: Table,
+    chars: SlotMap,
     /// Pair of letter numbers → the pair's number.
-    pairs: Table,
+    pairs: SlotMap,
     /// For each label: its [`weights`].
     labels: Vec<(f32, f32)>,
     /// For each letter number, the labels that have the letter.
@@ -140,17 +87,17 @@ impl Postings {
 }
 
 /// A small open-addressing map from `u32` keys to numbers `0..len`.
-struct Table {
+struct SlotMap {
     slots: Vec<(u32, u16)>,
     len: usize,
 }
 
-impl Table {
+impl SlotMap {
     const EMPTY: u32 = u32::MAX;
 
     fn new(keys: &[u32]) -> Self {
         let size = (keys.len() * 4).next_power_of_two().max(16);
-        let mut table = Table { slots: vec![(Self::EMPTY, 0); size], len: 0 };
+        let mut table = SlotMap { slots: vec![(Self::EMPTY, 0); size], len: 0 };
         for &k in keys {
             if table.get(k).is_none() {
                 let at = table.slot(k);
@@ -209,11 +156,11 @@ impl Matcher {
     pub fn new(labels: &[&str], ordinals: &[&'static str]) -> Self {
         let letters: Vec<Vec<char>> = labels.iter().map(|l| letters(l)).collect();
         let all: Vec<u32> = letters.iter().flatten().map(|&c| c as u32).collect();
-        let chars = Table::new(&all);
+        let chars = SlotMap::new(&all);
         let char_ids: Vec<Vec<u16>> =
             letters.iter().map(|l| l.iter().map(|&c| chars.get(c as u32).unwrap_or(0)).collect()).collect();
         let all: Vec<u32> = char_ids.iter().flat_map(|l| l.windows(2).map(|w| pair_key(w[0], w[1]))).collect();
-        let pairs = Table::new(&all);
+        let pairs = SlotMap::new(&all);
         let pair_ids: Vec<Vec<u16>> = char_ids
             .iter()
             .map(|l| l.windows(2).map(|w| pairs.get(pair_key(w[0], w[1])).unwrap_or(0)).collect())
@@ -325,74 +272,11 @@ impl Matcher {
     }
 }
 
-/// The best in-order assignment of segments to rows: `result[row] =
-/// Some(segment)`. `score(segment, row)` is the gain of putting a segment in
-/// a row, or `None` where it cannot go there. Rows and segments may be left
-/// out; the order of both is kept. Time O(segments × rows).
-pub fn align(segments: usize, rows: usize, score: impl Fn(usize, usize) -> Option<f32>) -> Vec<Option<usize>> {
-    let w = rows + 1;
-    // The best gains so far, by row: up to the previous segment and up to
-    // this one.
-    let mut previous = vec![0f32; w];
-    let mut current = vec![0f32; w];
-    // 0 = skip segment, 1 = skip row, 2 = match
-    let mut step = vec![0u8; (segments + 1) * w];
-    step[1..w].fill(1);
-    for i in 1..=segments {
-        let steps = &mut step[i * w..(i + 1) * w];
-        for j in 1..w {
-            let (mut b, mut s) = (previous[j], 0u8);
-            if current[j - 1] > b {
-                b = current[j - 1];
-                s = 1;
-            }
-            if let Some(g) = score(i - 1, j - 1) {
-                let m = previous[j - 1] + g;
-                if m > b {
-                    b = m;
-                    s = 2;
-                }
-            }
-            current[j] = b;
-            steps[j] = s;
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    let mut out = vec![None; rows];
-    let (mut i, mut j) = (segments, rows);
-    while i > 0 || j > 0 {
-        match step[i * w + j] {
-            2 => {
-                out[j - 1] = Some(i - 1);
-                i -= 1;
-                j -= 1;
-            }
-            1 => j -= 1,
-            _ if i > 0 => i -= 1,
-            _ => j -= 1,
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn garbled_labels_still_match() {
-        assert!(similarity("一、才本年新收政女府信息公开申请数量", "本年新收政府信息公开申请数量") > 0.8);
-        assert!(similarity("四、组吉转下年度E继续办理", "结转下年度继续办理") > 0.6);
-        assert!(similarity("(六)其", "其他处理") < MATCH_THRESHOLD);
-        assert!(similarity("三、本年度办理结果(一)予以公开", "予以公开") > 0.99);
-    }
-
-    #[test]
-    fn the_label_is_read_from_the_end() {
-        let s = "(一)予以公开(二)部分公开(区分处理的,只计这一情形,不计其他情形)";
-        assert!(similarity(s, "予以公开") < MATCH_THRESHOLD);
-        assert!(similarity(s, "部分公开(区分处理的,只计这一情形,不计其他情形)") > 0.9);
-    }
+    use crate::tables::matching::similarity;
+    use crate::util::chars::is_chinese_numeral;
 
     /// The plain reading of [`Matcher::has_ordinal`]: the ordinal anywhere
     /// in the last `window` characters, not as the tail of a longer one.
@@ -453,16 +337,5 @@ mod tests {
                 proptest::prop_assert_eq!(m.has_ordinal(&probe, i, window), has_ordinal(&label, o, window), "{} {} {}", label, o, window);
             }
         }
-    }
-
-    #[test]
-    fn alignment_keeps_order_and_skips() {
-        // segments 0..4, rows 0..3; segment 1 is junk, row 2 is missing.
-        let table =
-            [[Some(1.0), None, None], [None, None, None], [None, Some(1.0), Some(0.4)], [None, None, Some(0.5)]];
-        let a = align(4, 3, |s, r| table[s][r]);
-        assert_eq!(a, [Some(0), Some(2), Some(3)]);
-        let a = align(2, 3, |s, r| if s == 1 && r == 2 { Some(1.0) } else { None });
-        assert_eq!(a, [None, None, Some(1)]);
     }
 }

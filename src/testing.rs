@@ -1,0 +1,204 @@
+//! Reports built for tests (feature `testing`, and every `cargo test`): a
+//! clean report of one template version, the values and prose a test sets,
+//! written as a report is (title, statistical period, the six sections,
+//! the tables as tab-separated rows).
+//!
+//! ```
+//! use nianbao::template::{keys::requests as q, v2019::V2019, TableId};
+//! use nianbao::testing::Sample;
+//! let report = Sample::new(&V2019).row(TableId::Requests, q::NEW, &[3, 0, 0, 0, 0, 0, 2]).check();
+//! assert!(report.diagnostics.iter().any(|d| d.code == "requests.row_total"));
+//! ```
+
+use crate::template::{keys::review as r, ColKey, RowKey, TableId, Version, SECTIONS};
+use crate::Report;
+use std::collections::BTreeMap;
+
+/// A report under construction.
+#[derive(Clone, Debug)]
+pub struct Sample {
+    version: &'static Version,
+    year: i32,
+    agency: String,
+    /// Cells as written, where a test set them; the rest are `0`.
+    cells: BTreeMap<(TableId, RowKey, ColKey), String>,
+    /// Rows left out of the text.
+    omitted: Vec<(TableId, RowKey)>,
+    /// Text after each section's heading (1-based: index 0 is the preamble).
+    prose: [String; 7],
+}
+
+impl Sample {
+    /// A clean report of `version`, for the first year it is required.
+    pub fn new(version: &'static Version) -> Self {
+        let mut prose: [String; 7] = Default::default();
+        prose[1] = "本年度政府信息公开工作有序开展。".into();
+        prose[5] = "一是公开内容还不够全面；二是解读形式较为单一。下一步将进一步加强培训。".into();
+        prose[6] = if version.asks_fee_statement { "本年度未收取信息处理费。" } else { "无。" }.into();
+        Sample {
+            version,
+            year: version.from_year,
+            agency: "测试市测试局".into(),
+            cells: BTreeMap::new(),
+            omitted: Vec::new(),
+            prose,
+        }
+    }
+
+    /// The reported year (title and statistical period).
+    pub fn year(mut self, year: i32) -> Self {
+        self.year = year;
+        self
+    }
+
+    pub fn agency(mut self, agency: &str) -> Self {
+        self.agency = agency.into();
+        self
+    }
+
+    /// A row's values, in its columns' order.
+    pub fn row(mut self, table: TableId, row: RowKey, values: &[i64]) -> Self {
+        let columns = self.columns(table, row);
+        for (c, v) in columns.iter().zip(values) {
+            self.cells.insert((table, row, c.key), v.to_string());
+        }
+        self
+    }
+
+    /// One cell, written as given (`"/"`, `"1.5"`, `""` for an empty cell).
+    pub fn cell(mut self, table: TableId, row: RowKey, column: ColKey, written: &str) -> Self {
+        self.cells.insert((table, row, column), written.into());
+        self
+    }
+
+    /// Table 四's fifteen values, group after group.
+    pub fn review(mut self, values: [i64; 15]) -> Self {
+        let groups = [r::REVIEW, r::LITIGATION_DIRECT, r::LITIGATION_AFTER_REVIEW];
+        for (g, chunk) in groups.iter().zip(values.chunks(5)) {
+            self = self.row(TableId::Review, *g, chunk);
+        }
+        self
+    }
+
+    /// Leaves a row out of the text.
+    pub fn omit(mut self, table: TableId, row: RowKey) -> Self {
+        self.omitted.push((table, row));
+        self
+    }
+
+    /// Replaces the text of section `n` (1 to 6; 0 is the preamble).
+    pub fn prose(mut self, n: usize, text: &str) -> Self {
+        self.prose[n] = text.into();
+        self
+    }
+
+    /// The report's text.
+    pub fn text(&self) -> String {
+        let mut s = format!(
+            "{}\n{}年度政府信息公开工作年度报告\n本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。{}\n",
+            self.agency,
+            self.year,
+            self.prose[0],
+            y = self.year
+        );
+        for (i, section) in SECTIONS.iter().enumerate() {
+            s.push_str(&format!("{}、{}\n", section.number, section.title));
+            match i + 1 {
+                2 => self.active(&mut s),
+                3 => self.requests(&mut s),
+                4 => self.review_table(&mut s),
+                n => {
+                    s.push_str(&self.prose[n]);
+                    s.push('\n');
+                }
+            }
+        }
+        s
+    }
+
+    /// The report checked.
+    pub fn check(&self) -> Report {
+        crate::check(&self.text(), None)
+    }
+
+    fn columns(&self, table: TableId, row: RowKey) -> &'static [crate::template::Column] {
+        match table {
+            TableId::Active => self.version.active.find(row).map_or(&[], |(b, _)| b.columns),
+            _ => self.version.grid(table).map_or(&[], |g| g.columns),
+        }
+    }
+
+    fn values(&self, table: TableId, row: RowKey) -> Option<String> {
+        if self.omitted.contains(&(table, row)) {
+            return None;
+        }
+        let cells: Vec<&str> = self
+            .columns(table, row)
+            .iter()
+            .map(|c| self.cells.get(&(table, row, c.key)).map_or("0", String::as_str))
+            .collect();
+        Some(cells.join("\t"))
+    }
+
+    fn active(&self, s: &mut String) {
+        for block in self.version.active.blocks {
+            s.push_str(block.item);
+            s.push('\n');
+            let labels: Vec<&str> = block.columns.iter().map(|c| c.label).collect();
+            s.push_str(&format!("信息内容\t{}\n", labels.join("\t")));
+            for row in block.rows {
+                if let Some(values) = self.values(TableId::Active, row.key) {
+                    s.push_str(&format!("{}\t{values}\n", row.label));
+                }
+            }
+        }
+    }
+
+    fn requests(&self, s: &mut String) {
+        let grid = &self.version.requests;
+        let labels: Vec<&str> = grid.columns.iter().map(|c| c.label).collect();
+        s.push_str(&format!("申请人情况\t{}\n", labels.join("\t")));
+        for row in grid.rows {
+            if let Some(values) = self.values(TableId::Requests, row.key) {
+                s.push_str(&format!("{}\t{values}\n", row.printed()));
+            }
+        }
+    }
+
+    fn review_table(&self, s: &mut String) {
+        let grid = &self.version.review;
+        s.push_str("行政复议\t行政诉讼\n");
+        let labels: Vec<&str> = grid.columns.iter().map(|c| c.label).collect();
+        s.push_str(&labels.join("\t"));
+        s.push('\n');
+        let values: Vec<String> = grid.rows.iter().filter_map(|row| self.values(TableId::Review, row.key)).collect();
+        s.push_str(&values.join("\t"));
+        s.push('\n');
+    }
+}
+
+/// The codes of a report's diagnostics, in order.
+pub fn codes(report: &Report) -> Vec<&'static str> {
+    report.diagnostics.iter().map(|d| d.code).collect()
+}
+
+/// The report's diagnostics of one code.
+pub fn with_code<'r>(report: &'r Report, code: &str) -> Vec<&'r crate::Diagnostic> {
+    report.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{v2019::V2019, v2021::V2021};
+
+    #[test]
+    fn a_clean_sample_of_either_version_has_no_diagnostics() {
+        for v in [&V2019, &V2021] {
+            let r = Sample::new(v).check();
+            assert!(r.diagnostics.is_empty(), "{}: {:?}", v.name, r.diagnostics);
+            assert_eq!(r.template.map(|t| t.as_str()), Some(v.name));
+            assert_eq!(r.year, Some(v.from_year));
+        }
+    }
+}
