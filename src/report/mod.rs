@@ -39,6 +39,11 @@ impl Report {
         self.tables.get(id)
     }
 
+    /// Keeps only the diagnostics of the rules `selection` allows.
+    pub fn select(&mut self, selection: &crate::rules::Selection) {
+        self.diagnostics.retain(|d| selection.allows_code(d.code));
+    }
+
     /// How the template draws one of the report's tables.
     pub fn layout(&self, id: TableId) -> Layout {
         Layout::of(self.table(id), self.registry)

@@ -1,7 +1,7 @@
 //! `cross_year.carry_over`: this year's 二、上年结转 = last year's
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
-use super::{Rule, RuleDoc};
+use super::{Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Related, Severity};
 use crate::template::keys::requests as q;
 use crate::template::TableId;
@@ -10,6 +10,7 @@ use crate::Report;
 pub const RULE: Rule = Rule {
     code: "cross_year.carry_over",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "本年“上年结转”与上一年报告的“结转下年度”不一致",
     doc: RuleDoc {
         what: "同一机关相邻两年的报告，本年表三“二、上年结转政府信息公开申请数量”应逐列等于上一年表三“四、结转下年度继续办理”。",

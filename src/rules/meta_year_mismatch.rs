@@ -1,12 +1,13 @@
 //! `meta.year_mismatch`: title year, statistical period and content disagree.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::read::meta::years;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "meta.year_mismatch",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "标题年度、统计期限与正文年份不一致",
     doc: RuleDoc {
         what: "标题中的年度（如“2021年度…年度报告”）、“统计期限自…起至…止”中的年份、“一、总体情况”开头所写的年份应一致，统计期限应为一个完整的自然年。",

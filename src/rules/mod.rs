@@ -39,10 +39,102 @@ pub mod value_stray;
 pub struct Rule {
     pub code: &'static str,
     pub severity: Severity,
+    /// Whose requirement it checks: on by default or in a group a user may turn off.
+    pub group: RuleGroup,
     /// 一句话说明
     pub title: &'static str,
     pub doc: RuleDoc,
     pub check: fn(&Document, &mut Vec<Diagnostic>),
+}
+
+/// Whose requirement a rule checks. Every group runs by default; a user
+/// may turn one off (`--ignore local`, or in the app).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleGroup {
+    /// The 条例 and the national template's requirements.
+    National,
+    /// What local assessments and review notices also check (提示 level).
+    Local,
+}
+
+impl RuleGroup {
+    pub const ALL: [RuleGroup; 2] = [RuleGroup::National, RuleGroup::Local];
+
+    /// As `--rules`/`--ignore` name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleGroup::National => "national",
+            RuleGroup::Local => "local",
+        }
+    }
+
+    /// As the app shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleGroup::National => "国家规定",
+            RuleGroup::Local => "地方考核与审核要求",
+        }
+    }
+}
+
+/// Which rules a user wants, as ruff's select/ignore: each item a code
+/// (`value.unit`), a code's prefix (`text`, `cross_year.`), a group
+/// (`national`, `local`) or `all`. A rule runs when some `select` item
+/// takes it and no `ignore` item does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    select: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Default for Selection {
+    /// Every rule.
+    fn default() -> Self {
+        Selection { select: vec!["all".into()], ignore: Vec::new() }
+    }
+}
+
+impl Selection {
+    /// From comma-separated lists (an empty `select` is every rule); an item
+    /// that names no rule is an error that says which.
+    pub fn parse(select: &str, ignore: &str) -> Result<Selection, String> {
+        let items = |list: &str| -> Result<Vec<String>, String> {
+            let mut out = Vec::new();
+            for item in list.split([',', '，', ' ']).map(str::trim).filter(|i| !i.is_empty()) {
+                if !all_rules().any(|r| takes(item, r)) {
+                    return Err(format!(
+                        "“{item}”不是规则代码、代码前缀或规则组（national、local、all）；用 nianbao rules 查看全部规则"
+                    ));
+                }
+                out.push(item.to_string());
+            }
+            Ok(out)
+        };
+        let mut select = items(select)?;
+        if select.is_empty() {
+            select.push("all".into());
+        }
+        Ok(Selection { select, ignore: items(ignore)? })
+    }
+
+    /// Whether a rule runs.
+    pub fn allows(&self, rule: &Rule) -> bool {
+        self.select.iter().any(|i| takes(i, rule)) && !self.ignore.iter().any(|i| takes(i, rule))
+    }
+
+    /// Whether the rule with this code runs (codes no rule has always do).
+    pub fn allows_code(&self, code: &str) -> bool {
+        find_rule(code).is_none_or(|r| self.allows(r))
+    }
+}
+
+/// Whether a selection item takes a rule.
+fn takes(item: &str, rule: &Rule) -> bool {
+    let item = item.trim_end_matches('.');
+    item.eq_ignore_ascii_case("all")
+        || item == rule.group.key()
+        || rule.code == item
+        || rule.code.strip_prefix(item).is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// A rule's documentation, in the fixed parts every rule page has.
@@ -193,11 +285,16 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
     let table = doc.tables.get(id);
     let Some(grid) = doc.grid(id) else { return Vec::new() };
     let mut out = Vec::new();
+    let side = |cells: &[crate::template::Cell]| -> Option<Vec<(&'a Row, ColKey, i64)>> {
+        let mut out = Vec::with_capacity(cells.len());
+        for &(r, c) in cells {
+            let row = table.row(r)?;
+            out.push((row, c, row.int(c)?));
+        }
+        Some(out)
+    };
     for eq in grid.equations_of(code) {
         for instance in eq.instances(grid) {
-            let side = |cells: &[crate::template::Cell]| -> Option<Vec<(&'a Row, ColKey, i64)>> {
-                cells.iter().map(|&(r, c)| table.row(r).and_then(|row| Some((row, c, row.int(c)?)))).collect()
-            };
             let (Some(left), Some(right)) = (side(&instance.left), side(&instance.right)) else { continue };
             let b = Break { instance, left, right };
             if b.left_sum() != b.right_sum() {
@@ -217,5 +314,24 @@ pub fn related_cell(row: &Row, column: ColKey, label: impl Into<String>) -> Rela
         span: cell.and_then(|c| c.span),
         row: Some(row.key),
         column: Some(column),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selections_take_codes_prefixes_and_groups() {
+        let all = Selection::default();
+        assert!(all_rules().all(|r| all.allows(r)));
+        let s = Selection::parse("requests", "requests.balance").unwrap();
+        assert!(s.allows(&requests_row_total::RULE) && !s.allows(&requests_balance::RULE));
+        assert!(!s.allows(&value_blank::RULE));
+        let s = Selection::parse("", "national").unwrap();
+        assert!(!s.allows(&value_blank::RULE));
+        assert!(Selection::parse("value.bogus", "").unwrap_err().contains("value.bogus"));
+        // A prefix stops at a dot: `value.b` is not `value.blank`.
+        assert!(Selection::parse("value.b", "").is_err());
     }
 }

@@ -1,11 +1,12 @@
 //! `report.unrecognised`: the input is not (recognisably) an annual report.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "report.unrecognised",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "未识别出年度报告",
     doc: RuleDoc {
         what: "输入中应能找到年报的部分标题（如“二、主动公开政府信息情况”）或表格（表二、表三、表四）。",

@@ -1,12 +1,13 @@
 //! `requests.balance`: 一 + 二 = （七）总计 + 四, in every column of table 三.
 
-use super::{broken_sums, column_label, related_cell, Document, Rule, RuleDoc};
+use super::{broken_sums, column_label, related_cell, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "requests.balance",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度",
     doc: RuleDoc {
         what: "表三的每一列，“一、本年新收”加“二、上年结转”，应等于“（七）总计”加“四、结转下年度继续办理”。",

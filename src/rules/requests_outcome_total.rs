@@ -1,12 +1,13 @@
 //! `requests.outcome_total`: （七）总计 = the sum of the outcome rows, per column.
 
-use super::{broken_sums, column_label, Document, Rule, RuleDoc};
+use super::{broken_sums, column_label, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "requests.outcome_total",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "表三每一列：（七）总计 = （一）至（六）各项之和",
     doc: RuleDoc {
         what: "表三每一列的“（七）总计”，应等于“（一）予以公开”“（二）部分公开”以及（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理各小项之和。",

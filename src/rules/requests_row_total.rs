@@ -1,12 +1,13 @@
 //! `requests.row_total`: in every row of table 三, 总计 = the six applicant columns.
 
-use super::{broken_sums, related_cell, row_name, Document, Rule, RuleDoc};
+use super::{broken_sums, related_cell, row_name, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "requests.row_total",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "表三每一行：总计 = 自然人 + 五类法人或其他组织",
     doc: RuleDoc {
         what: "表三每一行的“总计”，应等于“自然人”与“商业企业、科研机构、社会公益组织、法律服务机构、其他”五列之和。",

@@ -1,12 +1,13 @@
 //! `review.total`: in table 四, each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
-use super::{broken_sums, column_label, related_cell, Document, Rule, RuleDoc};
+use super::{broken_sums, column_label, related_cell, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "review.total",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "表四：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     doc: RuleDoc {
         what: "表四的行政复议、未经复议直接起诉、复议后起诉三组，每组“总计”应等于前四项之和。",

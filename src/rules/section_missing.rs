@@ -1,12 +1,13 @@
 //! `section.missing`: one of the six sections not found.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::SECTIONS;
 
 pub const RULE: Rule = Rule {
     code: "section.missing",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "缺少年报的六个部分之一",
     doc: RuleDoc {
         what: "年报应有六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。",

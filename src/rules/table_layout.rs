@@ -2,13 +2,14 @@
 //! and columns reliably (column-major PDF text that no single arrangement
 //! fits). Nothing of that table is taken.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "table.layout",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "表格文字的排列无法可靠还原",
     doc: RuleDoc {
         what: "有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。",

@@ -1,12 +1,13 @@
 //! `table.missing`: one of the three tables is not in the report.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "table.missing",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "缺少整张表格（表二、表三或表四）",
     doc: RuleDoc {
         what: "报告中应有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）三张表。",

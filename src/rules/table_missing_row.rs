@@ -1,12 +1,13 @@
 //! `table.missing_row`: a template row not found in a table that is there.
 
-use super::{row_name, Document, Rule, RuleDoc};
+use super::{row_name, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::TableId;
 
 pub const RULE: Rule = Rule {
     code: "table.missing_row",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "表格缺少模板规定的行",
     doc: RuleDoc {
         what: "表二、表三中，模板规定的每一行都应出现（按所用模板版本）。",

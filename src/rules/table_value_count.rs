@@ -1,13 +1,14 @@
 //! `table.value_count`: a row (or table 四) with more or fewer values than
 //! the template has columns. Its values are then left absent, not shifted.
 
-use super::{place, Document, Rule, RuleDoc};
+use super::{place, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "table.value_count",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "一行（或表四）的数字个数与模板不符",
     doc: RuleDoc {
         what: "每一行的数字个数应与模板的列数相同：表三每行7个，表四共15个，表二按所在栏目3个、2个或1个。",

@@ -1,11 +1,12 @@
 //! `template.mixed`: tables of both template versions in one report.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "template.mixed",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "一份报告混用了2019年版和2021年版表格",
     doc: RuleDoc {
         what: "一份报告的表二、表三应使用同一版本的格式。",

@@ -1,11 +1,12 @@
 //! `template.outdated`: the 2019 template in a report for 2021 or later.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     code: "template.outdated",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "2021年及以后的年报使用了2019年版表格",
     doc: RuleDoc {
         what: "报告年度为2021年及以后时，表二、表三应使用2021年版格式（表二为“本年制发件数/本年废止件数/现行有效件数”“本年处理决定数量”“本年收费金额”；表三“（六）其他处理”分3项）。",

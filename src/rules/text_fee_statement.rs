@@ -1,13 +1,14 @@
 //! `text.fee_statement`: a 2021-template report that does not say, in 六,
 //! whether it charged 信息处理费.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
 
 pub const RULE: Rule = Rule {
     code: "text.fee_statement",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "“六、其他需要报告的事项”未说明信息处理费收取情况",
     doc: RuleDoc {
         what: "使用2021年版格式的年报，应在“六、其他需要报告的事项”中报告收取信息处理费的情况（收取了多少，或未收取）。",

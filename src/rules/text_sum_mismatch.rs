@@ -1,6 +1,6 @@
 //! `text.sum_mismatch`: a stated total disagrees with its listed parts.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::read::prose::stated_sums;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
@@ -8,6 +8,7 @@ use crate::template::phrases;
 pub const RULE: Rule = Rule {
     code: "text.sum_mismatch",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "正文所述总数与所列分项之和不一致",
     doc: RuleDoc {
         what: "正文写明总数并逐项列出分项时（如“共主动公开政府信息42条，……组织机构1条；政策文件2条；……”），分项之和应等于总数。",

@@ -1,6 +1,6 @@
 //! `text.table_mismatch`: a figure in the text disagrees with the table.
 
-use super::{Document, Rule, RuleDoc};
+use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::read::prose::{figures_after, stated};
 use crate::rules::diagnostic::{Diagnostic, Related, Severity};
 use crate::template::keys::{requests as q, review as r};
@@ -9,6 +9,7 @@ use crate::template::{phrases, TableId};
 pub const RULE: Rule = Rule {
     code: "text.table_mismatch",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "正文所述数字与表格不一致",
     doc: RuleDoc {
         what: "正文（总体情况等部分）中写明的申请件数、行政复议件数，应与表三“一、本年新收”总计、表四行政复议总计一致；写明“未收到政府信息公开申请”时，表三本年新收应为0。",

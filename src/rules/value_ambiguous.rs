@@ -1,13 +1,14 @@
 //! `value.ambiguous`: digits glued together (cell separators lost) with no
 //! single split that fits the template's arithmetic.
 
-use super::{place, Document, Rule, RuleDoc};
+use super::{place, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "value.ambiguous",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "数字粘连，无法唯一拆分",
     doc: RuleDoc {
         what: "网页复制时单元格之间的分隔丢失，一行数字连成一串（如“640020470”）。本工具用表格自身的勾稽关系（行总计、组总计、列平衡）拆分；只有唯一解时才采用。",

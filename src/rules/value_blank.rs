@@ -1,6 +1,6 @@
 //! `value.blank`: a cell written as / - — or left empty (absent from the output, not 0).
 
-use super::{column_label, row_name, Document, Rule, RuleDoc};
+use super::{column_label, row_name, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::CellState;
 use crate::template::EMPTY_CELL;
@@ -8,6 +8,7 @@ use crate::template::EMPTY_CELL;
 pub const RULE: Rule = Rule {
     code: "value.blank",
     severity: Severity::Warning,
+    group: RuleGroup::National,
     title: "单元格留空或填写“/”“-”“—”",
     doc: RuleDoc {
         what: "表格中的每一格都应填写数字，没有发生的填0。",

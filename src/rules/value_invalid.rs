@@ -1,12 +1,13 @@
 //! `value.invalid`: a count that is negative, fractional, too large or not a number.
 
-use super::{column_label, row_name, Document, Rule, RuleDoc};
+use super::{column_label, row_name, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::CellState;
 
 pub const RULE: Rule = Rule {
     code: "value.invalid",
     severity: Severity::Error,
+    group: RuleGroup::National,
     title: "数值无效：负数、小数或过大的件数",
     doc: RuleDoc {
         what: "件数、项数应为不小于0的整数（“本年增/减”可为负数，金额可有小数）。",

@@ -1,12 +1,13 @@
 //! `value.stray_number`: numbers before a row's label on its line, dropped.
 
-use super::{place, Document, Rule, RuleDoc};
+use super::{place, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::tables::model::RowIssue;
 
 pub const RULE: Rule = Rule {
     code: "value.stray_number",
     severity: Severity::Info,
+    group: RuleGroup::National,
     title: "忽略了行名前多余的数字",
     doc: RuleDoc {
         what: "某行数字多于模板列数，而多出的数字位于下一行行名之前（同一行中），多为PDF转换或识别时混入的页码、行号。",

@@ -76,7 +76,7 @@ pub fn adds_up(grids: &[&GridSpec], rows: &[(RowKey, Vec<i64>)]) -> bool {
     grid.equations
         .iter()
         .filter(|e| matches!(e.form, Form::EachColumn { .. }))
-        .all(|eq| eq.instances(grid).iter().all(|i| i.sides(value).is_none_or(|(left, right)| left == right)))
+        .all(|eq| eq.instances(grid).iter().all(|i| i.sides(&value).is_none_or(|(left, right)| left == right)))
 }
 
 #[cfg(test)]

@@ -80,9 +80,16 @@ fn read_column_major<'t>(
     norm: &'t Normalised,
     rows: &PreparedRows,
 ) -> Result<Vec<Segment<'t>>, (String, Option<usize>)> {
-    let versions: Vec<Vec<&'static RowSpec>> =
-        rows.versions.iter().map(|(_, at)| at.iter().map(|&r| rows.rows[r].spec).collect()).collect();
-    let grids: Vec<&GridSpec> = rows.versions.iter().map(|(v, _)| &v.requests).collect();
+    let mut versions: Vec<Vec<&'static RowSpec>> = Vec::with_capacity(rows.versions.len());
+    let mut grids: Vec<&GridSpec> = Vec::with_capacity(rows.versions.len());
+    for (version, at) in &rows.versions {
+        let mut specs = Vec::with_capacity(at.len());
+        for &r in at {
+            specs.push(rows.rows[r].spec);
+        }
+        versions.push(specs);
+        grids.push(&version.requests);
+    }
     // A label against a list of rows, read once for all of them.
     let label_scores = |label: &str, specs: &[&'static RowSpec]| {
         let probe = rows.matcher.probe(label);

@@ -47,27 +47,36 @@ impl Equation {
     /// Every sum of the family over a grid's rows and columns, in template
     /// order (rows top to bottom, columns left to right).
     pub fn instances(&'static self, grid: &GridSpec) -> Vec<Instance> {
+        let mut out = Vec::new();
         match &self.form {
-            Form::EachRow { total, parts } => grid
-                .rows
-                .iter()
-                .map(|r| Instance {
-                    code: self.code,
-                    along: Along::Row(r.key),
-                    left: vec![(r.key, *total)],
-                    right: parts.iter().map(|&c| (r.key, c)).collect(),
-                })
-                .collect(),
-            Form::EachColumn { left, right } => grid
-                .columns
-                .iter()
-                .map(|c| Instance {
-                    code: self.code,
-                    along: Along::Column(c.key),
-                    left: left.iter().map(|&r| (r, c.key)).collect(),
-                    right: right.iter().map(|&r| (r, c.key)).collect(),
-                })
-                .collect(),
+            Form::EachRow { total, parts } => {
+                for r in grid.rows {
+                    out.push(self.instance(Along::Row(r.key), &[r.key], &[*total], &[r.key], parts));
+                }
+            }
+            Form::EachColumn { left, right } => {
+                for c in grid.columns {
+                    out.push(self.instance(Along::Column(c.key), left, &[c.key], right, &[c.key]));
+                }
+            }
+        }
+        out
+    }
+
+    /// The instance whose left side is every cell of `left_rows` × `left_columns`, and so the right.
+    fn instance(
+        &self,
+        along: Along,
+        left_rows: &[RowKey],
+        left_columns: &[ColKey],
+        right_rows: &[RowKey],
+        right_columns: &[ColKey],
+    ) -> Instance {
+        Instance {
+            code: self.code,
+            along,
+            left: cells(left_rows, left_columns),
+            right: cells(right_rows, right_columns),
         }
     }
 
@@ -83,10 +92,26 @@ impl Equation {
     }
 }
 
+fn cells(rows: &[RowKey], columns: &[ColKey]) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(rows.len() * columns.len());
+    for &r in rows {
+        for &c in columns {
+            out.push((r, c));
+        }
+    }
+    out
+}
+
 impl Instance {
     /// The sums of both sides when every cell has a value.
-    pub fn sides(&self, value: impl Fn(Cell) -> Option<i64>) -> Option<(i64, i64)> {
-        let sum = |cells: &[Cell]| cells.iter().try_fold(0i64, |acc, &c| Some(acc.saturating_add(value(c)?)));
+    pub fn sides(&self, value: &dyn Fn(Cell) -> Option<i64>) -> Option<(i64, i64)> {
+        let sum = |cells: &[Cell]| {
+            let mut total = 0i64;
+            for &c in cells {
+                total = total.saturating_add(value(c)?);
+            }
+            Some(total)
+        };
         Some((sum(&self.left)?, sum(&self.right)?))
     }
 
