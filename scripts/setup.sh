@@ -19,6 +19,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# pdftotext, for the PDF text shapes tests/e2e/shapes.mjs writes.
+if ! command -v pdftotext >/dev/null; then
+  step "pdftotext (Debian poppler-utils)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # A CJK font, so that the app's screenshot (tests/e2e/app.mjs) shows Chinese, not boxes.
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   step "CJK font (Debian fonts-wqy-microhei)"
