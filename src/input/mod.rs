@@ -1,4 +1,4 @@
-//! Stage 0: how a report reaches the checker, when it is not plain text.
+//! How a report reaches the checker, when it is not plain text.
 //!
 //! Web pages, pasted HTML and .docx files carry real tables. They are read
 //! as [`Block`]s in document order — text, and tables as cell grids — and

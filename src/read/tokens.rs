@@ -1,4 +1,4 @@
-//! Stage 2: lines of the normalised text as tokens: label text, numbers,
+//! Lines of the normalised text as tokens: label text, numbers,
 //! blank marks. Each table's region is read so ([`crate::tables`]); the
 //! prose around the tables never is.
 //!
@@ -49,9 +49,6 @@ impl Token {
     pub fn is_text(&self) -> bool {
         matches!(self.kind, Kind::Text)
     }
-    pub fn is_cell(&self) -> bool {
-        !self.is_text()
-    }
     pub fn number(&self) -> Option<&NumberLit> {
         match &self.kind {
             Kind::Number(n) => Some(n),
@@ -60,13 +57,13 @@ impl Token {
     }
 }
 
-/// The whole text as tokens, in reading order.
+/// A region's lines as tokens, in reading order.
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    /// Byte offset of each line start in the normalised text.
-    pub line_starts: Vec<usize>,
 }
 
+/// The whole text as tokens (the tests' way in; the tables read regions).
+#[cfg(test)]
 pub fn tokenise(text: &str) -> Tokens {
     tokenise_lines(text, 0, text.len(), 0)
 }
@@ -80,11 +77,9 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
     // (Capped: a huge paste grows its vectors as it goes, not by a guess.)
     let span = stop.saturating_sub(start).min(1 << 20);
     let mut tokens = Vec::with_capacity(span / 8);
-    let mut line_starts = Vec::with_capacity(span / 14);
     let mut start = start;
+    let mut line_no = first_line;
     loop {
-        let line_no = first_line + line_starts.len();
-        line_starts.push(start);
         // Reading the line finds its end (one pass, not a split first);
         // a decoration's tokens are dropped after. (A line that gave none,
         // blank or not, needs no test.)
@@ -108,8 +103,9 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
             break;
         }
         start = end + 1;
+        line_no += 1;
     }
-    Tokens { tokens, line_starts }
+    Tokens { tokens }
 }
 
 /// Whether the line at `start` is spaces or tabs, 1 to [`ShortStr::INLINE`]
@@ -133,16 +129,29 @@ fn plain_number_line(text: &str, start: usize) -> Option<(std::ops::Range<usize>
     (ends && (1..=ShortStr::INLINE).contains(&digits.len())).then_some((digits, i))
 }
 
-/// Appends a token, made where it goes natively. (Made apart and moved
-/// in, a token is stored in parts and read back whole: a stall on every
-/// token. The WebAssembly pushes it plainly: smaller.)
+/// Appends a token: made where it goes natively ([`push_in_place`]),
+/// pushed plainly in the WebAssembly ([`push_plain`]: smaller). See
+/// docs/perf.md.
 #[inline(always)]
 fn push(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
     if cfg!(target_family = "wasm") {
-        out.push(token());
+        push_plain(out, token)
     } else {
-        out.extend(std::iter::once_with(token));
+        push_in_place(out, token)
     }
+}
+
+/// A token made apart and moved in (the plain way).
+#[inline(always)]
+fn push_plain(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
+    out.push(token());
+}
+
+/// A token made in the vector's own memory (no store-forwarding stall on
+/// reading it back).
+#[inline(always)]
+fn push_in_place(out: &mut Vec<Token>, token: impl FnOnce() -> Token) {
+    out.extend(std::iter::once_with(token));
 }
 
 /// A number written as plain digits (no sign, decimals or unit) at `base`.
@@ -445,6 +454,17 @@ fn strip_markdown(piece: &str) -> (usize, &str) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn both_ways_of_pushing_a_token_give_the_same_tokens() {
+        let make = |i: usize| move || Token { kind: Kind::Text, start: i, end: i + 3, line: i / 2 };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for i in 0..100 {
+            push_plain(&mut a, make(i));
+            push_in_place(&mut b, make(i));
+        }
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    }
+
     fn kinds(s: &str) -> Vec<String> {
         let t = tokenise(s);
         t.tokens
@@ -531,10 +551,13 @@ mod tests {
     }
 
     #[test]
-    fn lines_start_where_split_would_start_them() {
-        for text in ["", "\n", "a\n", "\n\nb", "规章 0\n- 4 -\n万元\n\n第 3 页\n1"] {
+    fn tokens_are_on_the_lines_split_would_give() {
+        for text in ["", "\n", "a\n", "\n\nb", "规章 0\n- 4 -\n万元\n\n第 3 页\n1", "a\nb c\n\n\nd"] {
             let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-            assert_eq!(tokenise(text).line_starts, starts, "{text:?}");
+            for t in tokenise(text).tokens {
+                let line = starts.partition_point(|&s| s <= t.start) - 1;
+                assert_eq!(t.line, line, "{text:?} {t:?}");
+            }
         }
         // A footer's tokens are dropped; a unit on the next line stays apart.
         assert_eq!(kinds("规章 3\n- 4 -\n万元"), ["T:规章", "N:3", "T:万元"]);

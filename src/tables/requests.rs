@@ -263,13 +263,13 @@ fn prepared(registry: &Registry) -> Prep {
     if registry.is_national() {
         Prep::National(NATIONAL.get_or_init(|| prepare(registry)))
     } else {
-        Prep::Own(prepare(registry))
+        Prep::Own(Box::new(prepare(registry)))
     }
 }
 
 enum Prep {
     National(&'static PreparedRows),
-    Own(PreparedRows),
+    Own(Box<PreparedRows>),
 }
 
 impl std::ops::Deref for Prep {
