@@ -41,6 +41,7 @@ fn v2026() -> &'static Version {
         equations: g.equations,
         cue_rows: g.cue_rows,
         header_words: g.header_words,
+        usually_blank: g.usually_blank,
     };
     Box::leak(Box::new(Version {
         name: "2026",

@@ -14,8 +14,9 @@
 //! numbers as the rows have cells, each number alone on its line.
 
 use super::fill::{fill_row_alone, Arith};
-use super::model::{Row, RowIssue, Table};
+use super::model::{Row, Table};
 use super::segments::{label_lines, segments, Segment};
+use super::sparse::{self, Short};
 use super::tuning::{ACTIVE_LABEL_TAIL, ACTIVE_NAME_LINE};
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
@@ -43,6 +44,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let mut header: Option<Header> = None;
     let mut next = 0; // the first row not yet named
     let mut pending: Vec<usize> = Vec::new();
+    let mut shorts = Vec::new();
     for seg in &segs {
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
@@ -60,8 +62,14 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         }
         let (filled, left) = fill_pending(&pending, seg, header, year, norm, &rows);
         pending.drain(..pending.len() - left);
-        table.rows.extend(filled);
+        for (row, short) in filled {
+            if let Some(values) = short {
+                shorts.push(Short { row: table.rows.len(), values });
+            }
+            table.rows.push(row);
+        }
     }
+    sparse::place_without_sums(&mut table, shorts, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
@@ -98,14 +106,17 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[
 
 /// Fills the waiting rows from one segment's cells; returns the rows and
 /// how many waiting rows (at the end of `pending`) still wait.
-fn fill_pending(
+/// A row filled, with its values when they were fewer than its columns.
+type FilledRow<'t> = (Row, Option<Vec<&'t Token>>);
+
+fn fill_pending<'t>(
     pending: &[usize],
-    seg: &Segment,
+    seg: &Segment<'t>,
     header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
     rows: &Rows,
-) -> (Vec<Row>, usize) {
+) -> (Vec<FilledRow<'t>>, usize) {
     let n = seg.cells.len();
     // The first rows of one block wait for column-major numbers.
     let first = &rows.rows[pending[0]];
@@ -138,7 +149,8 @@ fn fill_pending(
     // Otherwise the numbers belong to the row named last, nearest them;
     // rows named before it had none.
     let (last, before) = pending.split_last().unwrap_or((&pending[0], &[]));
-    let mut out: Vec<Row> = before.iter().map(|&i| no_values(&rows.rows[i], seg, norm, rows.registry)).collect();
+    let mut out: Vec<FilledRow> =
+        before.iter().map(|&i| (no_values(&rows.rows[i], seg, norm, rows.registry), Some(Vec::new()))).collect();
     out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows.registry));
     (out, 0)
 }
@@ -164,19 +176,18 @@ fn no_values(row: &ActiveRow, seg: &Segment, norm: &Normalised, registry: &Regis
     let mut out = Row::new(row.spec.key, row.spec.label, newest);
     out.found = true;
     out.line = seg.label_token.map(|t| norm.line_at(t.start));
-    out.issues.push(RowIssue::ValueCount { found: 0, expected: out.columns.len(), values: Vec::new(), line: out.line });
     out
 }
 
-fn fill_one(
+fn fill_one<'t>(
     row: &ActiveRow,
-    seg: &Segment,
+    seg: &Segment<'t>,
     version: Option<&'static Version>,
     header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
     registry: &Registry,
-) -> Row {
+) -> FilledRow<'t> {
     let version =
         version.unwrap_or_else(|| block_version(row, header.map(|h| h.version), seg.cells.len(), year, registry));
     let columns: &'static [Column] = block_of(row, version).map_or(&[], |b| b.columns);
@@ -186,8 +197,8 @@ fn fill_one(
     out.found = true;
     out.version = Some(version);
     let groups = [columns.len()];
-    fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, false, norm);
-    out
+    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, false, norm);
+    (out, short)
 }
 
 /// The end of a label where a row name must be (see [`ACTIVE_LABEL_TAIL`]).

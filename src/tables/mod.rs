@@ -14,6 +14,7 @@ pub mod model;
 mod requests;
 mod review;
 mod segments;
+mod sparse;
 mod tuning;
 mod values;
 

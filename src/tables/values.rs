@@ -19,7 +19,7 @@ pub fn read_cell(cell: &mut Cell, kind: ValueKind, token: &Token, norm: &Normali
     cell.raw.set(&norm.text[token.start..token.end]);
     cell.value = None;
     match &token.kind {
-        Kind::Blank => cell.state = CellState::Blank,
+        Kind::Blank | Kind::Empty(_) => cell.state = CellState::Blank,
         Kind::Number(n) => match read(n, kind) {
             Ok(v) => {
                 cell.value = Some(v);
