@@ -44,8 +44,10 @@ use std::path::{Path, PathBuf};
 /// printed, not asserted. Remove a pair once it holds; nothing else needs
 /// to change for it to be asserted.
 ///
-/// Measured on 2026-12-05 against main 849614b (the tables printed by this
-/// test and by scripts/shapegen.sh); every pair not listed holds.
+/// Measured on 2026-12-05 against main 68aae71 (the tables printed by this
+/// test and by scripts/shapegen.sh, in-process over 100 truths a pair, and
+/// 7 fresh batches of 24 pages through Chromium): every pair not listed held
+/// in every run; a pair listed failed in at least one.
 #[rustfmt::skip]
 const KNOWN_GAPS: &[(Shape, Style)] = {
     use Shape::*;
@@ -53,12 +55,11 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
     &[
         // written here
         (CellPerLine, Dense), (CellPerLine, BlankLegal), (CellPerLine, BlankZeros), (CellPerLine, Dashes),
-        (TabRows, BlankLegal), (TabRows, BlankZeros), (TabRows, Dashes),
         (Markdown, Dense), (Markdown, BlankLegal), (Markdown, BlankZeros), (Markdown, Dashes),
         (Flattened, Dense), (Flattened, BlankLegal), (Flattened, BlankZeros), (Flattened, Dashes),
-        (Html, BlankZeros), (Html, Dashes),
+        (Html, BlankZeros),
         (HtmlAsText, Dense), (HtmlAsText, BlankLegal), (HtmlAsText, BlankZeros), (HtmlAsText, Dashes),
-        (Docx, BlankZeros), (Docx, Dashes),
+        (Docx, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
         (ChromiumCopy, Dense), (ChromiumCopy, BlankLegal), (ChromiumCopy, BlankZeros), (ChromiumCopy, Dashes),
         (ChromiumInnerText, Dense), (ChromiumInnerText, BlankLegal), (ChromiumInnerText, BlankZeros),
@@ -78,7 +79,7 @@ const VERSIONS: [&nianbao::template::Version; 2] = [&nianbao::template::v2019::V
 
 /// Truths a (version, style) in `cargo test`; `SHAPEGEN_CASES` sets more.
 fn cases() -> u64 {
-    std::env::var("SHAPEGEN_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(3)
+    std::env::var("SHAPEGEN_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2)
 }
 
 /// The first seed (fixed, so `cargo test` is the same every run);

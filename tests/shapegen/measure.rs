@@ -2,6 +2,7 @@
 //! checked report against its truth.
 
 use super::truth::{Style, Truth};
+use nianbao::tables::model::CellState;
 use nianbao::template::TableId;
 use nianbao::Severity;
 use std::collections::BTreeMap;
@@ -121,7 +122,8 @@ pub const EXPLAINS: [&str; 2] = ["value.ambiguous", "table.layout"];
 pub struct Tally {
     pub reports: usize,
     pub cells: usize,
-    /// Given back exactly; a blank cell absent and reported by `value.blank`.
+    /// Given back exactly; a blank cell absent, read as blank and reported
+    /// by its row's `value.blank`.
     pub right: usize,
     /// Not given back (a blank: not reported as blank).
     pub missing: usize,
@@ -209,18 +211,19 @@ impl Tally {
 /// Every cell of `report` against `truth`.
 pub fn measure(truth: &Truth, report: &nianbao::Report, label: &str) -> Tally {
     let mut t = Tally { reports: 1, ..Tally::default() };
-    let said =
-        |table: TableId, row: nianbao::template::RowKey, codes: &[&str], column: Option<nianbao::template::ColKey>| {
-            report.diagnostics.iter().any(|d| {
-                codes.contains(&d.code)
-                    && d.table == Some(table)
-                    && d.row.is_none_or(|r| r == row)
-                    && (column.is_none() || d.column.is_none() || d.column == column)
-            })
-        };
+    // A diagnostic of one of `codes` about the row (or its whole table).
+    let said = |table: TableId, row: nianbao::template::RowKey, codes: &[&str]| {
+        report
+            .diagnostics
+            .iter()
+            .any(|d| codes.contains(&d.code) && d.table == Some(table) && d.row.is_none_or(|r| r == row))
+    };
     for c in &truth.cells {
         t.cells += 1;
-        let got = report.table(c.table).row(c.row).and_then(|r| r.value(c.column)).map(|v| v.as_f64());
+        let cell = report.table(c.table).row(c.row).and_then(|r| r.cell(c.column));
+        let got = cell.and_then(|cell| cell.value).map(|v| v.as_f64());
+        // Blank: read as blank, and its row's value.blank names it.
+        let read_blank = cell.is_some_and(|cell| cell.state == CellState::Blank);
         let name = format!("{}.{}.{}", c.table.key(), c.row, c.column);
         let problem = |t: &mut Tally, wrong: bool, what: String| {
             let list = if wrong { &mut t.wrong_examples } else { &mut t.examples };
@@ -238,10 +241,10 @@ pub fn measure(truth: &Truth, report: &nianbao::Report, label: &str) -> Tally {
                 t.wrong += 1;
                 problem(&mut t, true, format!("{name} = {g}, want blank (written {:?})", c.written));
             }
-            (None, None) if said(c.table, c.row, &["value.blank"], Some(c.column)) => t.right += 1,
+            (None, None) if read_blank && said(c.table, c.row, &["value.blank"]) => t.right += 1,
             (want, None) => {
                 t.missing += 1;
-                if !said(c.table, c.row, &EXPLAINS, None) {
+                if !said(c.table, c.row, &EXPLAINS) {
                     t.unsaid += 1;
                     let what = match want {
                         Some(w) => format!("{name} missing (want {w}), no diagnostic says why"),
