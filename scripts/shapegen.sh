@@ -11,9 +11,9 @@
 #   bash scripts/shapegen.sh --fixtures   rewrites tests/shapegen/fixtures
 #                                         (fixed seed; the PDFs are not kept)
 #
-# SHAPEGEN_SEED picks the batch (random by default; printed, so a failing
-# batch can be made again), SHAPEGEN_PER the pages a version × style (2; the
-# fixtures have 1). When ../realworld is there (real reports with their
+# SHAPEGEN_SEED picks the batch (random by default, printed, so a failing
+# batch can be made again; 1000 for the fixtures), SHAPEGEN_PER the pages a
+# version × style (2). When ../realworld is there (real reports with their
 # ground truth, never committed), its HTML pages go through the same
 # programs and are measured too (printed, not asserted).
 set -euo pipefail
@@ -23,7 +23,7 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ "${1:-}" = "--fixtures" ]; then
   pages=tests/shapegen/fixtures
   seed=${SHAPEGEN_SEED:-1000}
-  per=${SHAPEGEN_PER:-1}
+  per=${SHAPEGEN_PER:-2}
   rm -f "$pages"/*.html "$pages"/*.json "$pages"/*.txt
   mkdir -p "$pages"
   out=$pages

@@ -30,8 +30,10 @@
 //! today into `KNOWN_GAPS`.
 //!
 //! **To regenerate the fixtures**: `bash scripts/shapegen.sh --fixtures`
-//! (writes one page a version × style with its truth, runs shapes.mjs on
-//! them, keeps the texts, drops the PDFs).
+//! (writes two pages a version × style with their truths from seed 1000,
+//! runs shapes.mjs on them, keeps the texts, drops the PDFs). Regenerate
+//! them when a writer or the truth generator changes; the same seed gives
+//! the same pages.
 
 mod common;
 mod shapegen;
@@ -138,6 +140,17 @@ fn program_fixtures_read_back_or_say_why() {
     judge("real programs' shapes (tests/shapegen/fixtures)", &matrix_of(&results));
 }
 
+/// The committed pages are what the writers write today, and the
+/// in-process cell-per-line shape is Chromium's own copy of them, byte for
+/// byte: the imitation measured above is the real thing.
+#[test]
+fn fixtures_are_current_and_cell_per_line_is_chromium_s_copy() {
+    assert!(
+        shapegen::check_writers(&fixtures(), &fixtures()) >= 8,
+        "tests/shapegen/fixtures: a page a version × style"
+    );
+}
+
 fn matrix_of(results: &[(String, Option<Style>, Shape, Tally)]) -> Matrix {
     let mut matrix = Matrix::new();
     for (_, style, shape, tally) in results {
@@ -157,6 +170,10 @@ fn batch_reads_back_or_says_why() {
     let outputs = std::env::var("SHAPEGEN_OUTPUTS").map_or(pages.clone(), PathBuf::from);
     let results = shapegen::measure_dir(&pages, &outputs);
     assert!(!results.is_empty(), "no *.truth.json in {}", pages.display());
+    println!(
+        "{} pages: written as write::html writes them, and copied by Chromium as write::cell_per_line writes them",
+        shapegen::check_writers(&pages, &outputs)
+    );
     println!("\n{}", measure::render_by_report(&results));
     judge(&format!("real programs' shapes, fresh batch in {}", pages.display()), &matrix_of(&results));
 }

@@ -29,7 +29,7 @@ pub fn template_docx() -> Option<Vec<u8>> {
 pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
     let page = Page::of(truth);
     let mut rng = Rng::new(truth.seed ^ 0x5ba9e);
-    let html = write::html(&page, &mut rng);
+    let html = write::html(&page);
     let mut out = vec![
         (Shape::CellPerLine, Input::Text(write::cell_per_line(&page))),
         (Shape::TabRows, Input::Text(write::tab_rows(&page))),
@@ -61,9 +61,7 @@ fn docx(truth: &Truth, page: &Page, template: &[u8]) -> Vec<u8> {
 
 /// A page for the browser: `NAME.html` and its truth `NAME.truth.json`.
 pub fn write_page(dir: &Path, truth: &Truth) -> std::io::Result<PathBuf> {
-    let page = Page::of(truth);
-    let mut rng = Rng::new(truth.seed ^ 0x5ba9e);
-    let html = write::html(&page, &mut rng);
+    let html = write::html(&Page::of(truth));
     let path = dir.join(format!("{}.html", truth.name()));
     std::fs::write(&path, html)?;
     std::fs::write(dir.join(format!("{}.truth.json", truth.name())), serde_json::to_string_pretty(&truth.to_json())?)?;
@@ -74,16 +72,8 @@ pub fn write_page(dir: &Path, truth: &Truth) -> std::io::Result<PathBuf> {
 /// folder or `outputs`) the programs' texts: each page as HTML, as HTML
 /// given as text, and each program's text found, checked and measured.
 pub fn measure_dir(pages: &Path, outputs: &Path) -> Vec<(String, Option<truth::Style>, Shape, measure::Tally)> {
-    let mut names: Vec<String> = std::fs::read_dir(pages)
-        .unwrap_or_else(|e| panic!("{}: {e}", pages.display()))
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".truth.json").map(str::to_string))
-        .collect();
-    names.sort();
     let mut out = Vec::new();
-    for name in names {
-        let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(pages.join(format!("{name}.truth.json"))).unwrap()).unwrap();
-        let truth = Truth::from_json(&json).unwrap_or_else(|e| panic!("{name}.truth.json: {e}"));
+    for (name, truth) in truths_in(pages) {
         let mut inputs = Vec::new();
         if let Ok(html) = std::fs::read_to_string(pages.join(format!("{name}.html"))) {
             inputs.push((Shape::Html, Input::Html(html.clone())));
@@ -101,4 +91,44 @@ pub fn measure_dir(pages: &Path, outputs: &Path) -> Vec<(String, Option<truth::S
         }
     }
     out
+}
+
+/// The truths of a folder's pages (`NAME.truth.json`), by name.
+pub fn truths_in(dir: &Path) -> Vec<(String, Truth)> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".truth.json").map(str::to_string))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(format!("{name}.truth.json"));
+            let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let truth = Truth::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (name, truth)
+        })
+        .collect()
+}
+
+/// Checks that each generated page of `pages` is what the writers write
+/// now, and that Chromium's copy of it (in `outputs`) is, byte for byte,
+/// the in-process cell-per-line shape. Returns how many pages it checked.
+pub fn check_writers(pages: &Path, outputs: &Path) -> usize {
+    let mut checked = 0;
+    for (name, truth) in truths_in(pages).into_iter().filter(|(_, t)| t.style.is_some()) {
+        let page = Page::of(&truth);
+        let read = |dir: &Path, suffix: &str| std::fs::read_to_string(dir.join(format!("{name}{suffix}"))).unwrap();
+        assert!(
+            read(pages, ".html") == write::html(&page),
+            "{name}.html is not what write::html writes now: regenerate the fixtures (bash scripts/shapegen.sh --fixtures)"
+        );
+        assert_eq!(
+            write::cell_per_line(&page).trim_end(),
+            read(outputs, ".copy.txt").trim_end(),
+            "{name}: write::cell_per_line differs from Chromium's copy"
+        );
+        checked += 1;
+    }
+    checked
 }

@@ -69,10 +69,27 @@ pub enum Block {
     Table(Grid),
 }
 
+/// How a page's author typed its cells: what the HTML holds, and so what
+/// a browser copies from it.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// Inline styles on every cell and paragraph (Word-made CMS pages).
+    pub styled: bool,
+    /// Header words of five characters or more broken in two by `<br>`
+    /// (`本年新<br>制作数量`).
+    pub breaks: bool,
+    /// Labels of sixteen characters or more typed as two paragraphs.
+    pub split_labels: bool,
+    /// An empty cell: `<p>&nbsp;</p>` (0), a bare `&nbsp;` (1), or
+    /// `&nbsp;` in the page's own `<p><span>` (2).
+    pub empty_form: u64,
+}
+
 #[derive(Clone, Debug)]
 pub struct Page {
     pub title: String,
     pub blocks: Vec<Block>,
+    pub look: Look,
 }
 
 const AGENCIES: [&str; 6] = [
@@ -90,6 +107,12 @@ impl Page {
         let agency = rng.pick(&AGENCIES);
         let y = truth.year;
         let title = format!("{agency}{y}年政府信息公开工作年度报告");
+        let look = Look {
+            styled: rng.chance(50),
+            breaks: rng.chance(30),
+            split_labels: rng.chance(25),
+            empty_form: rng.below(3),
+        };
         let mut blocks = vec![Block::Title(title.clone())];
         blocks.push(Block::Para(format!(
             "本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
@@ -109,7 +132,28 @@ impl Page {
                 )),
             }
         }
-        Page { title, blocks }
+        Page { title, blocks, look }
+    }
+
+    /// A cell's text as its author typed it: paragraphs, each of lines
+    /// (apart by `<br>`); an empty cell has none.
+    pub fn typed(&self, cell: &GridCell) -> Vec<Vec<String>> {
+        let chars: Vec<char> = cell.text.chars().collect();
+        let halves = || -> (String, String) {
+            let cut = chars.len() / 2;
+            (chars[..cut].iter().collect(), chars[cut..].iter().collect())
+        };
+        if chars.is_empty() {
+            Vec::new()
+        } else if self.look.split_labels && cell.role == Role::Label && chars.len() >= 16 {
+            let (a, b) = halves();
+            vec![vec![a], vec![b]]
+        } else if self.look.breaks && cell.role == Role::Head && chars.len() >= 5 && !cell.text.contains('（') {
+            let (a, b) = halves();
+            vec![vec![a, b]]
+        } else {
+            vec![vec![cell.text.clone()]]
+        }
     }
 }
 

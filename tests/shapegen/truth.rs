@@ -161,7 +161,7 @@ impl Truth {
         let mut cells = Vec::new();
         for (table, row, column) in template_cells(version) {
             let v = values[&(table, row, column)];
-            let kind = column_of(version, table, row, column).map(|c| c.kind).unwrap_or(ValueKind::Count);
+            let kind = column_of(version, table, row, column).map_or(ValueKind::Count, |c| c.kind);
             let (want, written) = if v == 0 && style.blanks_zero(version, table, column) {
                 let mark = if style == Style::Dashes { rng.pick(&DASHES).to_string() } else { String::new() };
                 (None, mark)
@@ -234,8 +234,9 @@ impl Truth {
             let value = &json[table.key()][row.as_str()][column.as_str()];
             let want = value.as_f64();
             let mark = json["blank_marks"][format!("{}.{}.{}", table.key(), row, column)].as_str();
+            let kind = column_of(version, table, row, column).map_or(ValueKind::Count, |c| c.kind);
             let written = match (want, mark) {
-                (Some(w), _) => format_plain(w),
+                (Some(w), _) => written_value(kind, minor_units(kind, w)),
                 (None, Some(m)) => m.to_string(),
                 (None, None) => String::new(),
             };
@@ -250,11 +251,11 @@ impl Truth {
     }
 }
 
-fn format_plain(w: f64) -> String {
-    if w.fract() == 0.0 {
-        format!("{}", w as i64)
-    } else {
-        format!("{w}")
+/// A contract value in minor units: money in 分.
+fn minor_units(kind: ValueKind, w: f64) -> i64 {
+    match kind {
+        ValueKind::Money { .. } => (w * 100.0).round() as i64,
+        _ => w.round() as i64,
     }
 }
 

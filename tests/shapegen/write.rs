@@ -9,19 +9,16 @@ use super::truth::Rng;
 
 /// The page as real CMS pages are: `<table border=1>`, every cell's text
 /// in `<td><p><span>`, group labels in rowspan cells, label cells spanning
-/// columns, header rows, `&nbsp;` in empty cells; inline styles on some
-/// pages, header words broken by `<br>` on some.
-pub fn html(page: &Page, rng: &mut Rng) -> String {
-    let styled = rng.chance(50);
-    let breaks = rng.chance(30);
-    // Long labels typed as two paragraphs in their cell.
-    let split_labels = rng.chance(25);
-    let empty_form = rng.below(3);
-    let td = if styled { " style=\"border:1px solid #000;padding:3.75pt;\" valign=\"center\"" } else { "" };
-    let p_open = if styled {
-        "<p style=\"margin:0;text-align:center;line-height:21pt;\"><span style=\"font-family:仿宋_GB2312;font-size:12pt;\">"
+/// columns, header rows, `&nbsp;` in empty cells; as the page's [`Look`](super::page::Look)
+/// says, inline styles, header words broken by `<br>`, long labels in two
+/// paragraphs.
+pub fn html(page: &Page) -> String {
+    let look = page.look;
+    let td = if look.styled { " style=\"border:1px solid #000;padding:3.75pt;\" valign=\"center\"" } else { "" };
+    let (p_open, p_close) = if look.styled {
+        ("<p style=\"margin:0;text-align:center;line-height:21pt;\"><span style=\"font-family:仿宋_GB2312;font-size:12pt;\">", "</span></p>")
     } else {
-        "<p><span>"
+        ("<p><span>", "</span></p>")
     };
     let mut h = String::from("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str(&format!("<title>{}</title>\n", esc(&page.title)));
@@ -45,21 +42,19 @@ pub fn html(page: &Page, rng: &mut Rng) -> String {
                         if c.rowspan > 1 {
                             attrs.push_str(&format!(" rowspan=\"{}\"", c.rowspan));
                         }
-                        let inner = if c.text.is_empty() {
-                            match empty_form {
+                        let typed = page.typed(c);
+                        let inner = if typed.is_empty() {
+                            match look.empty_form {
                                 0 => "<p>&nbsp;</p>".to_string(),
                                 1 => "&nbsp;".to_string(),
-                                _ => format!("{p_open}&nbsp;</span></p>"),
+                                _ => format!("{p_open}&nbsp;{p_close}"),
                             }
                         } else {
-                            let long = c.text.chars().count() >= 16;
-                            if split_labels && long && c.role == Role::Label {
-                                let (a, b) = halves(&c.text);
-                                format!("{p_open}{}</span></p>{p_open}{}</span></p>", esc(&a), esc(&b))
-                            } else {
-                                let text = if breaks && c.role == Role::Head { broken(&c.text) } else { esc(&c.text) };
-                                format!("{p_open}{text}</span></p>")
-                            }
+                            let paragraph = |lines: &Vec<String>| {
+                                let lines: Vec<String> = lines.iter().map(|l| esc(l)).collect();
+                                format!("{p_open}{}{p_close}", lines.join("<br>"))
+                            };
+                            typed.iter().map(paragraph).collect()
                         };
                         h.push_str(&format!("<td{attrs}{td}>{inner}</td>"));
                     }
@@ -75,22 +70,6 @@ pub fn html(page: &Page, rng: &mut Rng) -> String {
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// A header word of five characters or more broken in two by `<br>`, as
-/// narrow header cells are typed (`本年新<br>制作数量`).
-fn broken(s: &str) -> String {
-    if s.chars().count() < 5 || s.contains('（') {
-        return esc(s);
-    }
-    let (a, b) = halves(s);
-    format!("{}<br>{}", esc(&a), esc(&b))
-}
-
-fn halves(s: &str) -> (String, String) {
-    let chars: Vec<char> = s.chars().collect();
-    let cut = chars.len() / 2;
-    (chars[..cut].iter().collect(), chars[cut..].iter().collect())
 }
 
 // ------------------------------------------------------------ plain text shapes
@@ -118,9 +97,11 @@ pub fn tab_rows(page: &Page) -> String {
     s
 }
 
-/// One cell a line, as Chromium copies a page whose cells hold `<p>`s:
-/// each paragraph and each cell followed by an empty line, an empty cell
-/// (`&nbsp;`) a line holding one space.
+/// One cell a line, as Chromium copies the page [`html`] writes (the
+/// fixtures' copy.txt is this text, byte for byte): a paragraph, of a cell
+/// too, is a line of its own followed by an empty line, a `<br>` a line
+/// break; an empty cell's `&nbsp;` is a space, a line of its own when in a
+/// `<p>`, else inline: bare cells side by side share a line, apart by tabs.
 pub fn cell_per_line(page: &Page) -> String {
     let mut s = String::new();
     for block in &page.blocks {
@@ -134,9 +115,34 @@ pub fn cell_per_line(page: &Page) -> String {
                 s.push_str("\n\n");
             }
             Block::Table(g) => {
-                for c in g.rows.iter().flatten() {
-                    s.push_str(if c.text.is_empty() { " " } else { &c.text });
-                    s.push_str("\n\n");
+                for row in &g.rows {
+                    // Whether the line holds inline text (a bare &nbsp;).
+                    let mut inline = false;
+                    for c in row {
+                        if inline {
+                            s.push('\t');
+                        }
+                        let typed = page.typed(c);
+                        if typed.is_empty() && page.look.empty_form == 1 {
+                            s.push(' ');
+                            inline = true;
+                            continue;
+                        }
+                        if inline {
+                            s.push('\n');
+                            inline = false;
+                        }
+                        if typed.is_empty() {
+                            s.push_str(" \n\n");
+                        }
+                        for paragraph in typed {
+                            s.push_str(&paragraph.join("\n"));
+                            s.push_str("\n\n");
+                        }
+                    }
+                    if inline {
+                        s.push('\n');
+                    }
                 }
             }
         }
