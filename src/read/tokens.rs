@@ -483,7 +483,7 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         let signed = matches!(bytes[i], b'-' | b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             && (i == 0
-                || !bytes[i - 1].is_ascii_alphabetic() && !(bytes[i - 1].is_ascii_digit() && after_year(bytes, i)));
+                || !(bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)));
         if !(bytes[i].is_ascii_digit() || signed) {
             if text_start.is_none() {
                 text_start = Some(i);
