@@ -379,8 +379,13 @@ fn tokenise_fields(text: &str, start: usize, end: usize, markdown: bool, line_no
             if out.len() == first || out[first..].iter().any(Token::is_text) { Field::Words } else { Field::Values };
         fields.push((kind, first));
     }
-    // An empty field's trace is told by its nearest filled neighbours.
+    // An empty field's trace is told by its nearest filled neighbours; a
+    // row of empty fields only is a row of empty cells.
+    let all_empty = fields.iter().all(|f| f.0 == Field::Empty);
     let trace = |i: usize| {
+        if all_empty {
+            return Some(Trace::Leading);
+        }
         let before = fields[..i].iter().rev().map(|f| f.0).find(|k| *k != Field::Empty);
         let after = fields[i + 1..].iter().map(|f| f.0).find(|k| *k != Field::Empty);
         match (before, after) {
