@@ -379,8 +379,13 @@ fn tokenise_fields(text: &str, start: usize, end: usize, markdown: bool, line_no
             if out.len() == first || out[first..].iter().any(Token::is_text) { Field::Words } else { Field::Values };
         fields.push((kind, first));
     }
-    // An empty field's trace is told by its nearest filled neighbours.
+    // An empty field's trace is told by its nearest filled neighbours; a
+    // row of empty fields only is a row of empty cells.
+    let all_empty = fields.iter().all(|f| f.0 == Field::Empty);
     let trace = |i: usize| {
+        if all_empty {
+            return Some(Trace::Leading);
+        }
         let before = fields[..i].iter().rev().map(|f| f.0).find(|k| *k != Field::Empty);
         let after = fields[i + 1..].iter().map(|f| f.0).find(|k| *k != Field::Empty);
         match (before, after) {
@@ -482,7 +487,8 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     while i < bytes.len() {
         let signed = matches!(bytes[i], b'-' | b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)));
         if !(bytes[i].is_ascii_digit() || signed) {
             if text_start.is_none() {
                 text_start = Some(i);
@@ -554,6 +560,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         i = end;
     }
     flush_text(&mut text_start, bytes.len(), piece, base, line, out);
+}
+
+/// Whether the digits right before `at` are a year (`2020-2021`: a range,
+/// not a number and a negative one, as `35-15` glued in a flattened table is).
+fn after_year(bytes: &[u8], at: usize) -> bool {
+    let run = bytes[..at].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    run == 4 && matches!(&bytes[at - 4..at - 2], b"19" | b"20")
 }
 
 #[allow(clippy::too_many_arguments)]

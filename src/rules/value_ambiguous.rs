@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 
 fn candidates(c: &[Vec<i64>]) -> String {
     if c.is_empty() {
-        return "没有符合勾稽关系的拆法".into();
+        return "请核对原表".into();
     }
     let shown: Vec<String> =
         c.iter().take(5).map(|v| v.iter().map(i64::to_string).collect::<Vec<_>>().join("|")).collect();

@@ -13,7 +13,7 @@
 //! reading, so it is done only when the shape leaves no doubt: as many
 //! numbers as the rows have cells, each number alone on its line.
 
-use super::fill::{fill_row_alone, Arith};
+use super::fill::{fill_row_alone, looks_flattened, Arith};
 use super::model::{Row, Table};
 use super::segments::{label_lines, segments, Segment};
 use super::sparse::{self, Short};
@@ -24,10 +24,12 @@ use crate::read::tokens::Token;
 use crate::template::{ActiveRow, BlockSpec, Column, Registry, TableId, Version, UNIT_WAN_YUAN};
 use crate::util::find;
 
-/// Table 二's rows (of every version) and the registry they come from.
+/// Table 二's rows (of every version), the registry they come from, and
+/// whether the region is a flattened web page (cells glued together).
 struct Rows<'r> {
     rows: Vec<ActiveRow>,
     registry: &'r Registry,
+    flattened: bool,
 }
 
 /// What a block's header says: its version, and whether money is in 万元.
@@ -39,7 +41,7 @@ struct Header {
 
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
     let mut table = Table::new(TableId::Active);
-    let rows = Rows { rows: registry.active_rows(), registry };
+    let rows = Rows { rows: registry.active_rows(), registry, flattened: looks_flattened(tokens) };
     let segs = segments(tokens, &norm.text);
     let mut header: Option<Header> = None;
     let mut next = 0; // the first row not yet named
@@ -140,7 +142,7 @@ fn fill_pending<'t>(
                 };
                 let part =
                     Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
-                out.push(fill_one(&rows.rows[i], &part, Some(version), header, year, norm, rows.registry));
+                out.push(fill_one(&rows.rows[i], &part, Some(version), header, year, norm, rows));
             }
             // Rows of later blocks named too wait for the numbers after these.
             return (out, pending.len() - r);
@@ -151,7 +153,7 @@ fn fill_pending<'t>(
     let (last, before) = pending.split_last().unwrap_or((&pending[0], &[]));
     let mut out: Vec<FilledRow> =
         before.iter().map(|&i| (no_values(&rows.rows[i], seg, norm, rows.registry), Some(Vec::new()))).collect();
-    out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows.registry));
+    out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows));
     (out, 0)
 }
 
@@ -186,8 +188,9 @@ fn fill_one<'t>(
     header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
-    registry: &Registry,
+    rows: &Rows,
 ) -> FilledRow<'t> {
+    let (registry, flattened) = (rows.registry, rows.flattened);
     let version =
         version.unwrap_or_else(|| block_version(row, header.map(|h| h.version), seg.cells.len(), year, registry));
     let columns: &'static [Column] = block_of(row, version).map_or(&[], |b| b.columns);
@@ -197,7 +200,7 @@ fn fill_one<'t>(
     out.found = true;
     out.version = Some(version);
     let groups = [columns.len()];
-    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, false, norm);
+    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, flattened, norm);
     (out, short)
 }
 

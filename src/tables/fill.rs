@@ -129,18 +129,33 @@ pub fn fill_row<'t>(
         return Filled::Done;
     }
     let cells = &values[..];
-    let runs = glued_runs(cells);
+    let (runs, negative) = glued_runs(cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected
     {
         // As many digits as columns: one digit a cell, taken even when it
         // breaks the arithmetic (the rules then say so).
-        let found = if digits == expected {
+        let mut found = if digits == expected {
             split_runs(&runs, Arith { groups: &[expected], fits: &any_fits }, 2)
         } else {
             split_runs(&runs, arith, MAX_SPLITS)
         };
+        // A run written with a minus (`2648-18538`): its first part is the
+        // negative one, in a column that may be negative (本年增/减).
+        if negative.iter().any(|&n| n) {
+            found.splits.retain_mut(|parts| signed(parts, &runs, &negative, kinds));
+        }
         return Filled::Glued(Glued { tokens: cells.to_vec(), splits: found.splits, complete: found.complete });
+    }
+    // Digits run into a money amount (`39573802895.90元`) in a flattened
+    // table: glued, but with no way to split it surely.
+    if multi_run && cells.len() < expected && cells.iter().any(|t| t.number().is_some_and(|n| n.int.len() > 1)) {
+        row.issues.push(RowIssue::Ambiguous {
+            digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+            candidates: Vec::new(),
+            line: row.line,
+        });
+        return Filled::Done;
     }
     if cells.len() < expected {
         return Filled::Short(cells.to_vec());
@@ -299,7 +314,7 @@ pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, 
         let mut offset = 0;
         while offset < digits.len() {
             let p = *parts.next()?;
-            let s = p.to_string();
+            let s = p.unsigned_abs().to_string();
             if !digits[offset..].starts_with(&s) {
                 return None;
             }
@@ -352,19 +367,43 @@ pub fn without_empty_table_cells<'a, 't>(cells: &'a [&'t Token], expected: usize
     cells
 }
 
-/// The digit strings of cells that are all plain whole numbers (no sign,
-/// decimals or unit); empty when any cell is something else.
-fn glued_runs<'a>(cells: &[&'a Token]) -> Vec<&'a str> {
+/// The digit strings of cells that are all whole numbers (no decimals or
+/// unit), and which were written with a minus; empty when any cell is
+/// something else.
+fn glued_runs<'a>(cells: &[&'a Token]) -> (Vec<&'a str>, Vec<bool>) {
     let mut runs = Vec::with_capacity(cells.len());
+    let mut negative = Vec::with_capacity(cells.len());
     for t in cells {
         match &t.kind {
-            Kind::Number(n) if n.frac.is_none() && !n.negative && n.unit.is_none() && !n.int.is_empty() => {
-                runs.push(n.int.as_str())
+            Kind::Number(n) if n.frac.is_none() && n.unit.is_none() && !n.int.is_empty() => {
+                runs.push(n.int.as_str());
+                negative.push(n.negative);
             }
-            _ => return Vec::new(),
+            _ => return (Vec::new(), Vec::new()),
         }
     }
-    runs
+    (runs, negative)
+}
+
+/// Gives the first part of each run written with a minus its sign; false
+/// when that part falls in a column that cannot be negative.
+fn signed(parts: &mut [i64], runs: &[&str], negative: &[bool], kinds: &[ValueKind]) -> bool {
+    let mut at = 0;
+    for (run, &minus) in runs.iter().zip(negative) {
+        if minus {
+            match (parts.get_mut(at), kinds.get(at)) {
+                (Some(p), Some(ValueKind::Change)) => *p = -*p,
+                _ => return false,
+            }
+        }
+        // The run's parts: as many digits as the run has.
+        let mut digits = 0;
+        while digits < run.len() && at < parts.len() {
+            digits += parts[at].unsigned_abs().to_string().len();
+            at += 1;
+        }
+    }
+    true
 }
 
 /// The result of a split search.
@@ -477,12 +516,34 @@ pub fn any_fits(_: &[i64]) -> bool {
 /// that are long digit runs (7 or more digits, as a row of table 三 glued
 /// together is), which separated tables almost never have.
 pub fn looks_flattened(tokens: &[Token]) -> bool {
-    tokens
+    let long_runs = tokens
         .iter()
         .filter(|t| t.number().is_some_and(|n| n.frac.is_none() && n.unit.is_none() && n.int.len() >= 7))
         .take(3)
-        .count()
-        >= 3
+        .count();
+    long_runs >= 3 || rows_on_one_line(tokens)
+}
+
+/// Whether some line holds several rows' labels and numbers (a table
+/// flattened onto one line).
+fn rows_on_one_line(tokens: &[Token]) -> bool {
+    let mut line = usize::MAX;
+    let (mut words, mut numbers) = (0, 0);
+    for t in tokens {
+        if t.line != line {
+            line = t.line;
+            (words, numbers) = (0, 0);
+        }
+        match t.kind {
+            Kind::Text => words += 1,
+            Kind::Number(_) => numbers += 1,
+            _ => {}
+        }
+        if words >= 4 && numbers >= 4 {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

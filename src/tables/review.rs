@@ -227,7 +227,9 @@ fn grouped<'t>(segs: &[Segment<'t>], grid: &GridSpec, fits: &dyn Fn(&[i64]) -> b
         w.iter()
             .zip(&names)
             .map(|(s, name)| {
-                let named = similarity(&s.label, name) > REVIEW_GROUP_SIMILARITY;
+                // (The name may head a label that goes on with the columns' words.)
+                let named =
+                    similarity(&s.label, name) > REVIEW_GROUP_SIMILARITY || crate::util::find::contains(&s.label, name);
                 named.then(|| with_traces(&s.cells, width, group)).flatten()
             })
             .collect()
