@@ -96,8 +96,14 @@ impl Shape {
 
 /// What a shape gives the checker.
 pub enum Input {
+    /// Text, checked as it is (`nianbao::check`).
     Text(String),
+    /// Text given as a file (a .txt, or pasted): `nianbao::input::file_text`
+    /// tells what it holds (HTML markup pasted as text is read as a page).
+    TextFile(String),
+    /// A saved page (`nianbao::check_html`).
     Html(String),
+    /// A .docx file (`nianbao::input::file_text`).
     Docx(Vec<u8>),
 }
 
@@ -106,11 +112,16 @@ impl Input {
         match self {
             Input::Text(t) => nianbao::check(t, None),
             Input::Html(h) => nianbao::check_html(h, None),
-            Input::Docx(bytes) => match nianbao::input::file_text("report.docx", bytes) {
-                Ok(text) => nianbao::check(&text, None),
-                Err(e) => panic!("the filled template does not read: {e}"),
-            },
+            Input::TextFile(t) => file("report.txt", t.as_bytes()),
+            Input::Docx(bytes) => file("report.docx", bytes),
         }
+    }
+}
+
+fn file(name: &str, bytes: &[u8]) -> nianbao::Report {
+    match nianbao::input::file_text(name, bytes) {
+        Ok(text) => nianbao::check(&text, Some(name)),
+        Err(e) => panic!("{name} does not read: {e}"),
     }
 }
 

@@ -36,7 +36,7 @@ pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
         (Shape::Markdown, Input::Text(write::markdown(&page, &mut rng))),
         (Shape::Flattened, Input::Text(write::flattened(&page))),
         (Shape::Html, Input::Html(html.clone())),
-        (Shape::HtmlAsText, Input::Text(html)),
+        (Shape::HtmlAsText, Input::TextFile(html)),
     ];
     if let (Some(template), true) = (template, std::ptr::eq(truth.version, &nianbao::template::v2021::V2021)) {
         out.push((Shape::Docx, Input::Docx(docx(truth, &page, template))));
@@ -77,7 +77,7 @@ pub fn measure_dir(pages: &Path, outputs: &Path) -> Vec<(String, Option<truth::S
         let mut inputs = Vec::new();
         if let Ok(html) = std::fs::read_to_string(pages.join(format!("{name}.html"))) {
             inputs.push((Shape::Html, Input::Html(html.clone())));
-            inputs.push((Shape::HtmlAsText, Input::Text(html)));
+            inputs.push((Shape::HtmlAsText, Input::TextFile(html)));
         }
         for (shape, suffix) in Shape::PROGRAMS {
             if let Ok(text) = std::fs::read_to_string(outputs.join(format!("{name}{suffix}"))) {

@@ -164,8 +164,8 @@ pub fn flattened(page: &Page) -> String {
                 s.push(' ');
             }
             Block::Table(g) => {
-                let s_trim = s.trim_end().len();
-                s.truncate(s_trim);
+                // Glued to the heading before it, as the real ones are.
+                s.truncate(s.trim_end().len());
                 for c in g.rows.iter().flatten() {
                     s.extend(c.text.chars().filter(|c| !c.is_whitespace()));
                 }
@@ -295,10 +295,6 @@ fn review_tables(g: &Grid, rows: &[Vec<String>], generic: u64, s: &mut String) {
     for (k, name) in groups.iter().enumerate() {
         s.push_str(&format!("{name}\n\n"));
         let part = |r: &[String]| r[k * n..(k + 1) * n].to_vec();
-        if generic == 0 {
-            md_table(&[part(headings), part(&values)], 0, s);
-        } else {
-            md_table(&[part(headings), part(&values)], generic, s);
-        }
+        md_table(&[part(headings), part(&values)], generic, s);
     }
 }
