@@ -55,7 +55,7 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
-    decoder.decode_with_u8_array(&mut bytes.to_vec()).ok()
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 /// An HTML page's or pasted HTML's text, its tables one row a line.
