@@ -142,18 +142,26 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 }
             }
             None => {
-                // What every placement still possible agrees on is read.
+                // What every placement still possible agrees on is read: the
+                // same value in a cell, or a cell blank in every one.
                 let open: Vec<&Vec<usize>> = match &consensus[i] {
                     Some(ks) => ks.iter().map(|&k| &placements[i][k]).collect(),
                     None => placements[i].iter().collect(),
                 };
+                let mut settled = 0;
                 if let Some((first, rest)) = open.split_first() {
                     for c in 0..row.columns.len() {
-                        let at = |p: &Vec<usize>| p.iter().position(|&x| x == c);
-                        if rest.iter().all(|p| at(p) == at(first)) {
+                        let at = |p: &Vec<usize>| p.iter().position(|&x| x == c).map(|t| s.values[t]);
+                        let blank = |t: Option<&Token>| t.is_none_or(|t| whole(t) == Some(0) && t.number().is_none());
+                        let same = |a: Option<&Token>, b: Option<&Token>| match (a, b) {
+                            (Some(a), Some(b)) if a.number().is_some() && b.number().is_some() => std::ptr::eq(a, b),
+                            (a, b) => blank(a) && blank(b),
+                        };
+                        if rest.iter().all(|p| same(at(p), at(first))) {
+                            settled += 1;
                             let kind = row.columns[c].kind;
                             match at(first) {
-                                Some(t) => read_cell(&mut row.cells[c], kind, s.values[t], norm),
+                                Some(t) => read_cell(&mut row.cells[c], kind, t, norm),
                                 None => {
                                     row.cells[c].state = CellState::Blank;
                                     row.cells[c].line = row.line;
@@ -161,6 +169,11 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                             }
                         }
                     }
+                }
+                if settled == row.columns.len() {
+                    // Every cell is the same whichever the placement.
+                    row.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
+                    continue;
                 }
                 let columns = row.columns;
                 let name = |p: &Vec<usize>| -> Vec<ColKey> { p.iter().map(|&c| columns[c].key).collect() };
