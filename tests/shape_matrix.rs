@@ -63,19 +63,16 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
     use Style::*;
     &[
         // written here
-        (CellPerLine, BlankLegal), (CellPerLine, BlankZeros),
         (Markdown, Dense), (Markdown, BlankLegal), (Markdown, BlankZeros), (Markdown, Dashes),
         (Flattened, BlankLegal), (Flattened, BlankZeros), (Flattened, Dashes),
         (Html, BlankZeros),
         (HtmlAsText, BlankZeros),
         (Docx, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
-        (ChromiumCopy, BlankLegal), (ChromiumCopy, BlankZeros),
-        (ChromiumInnerText, BlankLegal), (ChromiumInnerText, BlankZeros),
         (PdfLayout, BlankLegal), (PdfLayout, BlankZeros), (PdfLayout, Dashes),
-        (PdfRaw, BlankLegal), (PdfRaw, BlankZeros), (PdfRaw, Dashes),
+        (PdfRaw, BlankZeros), (PdfRaw, Dashes),
         (PdfPlain, Dense), (PdfPlain, BlankLegal), (PdfPlain, BlankZeros), (PdfPlain, Dashes),
-        (PdfJs, BlankLegal), (PdfJs, BlankZeros), (PdfJs, Dashes),
+        (PdfJs, BlankZeros), (PdfJs, Dashes),
     ]
 };
 

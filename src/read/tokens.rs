@@ -305,11 +305,17 @@ fn line_end(bytes: &[u8], start: usize) -> (usize, bool) {
 }
 
 /// A line of only spaces and tabs: the trace of an empty cell. Several
-/// tabs are the empty fields of a tab-separated row.
+/// tabs are the empty fields of a tab-separated row; but where spaces
+/// stand between the tabs, each run of them is one empty cell and the tabs
+/// only part them (a browser's copy or `innerText` of a table: ` \t \t`
+/// and `\t \t \t` are two empty cells, a tab alone on its line parts two
+/// cells).
 fn empty_line(line: &str, start: usize, line_no: usize, out: &mut Vec<Token>) {
     let tabs = line.bytes().filter(|&b| b == b'\t').count();
+    let spaced = line.split('\t').filter(|f| !f.is_empty()).count();
     let (trace, count) = match tabs {
         0 => (Trace::SpaceLine, 1),
+        _ if spaced > 0 => (Trace::SpaceLine, spaced),
         1 => (Trace::TabLine, 1),
         n => (Trace::Leading, n + 1),
     };
