@@ -255,11 +255,11 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 };
                 let mut settled = 0;
                 if let Some((first, rest)) = open.split_first() {
-                    for column in 0..columns.len() {
+                    for (column, spec) in columns.iter().enumerate() {
                         if rest.iter().all(|c| Part::same(s.at(c, column), s.at(first, column))) {
                             settled += 1;
                             match s.at(first, column) {
-                                Some(part) => part.read(&mut row.cells[column], &columns[column], norm),
+                                Some(part) => part.read(&mut row.cells[column], spec, norm),
                                 None => {
                                     row.cells[column].state = CellState::Blank;
                                     row.cells[column].line = row.line;
