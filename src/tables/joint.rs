@@ -298,7 +298,7 @@ mod tests {
                 (0..6).map(|c| (0..7).map(|k| if k == c || k == 6 { v } else { 0 }).collect()).collect()
             })
             .collect();
-        let mut total = vec![0i64; 7];
+        let mut total = [0i64; 7];
         for r in 0..rows {
             total[r % 6] += 1 << r;
             total[6] += 1 << r;
