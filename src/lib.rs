@@ -6,7 +6,8 @@
 //! [`normalise`] (text + map back to the input) → [`sections`] and
 //! [`meta`] → [`tables`] (each table's region read as [`tokens`], lines of
 //! labels and numbers; one module per table, driven by [`template`] data)
-//! → [`rules`] (one file per diagnostic code) → [`Report`] → [`render`].
+//! → [`rules`] (one file per diagnostic code) → [`suggest`] (corrections
+//! for what the rules found) → [`Report`] → [`render`].
 //!
 //! ```
 //! let report = nianbao::check("", None);
@@ -18,6 +19,7 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod tables;
 pub mod template;
 #[cfg(any(test, feature = "testing"))]
@@ -56,7 +58,8 @@ pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>)
     let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
     let tables = tables::parse(&norm, &sections, year, registry);
     let doc = rules::Document::new(&norm, &meta, &sections, &tables, year, registry);
-    let diagnostics = rules::run(&doc);
+    let mut diagnostics = rules::run(&doc);
+    suggest::attach(&doc, &mut diagnostics);
     let template = template_kind(&doc);
     Report {
         source: source.map(str::to_string),

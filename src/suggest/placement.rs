@@ -1,0 +1,158 @@
+//! `table.value_count` with one number missing or one extra: where the
+//! missing number most likely goes (or which number is the extra one),
+//! found by trying every place and keeping those where the row's sums and
+//! the columns' sums hold. Candidates only: the row's values stay absent.
+
+use super::{Kind, Suggestion};
+use crate::rules::diagnostic::Diagnostic;
+use crate::tables::model::{RowIssue, Table};
+use crate::template::{ColKey, GridSpec, RowKey, TableId};
+
+/// Gives each `table.value_count` diagnostic of table `id` that is one
+/// number off its candidate placements.
+pub(super) fn attach(id: TableId, grid: &'static GridSpec, table: &Table, diagnostics: &mut [Diagnostic]) {
+    let whole = table.issues.iter().map(|i| (None, i));
+    let rows = table.rows.iter().flat_map(|r| r.issues.iter().map(move |i| (Some(r.key), i)));
+    for (row, issue) in whole.chain(rows) {
+        let RowIssue::ValueCount { found, expected, values, line } = issue else { continue };
+        if found.abs_diff(*expected) != 1 {
+            continue;
+        }
+        let Some(d) = diagnostics
+            .iter_mut()
+            .find(|d| d.code == "table.value_count" && d.table == Some(id) && d.row == row && d.line == *line)
+        else {
+            continue;
+        };
+        // The slots the numbers fill: the row's columns, or (table 四 as one
+        // run of numbers) every row's.
+        let slots: Vec<(RowKey, ColKey)> = grid
+            .rows
+            .iter()
+            .filter(|r| row.is_none_or(|k| k == r.key))
+            .flat_map(|r| grid.columns.iter().map(move |c| (r.key, c.key)))
+            .collect();
+        let Some(numbers) = values.iter().map(|v| whole_number(v)).collect::<Option<Vec<i64>>>() else { continue };
+        if slots.len() != *expected {
+            continue;
+        }
+        d.suggestions = Some(placements(id, grid, table, &slots, &numbers));
+    }
+}
+
+/// A count as written: digits only.
+fn whole_number(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 15 {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Every placement of `numbers` in `slots` (one number short: a gap in
+/// each slot in turn; one too many: each number left out in turn) whose
+/// sums hold, in order.
+fn placements(
+    id: TableId,
+    grid: &'static GridSpec,
+    table: &Table,
+    slots: &[(RowKey, ColKey)],
+    numbers: &[i64],
+) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    let short = numbers.len() < slots.len();
+    for at in 0..slots.len().max(numbers.len()) {
+        let mut placed: Vec<Option<i64>> = numbers.iter().map(|&n| Some(n)).collect();
+        if short {
+            placed.insert(at, None);
+        } else {
+            placed.remove(at);
+        }
+        let Some(values) = settle(grid, table, slots, &placed) else { continue };
+        let (row, column, from, to, index) = if short {
+            (slots[at].0, Some(slots[at].1), None, Some(values[at]), None)
+        } else {
+            (slots[at.min(slots.len() - 1)].0, None, Some(numbers[at]), None, Some(at))
+        };
+        out.push(Suggestion {
+            table: id,
+            row,
+            column,
+            from,
+            to,
+            repairs: vec!["table.value_count"],
+            kind: if short { Kind::Missing } else { Kind::Extra },
+            complete: false,
+            span: None,
+            values: Some(values),
+            index,
+        });
+    }
+    out
+}
+
+/// The slots' values with the gap (if any) filled as the sums require,
+/// when every sum through the slots that can be checked holds.
+fn settle(
+    grid: &'static GridSpec,
+    table: &Table,
+    slots: &[(RowKey, ColKey)],
+    placed: &[Option<i64>],
+) -> Option<Vec<i64>> {
+    let gap = placed.iter().position(Option::is_none);
+    let value = |cell: (RowKey, ColKey)| -> Option<Option<i64>> {
+        match slots.iter().position(|&s| s == cell) {
+            Some(i) => Some(placed[i]),
+            None => table.int(cell.0, cell.1).map(Some),
+        }
+    };
+    let mut filled = None;
+    let mut sums = Vec::new();
+    for eq in grid.equations {
+        sums.extend(eq.instances(grid));
+    }
+    // First the gap's value, from every sum it is the only unknown of.
+    for sum in sums.iter().filter(|_| gap.is_some()) {
+        let side = |cells: &[(RowKey, ColKey)]| -> Option<(i64, bool)> {
+            let mut total = 0i64;
+            let mut has_gap = false;
+            for &c in cells {
+                match value(c)? {
+                    Some(v) => total = total.saturating_add(v),
+                    None => has_gap = true,
+                }
+            }
+            Some((total, has_gap))
+        };
+        let (Some((left, gap_left)), Some((right, gap_right))) = (side(&sum.left), side(&sum.right)) else { continue };
+        let x = match (gap_left, gap_right) {
+            (true, false) => right - left,
+            (false, true) => left - right,
+            _ => continue,
+        };
+        if filled.is_some_and(|f| f != x) || x < 0 {
+            return None;
+        }
+        filled = Some(x);
+    }
+    let values: Vec<i64> = match gap {
+        Some(g) => {
+            let x = filled?;
+            placed.iter().enumerate().map(|(i, v)| if i == g { x } else { v.unwrap_or(0) }).collect()
+        }
+        None => placed.iter().map(|v| v.unwrap_or(0)).collect(),
+    };
+    // Then every sum through the slots that every cell of can be read.
+    let full = |cell: (RowKey, ColKey)| match slots.iter().position(|&s| s == cell) {
+        Some(i) => Some(values[i]),
+        None => table.int(cell.0, cell.1),
+    };
+    for sum in sums.iter().filter(|s| s.cells().any(|c| slots.contains(&c))) {
+        if let Some((left, right)) = sum.sides(&full) {
+            if left != right {
+                return None;
+            }
+        }
+    }
+    Some(values)
+}
