@@ -26,14 +26,17 @@ pub(super) fn attach(id: TableId, grid: &'static GridSpec, table: &Table, diagno
         };
         // The slots the numbers fill: the row's columns, or (table 四 as one
         // run of numbers) every row's.
-        let slots: Vec<(RowKey, ColKey)> = grid
-            .rows
-            .iter()
-            .filter(|r| row.is_none_or(|k| k == r.key))
-            .flat_map(|r| grid.columns.iter().map(move |c| (r.key, c.key)))
-            .collect();
-        let Some(numbers) = values.iter().map(|v| whole_number(v)).collect::<Option<Vec<i64>>>() else { continue };
-        if slots.len() != *expected {
+        let mut slots: Vec<(RowKey, ColKey)> = Vec::new();
+        for r in grid.rows.iter().filter(|r| row.is_none_or(|k| k == r.key)) {
+            for c in grid.columns {
+                slots.push((r.key, c.key));
+            }
+        }
+        let mut numbers = Vec::new();
+        for v in values {
+            numbers.extend(whole_number(v));
+        }
+        if slots.len() != *expected || numbers.len() != values.len() {
             continue;
         }
         d.suggestions = Some(placements(id, grid, table, &slots, &numbers));
@@ -62,7 +65,10 @@ fn placements(
     let mut out = Vec::new();
     let short = numbers.len() < slots.len();
     for at in 0..slots.len().max(numbers.len()) {
-        let mut placed: Vec<Option<i64>> = numbers.iter().map(|&n| Some(n)).collect();
+        let mut placed: Vec<Option<i64>> = Vec::new();
+        for &n in numbers {
+            placed.push(Some(n));
+        }
         if short {
             placed.insert(at, None);
         } else {
@@ -99,60 +105,50 @@ fn settle(
     slots: &[(RowKey, ColKey)],
     placed: &[Option<i64>],
 ) -> Option<Vec<i64>> {
-    let gap = placed.iter().position(Option::is_none);
+    // A cell's value: the slot's as placed (`Some(None)` for the gap), else the table's.
     let value = |cell: (RowKey, ColKey)| -> Option<Option<i64>> {
         match slots.iter().position(|&s| s == cell) {
             Some(i) => Some(placed[i]),
             None => table.int(cell.0, cell.1).map(Some),
         }
     };
-    let mut filled = None;
     let mut sums = Vec::new();
     for eq in grid.equations {
-        sums.extend(eq.instances(grid));
+        sums.append(&mut eq.instances(grid));
     }
-    // First the gap's value, from every sum it is the only unknown of.
-    for sum in sums.iter().filter(|_| gap.is_some()) {
-        let side = |cells: &[(RowKey, ColKey)]| -> Option<(i64, bool)> {
-            let mut total = 0i64;
-            let mut has_gap = false;
-            for &c in cells {
-                match value(c)? {
-                    Some(v) => total = total.saturating_add(v),
-                    None => has_gap = true,
+    // The gap's value, from every sum it is the only unknown of; then every
+    // sum through the slots whose cells are all known must hold.
+    let mut gap = None;
+    for sum in sums.iter().filter(|s| s.cells().any(|c| slots.contains(&c))) {
+        let (mut balance, mut gap_sign, mut known) = (0i64, 0i64, true);
+        for (side, sign) in [(&sum.left, 1), (&sum.right, -1)] {
+            for &c in side {
+                match value(c) {
+                    Some(Some(v)) => balance = balance.saturating_add(sign * v),
+                    Some(None) => gap_sign += sign,
+                    None => known = false,
                 }
             }
-            Some((total, has_gap))
-        };
-        let (Some((left, gap_left)), Some((right, gap_right))) = (side(&sum.left), side(&sum.right)) else { continue };
-        let x = match (gap_left, gap_right) {
-            (true, false) => right - left,
-            (false, true) => left - right,
-            _ => continue,
-        };
-        if filled.is_some_and(|f| f != x) || x < 0 {
-            return None;
         }
-        filled = Some(x);
-    }
-    let values: Vec<i64> = match gap {
-        Some(g) => {
-            let x = filled?;
-            placed.iter().enumerate().map(|(i, v)| if i == g { x } else { v.unwrap_or(0) }).collect()
-        }
-        None => placed.iter().map(|v| v.unwrap_or(0)).collect(),
-    };
-    // Then every sum through the slots that every cell of can be read.
-    let full = |cell: (RowKey, ColKey)| match slots.iter().position(|&s| s == cell) {
-        Some(i) => Some(values[i]),
-        None => table.int(cell.0, cell.1),
-    };
-    for sum in sums.iter().filter(|s| s.cells().any(|c| slots.contains(&c))) {
-        if let Some((left, right)) = sum.sides(&full) {
-            if left != right {
-                return None;
+        match (known, gap_sign) {
+            (false, _) => {}
+            (true, 0) if balance != 0 => return None,
+            (true, 0) => {}
+            (true, sign) => {
+                let x = -balance * sign;
+                if x < 0 || gap.is_some_and(|g| g != x) {
+                    return None;
+                }
+                gap = Some(x);
             }
         }
+    }
+    let mut values = Vec::new();
+    for v in placed {
+        values.push(match v {
+            Some(v) => *v,
+            None => gap?,
+        });
     }
     Some(values)
 }

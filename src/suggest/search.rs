@@ -110,7 +110,7 @@ impl Sums {
     pub(super) fn of(id: TableId, grid: &'static GridSpec, table: &Table) -> Option<Sums> {
         let mut instances = Vec::new();
         for eq in grid.equations {
-            instances.extend(eq.instances(grid));
+            instances.append(&mut eq.instances(grid));
         }
         if instances.is_empty() || instances.len() > MAX_SUMS {
             return None;
@@ -147,22 +147,26 @@ impl Sums {
         let mut residual = vec![0; instances.len()];
         let (mut evaluable, mut broken) = (0, 0);
         for (i, instance) in instances.iter().enumerate() {
-            let left: Option<Vec<usize>> = instance.left.iter().map(|&k| index(k)).collect();
-            let right: Option<Vec<usize>> = instance.right.iter().map(|&k| index(k)).collect();
             if let [only] = instance.left[..] {
                 if let Some(j) = index(only) {
                     cells[j].total = true;
                 }
             }
-            let (Some(left), Some(right)) = (left, right) else { continue };
-            let mut r = 0i64;
-            for &j in &left {
-                cells[j].plus |= bit(i);
-                r = r.saturating_add(cells[j].value);
+            if !instance.cells().all(|k| index(k).is_some()) {
+                continue;
             }
-            for &j in &right {
-                cells[j].minus |= bit(i);
-                r = r.saturating_sub(cells[j].value);
+            let mut r = 0i64;
+            for (side, sign) in [(&instance.left, 1), (&instance.right, -1)] {
+                for &k in side {
+                    let Some(j) = index(k) else { continue };
+                    let c = &mut cells[j];
+                    if sign > 0 {
+                        c.plus |= bit(i);
+                    } else {
+                        c.minus |= bit(i);
+                    }
+                    r = r.saturating_add(sign * c.value);
+                }
             }
             residual[i] = r;
             evaluable |= bit(i);
@@ -195,23 +199,29 @@ impl Sums {
     /// one group (and so, through them, are others). One wrong cell makes
     /// one group; two wrong cells far apart make two, each mended alone.
     fn groups(&self) -> Vec<u64> {
-        let mut groups: Vec<u64> = bits(self.broken).map(bit).collect();
+        // Each broken sum's group, as a bit set; merged through every cell
+        // that two broken sums share.
+        let mut group: Vec<u64> = Vec::new();
+        for i in 0..self.instances.len() {
+            group.push(self.broken & bit(i));
+        }
         for c in &self.cells {
             let tied = c.sums() & self.broken;
-            if tied.count_ones() < 2 {
-                continue;
+            let mut merged = tied;
+            for i in bits(tied) {
+                merged |= group[i];
             }
-            let mut merged = 0;
-            groups.retain(|&g| {
-                let meets = g & tied != 0;
-                if meets {
-                    merged |= g;
-                }
-                !meets
-            });
-            groups.push(merged);
+            for i in bits(merged) {
+                group[i] = merged;
+            }
         }
-        groups
+        let mut out: Vec<u64> = Vec::new();
+        for g in group {
+            if g != 0 && !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
     }
 
     /// Every one-cell change that mends some broken sum and breaks none, in
@@ -315,9 +325,10 @@ impl Sums {
             (Some(s), None) => vec![self.suggestion(s.cell, s.delta, s.mends, true)],
             (Some(_), Some(_)) => Vec::new(),
             (None, _) => match self.pairs(group) {
-                Some(Some(pair)) => {
-                    pair.iter().map(|&(j, d)| self.suggestion(j, d, self.cells[j].sums() & group, false)).collect()
-                }
+                Some(Some([(j, dj), (k, dk)])) => vec![
+                    self.suggestion(j, dj, self.cells[j].sums() & group, false),
+                    self.suggestion(k, dk, self.cells[k].sums() & group, false),
+                ],
                 _ => Vec::new(),
             },
         };
@@ -369,20 +380,32 @@ impl Sums {
         }
         let groups = self.groups();
         let singles = self.singles(&groups);
-        let corrections: Vec<Correction> = groups.iter().map(|&g| self.correction(g, &singles)).collect();
         for d in diagnostics.iter_mut().filter(|d| d.table == Some(self.table)) {
             let Some(i) = self.sum_of(d) else { continue };
             let Some(g) = groups.iter().position(|&g| g & bit(i) != 0) else { continue };
-            let rank = |s: &Single| (!s.complete, !self.cells[s.cell].total, u32::MAX - s.mends.count_ones(), s.cell);
-            // Put in place one by one (the library's sort is heavy in the wasm).
-            let mut ranked: Vec<&Single> = Vec::new();
-            for s in singles.iter().filter(|s| s.mends & bit(i) != 0) {
-                let at = ranked.iter().position(|o| rank(o) > rank(s)).unwrap_or(ranked.len());
-                ranked.insert(at, s);
+            // Complete first, then totals, then those that mend more; the
+            // singles are in template order already (no sort: it is heavy
+            // in the wasm).
+            let mut list = Vec::new();
+            for complete in [true, false] {
+                for total in [true, false] {
+                    for mends in (1..=MAX_SUMS as u32).rev() {
+                        for s in &singles {
+                            if s.mends & bit(i) != 0
+                                && s.complete == complete
+                                && self.cells[s.cell].total == total
+                                && s.mends.count_ones() == mends
+                            {
+                                list.push(self.suggestion(s.cell, s.delta, s.mends, s.complete));
+                            }
+                        }
+                    }
+                }
             }
-            d.suggestions =
-                Some(ranked.iter().map(|s| self.suggestion(s.cell, s.delta, s.mends, s.complete)).collect());
-            d.correction = Some(corrections[g].clone());
+            d.suggestions = Some(list);
+            // Worked out again for each sum of a group rather than cloned:
+            // the clone costs more wasm than the search costs time.
+            d.correction = Some(self.correction(groups[g], &singles));
         }
     }
 }

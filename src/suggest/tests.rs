@@ -179,7 +179,7 @@ fn a_row_one_number_short_gets_the_placements_its_sums_allow() {
     assert_eq!(
         advice(&r, d[0]).unwrap(),
         "建议：按该行和各列的等式，缺的是商业企业、科研机构、社会公益组织、法律服务机构、其他列中某一格的0，\
-         补上后都为 2 0 0 0 0 0 2；请对照原表核实后补正"
+         补上后为 2 0 0 0 0 0 2；请对照原表核实后补正"
     );
 }
 

@@ -16,9 +16,13 @@ pub fn advice(report: &Report, d: &Diagnostic) -> Option<String> {
     let n = correction.sums;
     Some(match (&correction.changes[..], suggestions) {
         ([one], _) => format!("建议：{}", describe(report, one)),
-        ([_, _, ..], _) => {
-            let each: Vec<String> = correction.changes.iter().map(|s| change(report, s)).collect();
-            format!("建议：同时改{}格：{}，这{n}处不成立的等式都将成立（只改一格做不到）", each.len(), each.join("，"))
+        (all @ [_, _, ..], _) => {
+            let mut each = String::new();
+            for s in all {
+                each.push_str(&change(report, s));
+                each.push('，');
+            }
+            format!("建议：同时改{}格：{each}这{n}处不成立的等式都将成立（只改一格做不到）", all.len())
         }
         ([], [first, more @ ..]) => {
             let others = if more.is_empty() { String::new() } else { format!("，另有{}种改法", more.len()) };
@@ -34,19 +38,10 @@ pub fn advice(report: &Report, d: &Diagnostic) -> Option<String> {
 pub fn describe(report: &Report, s: &Suggestion) -> String {
     match s.kind {
         Kind::Change => {
-            let mended = mended(report, s);
             let rest = if s.complete { "" } else { "（与之相关的其他等式仍不成立）" };
-            format!("{}，{mended}{rest}", change(report, s))
+            format!("{}，{}{rest}", change(report, s), mended(report, s))
         }
-        Kind::Missing => {
-            format!("若缺的是{}的数，应为{}，该行为 {}", cell(report, s), s.to.unwrap_or(0), shown(s.values.as_deref()))
-        }
-        Kind::Extra => format!(
-            "若多出的是第{}个数字 {}，删去后为 {}",
-            s.index.unwrap_or(0) + 1,
-            s.from.unwrap_or(0),
-            shown(s.values.as_deref())
-        ),
+        _ => place(report, &[s], false, 0),
     }
 }
 
@@ -59,94 +54,106 @@ fn change(report: &Report, s: &Suggestion) -> String {
 fn cell(report: &Report, s: &Suggestion) -> String {
     let row = report.table(s.table).row(s.row);
     let label = row.map_or_else(|| s.row.to_string(), |r| r.printed());
-    format!("「{label}」{}列", column(report, s))
+    format!("「{label}」{}列", column(report, s).1)
 }
 
-/// The label of a suggestion's column: `自然人`.
-fn column(report: &Report, s: &Suggestion) -> &'static str {
-    let row = report.table(s.table).row(s.row);
-    s.column.and_then(|c| row?.columns.iter().find(|k| k.key == c)).map_or("", |c| c.label)
+/// A suggestion's column: its place (1-based) and label in its row.
+fn column(report: &Report, s: &Suggestion) -> (usize, &'static str) {
+    let columns = report.table(s.table).row(s.row).map_or(&[][..], |r| r.columns);
+    let at = columns.iter().position(|k| Some(k.key) == s.column);
+    at.map_or((0, ""), |i| (i + 1, columns[i].label))
 }
 
 /// `第1列和该行的等式都将成立`: the sums a change mends, by where they run.
 fn mended(report: &Report, s: &Suggestion) -> String {
     let (mut along_column, mut along_row) = (false, false);
     for code in &s.repairs {
-        let form =
-            report.registry.versions().iter().filter_map(|v| v.grid(s.table)).find_map(|g| g.equations_of(code).next());
-        match form.map(|e| &e.form) {
-            Some(Form::EachColumn { .. }) => along_column = true,
-            Some(Form::EachRow { .. }) => along_row = true,
-            None => {}
+        for grid in report.registry.versions().iter().filter_map(|v| v.grid(s.table)) {
+            for e in grid.equations_of(code) {
+                match e.form {
+                    Form::EachColumn { .. } => along_column = true,
+                    Form::EachRow { .. } => along_row = true,
+                }
+            }
         }
     }
-    let column = s.column.and_then(|c| {
-        let row = report.table(s.table).row(s.row)?;
-        Some(format!("第{}列", row.columns.iter().position(|k| k.key == c)? + 1))
-    });
     let row = if s.table == TableId::Review { "该组" } else { "该行" };
-    match (along_column.then_some(column).flatten(), along_row) {
-        (Some(c), true) => format!("{c}和{row}的等式都将成立"),
-        (Some(c), false) => format!("{c}的等式将成立"),
-        (None, _) => format!("{row}的等式将成立"),
+    match (along_column, along_row) {
+        (true, true) => format!("第{}列和{row}的等式都将成立", column(report, s).0),
+        (true, false) => format!("第{}列的等式将成立", column(report, s).0),
+        _ => format!("{row}的等式将成立"),
     }
 }
 
-/// A row's values as the message shows numbers: `1 0 0 0 0 0 1`.
-fn shown(values: Option<&[i64]>) -> String {
-    values.unwrap_or_default().iter().map(i64::to_string).collect::<Vec<_>>().join(" ")
+/// Numbers as the messages show them: `1 0 0 0 0 0 1`.
+fn shown(values: &[i64]) -> String {
+    let mut out = String::new();
+    for v in values {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&v.to_string());
+    }
+    out
 }
 
-/// Placements of a missing or extra number: where it can be, grouped by
-/// what the row would then read. `whole`: the numbers are a whole table's
-/// (表四's one run), so a place names its group too.
+/// Where a missing (or extra) number is, for places that give one
+/// reading: `缺的是自然人列的0，补上后为 0 1 0 0 0 0 1`. `whole`: the
+/// numbers are a whole table's (表四's one run), so a place names its
+/// group too; `every`: how many places there are in all (when all of them
+/// give this reading, where it is does not matter).
+fn place(report: &Report, places: &[&Suggestion], whole: bool, every: usize) -> String {
+    let one = places[0];
+    let missing = one.kind == Kind::Missing;
+    let mut at = String::new();
+    if places.len() == every && every > 1 {
+        at.push_str(if missing { "其中一格" } else { "其中一个" });
+    } else {
+        at.push_str(if missing { "" } else { "第" });
+        for (i, p) in places.iter().enumerate() {
+            if i > 0 {
+                at.push('、');
+            }
+            match (missing, whole) {
+                (true, true) => at.push_str(&cell(report, p)),
+                (true, false) => at.push_str(column(report, p).1),
+                (false, _) => at.push_str(&(p.index.unwrap_or(0) + 1).to_string()),
+            }
+        }
+        at.push_str(match (missing, whole, places.len()) {
+            (true, true, 1) => "",
+            (true, false, 1) => "列",
+            (true, true, _) => "中某一格",
+            (true, false, _) => "列中某一格",
+            (false, _, 1) => "个数字",
+            (false, _, _) => "个数字之一",
+        });
+    }
+    let reads = shown(one.values.as_deref().unwrap_or_default());
+    match missing {
+        true => format!("缺的是{at}的{}，补上后为 {reads}", one.to.unwrap_or(0)),
+        false => format!("多出的是{at} {}，删去后为 {reads}", one.from.unwrap_or(0)),
+    }
+}
+
+/// Placements of a missing or extra number, grouped by what the row would
+/// then read.
 fn placement(report: &Report, all: &[Suggestion], whole: bool) -> String {
-    // The readings, in order, each with the places that give it.
-    let mut readings: Vec<(&[i64], Vec<&Suggestion>)> = Vec::new();
+    let mut readings: Vec<Vec<&Suggestion>> = Vec::new();
     for s in all {
-        let values = s.values.as_deref().unwrap_or_default();
-        match readings.iter_mut().find(|(v, _)| *v == values) {
-            Some((_, places)) => places.push(s),
-            None => readings.push((values, vec![s])),
+        match readings.iter_mut().find(|r| r[0].values == s.values) {
+            Some(places) => places.push(s),
+            None => readings.push(vec![s]),
         }
     }
-    let place = |s: &Suggestion| if whole { cell(report, s) } else { format!("{}列", column(report, s)) };
-    let say = |(values, places): &(&[i64], Vec<&Suggestion>)| -> String {
-        let reads = shown(Some(values));
-        let one = places[0];
-        let anywhere = places.len() == values.len() + usize::from(one.kind == Kind::Extra);
-        match (one.kind, places.len()) {
-            (Kind::Missing, 1) => format!("缺的是{}的数（应为{}），补上后为 {reads}", place(one), one.to.unwrap_or(0)),
-            (Kind::Missing, _) if anywhere => {
-                format!("缺的是一个{}（补在哪一格都一样），补上后为 {reads}", one.to.unwrap_or(0))
-            }
-            (Kind::Missing, _) => {
-                let at: Vec<String> = places
-                    .iter()
-                    .map(|p| if whole { cell(report, p) } else { column(report, p).to_string() })
-                    .collect();
-                let at = if whole { at.join("、") } else { format!("{}列", at.join("、")) };
-                format!("缺的是{at}中某一格的{}，补上后都为 {reads}", one.to.unwrap_or(0))
-            }
-            (_, 1) => {
-                format!("多出的是第{}个数字 {}，删去后为 {reads}", one.index.unwrap_or(0) + 1, one.from.unwrap_or(0))
-            }
-            (_, _) if anywhere => {
-                format!("多出的是一个{}（删去哪一个都一样），删去后为 {reads}", one.from.unwrap_or(0))
-            }
-            (_, _) => {
-                let at: Vec<String> = places.iter().map(|p| (p.index.unwrap_or(0) + 1).to_string()).collect();
-                format!("多出的是第{}个数字之一（都是{}），删去后为 {reads}", at.join("、"), one.from.unwrap_or(0))
-            }
-        }
-    };
+    let every = all.first().map_or(0, |s| s.values.as_ref().map_or(0, Vec::len) + usize::from(s.kind == Kind::Extra));
     match &readings[..] {
-        [one] => format!("建议：按该行和各列的等式，{}；请对照原表核实后补正", say(one)),
-        [one, two, ..] => format!(
+        [one] => format!("建议：按该行和各列的等式，{}；请对照原表核实后补正", place(report, one, whole, every)),
+        [one, two, more @ ..] => format!(
             "建议：按该行和各列的等式，可能{}；也可能{}{}；请对照原表核实",
-            say(one),
-            say(two),
-            if readings.len() > 2 { format!("（另有{}种可能）", readings.len() - 2) } else { String::new() }
+            place(report, one, whole, every),
+            place(report, two, whole, every),
+            if more.is_empty() { String::new() } else { format!("（另有{}种可能）", more.len()) }
         ),
         [] => "按该行和各列的等式，无论缺（或多）的是哪一个数字都对不上，可能另有数字有误；请对照原表核对".to_string(),
     }
