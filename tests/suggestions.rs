@@ -8,11 +8,12 @@
 //! located (no `correction.located`); a located answer that is wrong
 //! fails the test outright.
 
+mod common;
+
 use nianbao::suggest::Suggestion;
 use nianbao::template::{v2019::V2019, v2021::V2021, ColKey, RowKey, TableId, Version};
 use nianbao::testing::Sample;
 use nianbao::{Report, Severity};
-use std::path::Path;
 
 /// A small deterministic generator (xorshift), so that a failure repeats.
 struct Rng(u64);
@@ -183,13 +184,7 @@ fn the_first_suggestion_names_a_changed_value() {
     // [表三, 表四]
     let mut fixtures = [Tally::default(), Tally::default()];
     let mut samples = [Tally::default(), Tally::default()];
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = common::text_fixtures();
     let mut clean = 0;
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
