@@ -178,7 +178,7 @@ fn a_row_one_number_short_gets_the_placements_its_sums_allow() {
     assert!(r.requests_row(q::PARTLY_GRANTED).is_none(), "never filled in");
     assert_eq!(
         advice(&r, d[0]).unwrap(),
-        "建议：按该行和各列的等式，缺的是商业企业、科研机构、社会公益组织、法律服务机构、其他列中某一格的0，\
+        "建议：按该行和各列的等式，缺的是商业企业列、科研机构列、社会公益组织列、法律服务机构列、其他列之一的0，\
          补上后为 2 0 0 0 0 0 2；请对照原表核实后补正"
     );
 }
@@ -211,4 +211,30 @@ fn an_extra_number_is_found_by_leaving_each_out() {
         "建议：按该行和各列的等式，多出的是第4个数字 7，删去后为 1 0 0 0 1 0 0 0 0 0 0 0 0 0 0；请对照原表核实后补正"
     );
     let _ = r::REVIEW;
+}
+
+#[test]
+fn applying_a_change_edits_the_number_in_the_text_and_mends_the_sums() {
+    let text =
+        balanced(&V2021).row(T, q::GRANTED, &[6, 1, 0, 0, 0, 0, 5]).text().replace("予以公开\t6", "予以公开\t６");
+    let r = crate::check(&text, None);
+    let c = r.diagnostics[0].correction.clone().unwrap();
+    let fixed = apply(&text, &c.changes).unwrap();
+    assert_eq!(fixed, text.replace("予以公开\t６", "予以公开\t4"));
+    assert!(crate::check(&fixed, None).diagnostics.is_empty());
+    // The text changed since the check: the span no longer holds 6.
+    assert_eq!(apply(&text.replace("予以公开\t６", "予以公开\t7"), &c.changes), None);
+}
+
+#[test]
+fn applying_a_set_edits_every_number_of_it() {
+    let text = balanced(&V2021)
+        .row(T, q::GRANTED, &[6, 1, 0, 0, 0, 0, 5])
+        .row(T, q::PARTLY_GRANTED, &[2, 3, 0, 0, 0, 0, 2])
+        .text();
+    let r = crate::check(&text, None);
+    let c = r.diagnostics[0].correction.clone().unwrap();
+    assert_eq!(c.changes.len(), 2);
+    let fixed = apply(&text, &c.changes).unwrap();
+    assert_eq!(fixed, balanced(&V2021).text());
 }

@@ -45,8 +45,8 @@ pub fn describe(report: &Report, s: &Suggestion) -> String {
     }
 }
 
-/// `把「（一）予以公开」自然人列的 6 改为 0`.
-fn change(report: &Report, s: &Suggestion) -> String {
+/// A change alone: `把「（一）予以公开」自然人列的 6 改为 0`.
+pub fn change(report: &Report, s: &Suggestion) -> String {
     format!("把{}的 {} 改为 {}", cell(report, s), s.from.unwrap_or(0), s.to.unwrap_or(0))
 }
 
@@ -107,27 +107,21 @@ fn place(report: &Report, places: &[&Suggestion], whole: bool, every: usize) -> 
     let missing = one.kind == Kind::Missing;
     let mut at = String::new();
     if places.len() == every && every > 1 {
-        at.push_str(if missing { "其中一格" } else { "其中一个" });
+        at.push_str(if missing { "其中一格" } else { "其中一个数字" });
     } else {
-        at.push_str(if missing { "" } else { "第" });
         for (i, p) in places.iter().enumerate() {
             if i > 0 {
                 at.push('、');
             }
-            match (missing, whole) {
-                (true, true) => at.push_str(&cell(report, p)),
-                (true, false) => at.push_str(column(report, p).1),
-                (false, _) => at.push_str(&(p.index.unwrap_or(0) + 1).to_string()),
-            }
+            at.push_str(&match (missing, whole) {
+                (true, true) => cell(report, p),
+                (true, false) => format!("{}列", column(report, p).1),
+                (false, _) => format!("第{}个数字", p.index.unwrap_or(0) + 1),
+            });
         }
-        at.push_str(match (missing, whole, places.len()) {
-            (true, true, 1) => "",
-            (true, false, 1) => "列",
-            (true, true, _) => "中某一格",
-            (true, false, _) => "列中某一格",
-            (false, _, 1) => "个数字",
-            (false, _, _) => "个数字之一",
-        });
+        if places.len() > 1 {
+            at.push_str("之一");
+        }
     }
     let reads = shown(one.values.as_deref().unwrap_or_default());
     match missing {
