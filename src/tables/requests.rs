@@ -6,11 +6,12 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, Arith, Glued};
+use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, Table};
-use super::segments::{segments, Segment};
+use super::segments::{segments, split_rows, Segment};
+use super::sparse::{self, Short};
 use super::tuning::{
     ordinal_window, CUE_ROW_SIMILARITY, EMPTY_ROW_GAIN, EMPTY_ROW_SIMILARITY, FULL_ROW_BONUS, LABEL_WEIGHT,
     MATCH_THRESHOLD, MIN_ROWS_FOUND, NEWER_VERSION_MARGIN, ORDINAL_WEIGHT,
@@ -35,6 +36,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             return table;
         }
     };
+    let segs = split_rows(segs, tokens, &norm.text);
     let scores = Scores::new(&segs, &rows);
     let chosen = choose_version(&segs, &rows, &scores, year, registry);
     let grid = &chosen.version.requests;
@@ -44,18 +46,51 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let fits = |values: &[i64]| sums.hold(values);
     let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
     let multi_run = looks_flattened(tokens);
+    let n = grid.columns.len();
+    let values_of =
+        |s: usize| -> Vec<&Token> { segs[s].cells.iter().copied().filter(|t| t.trace().is_none()).collect() };
+    // Glued: fewer values than columns, digit runs, one alone or some
+    // longer than a digit.
+    let glued_row = |values: &[&Token]| {
+        values.len() < n
+            && values.iter().all(|t| is_digit_run(t))
+            && (values.len() == 1 || values.iter().any(|t| t.end - t.start > 1))
+    };
+    // A flattened table that dropped its empty cells: a glued row with
+    // fewer digits than columns.
+    let sparse_glued = multi_run
+        && chosen.assignment.iter().flatten().any(|&s| {
+            let values = values_of(s);
+            glued_row(&values) && values.iter().map(|t| t.end - t.start).sum::<usize>() < n
+        });
     let mut glued = Vec::new();
+    let mut shorts = Vec::new();
+    let mut full_rows: Vec<Vec<&Token>> = Vec::new();
     for (&r, seg) in rows.versions[chosen.index].1.iter().zip(&chosen.assignment) {
         let mut row = empty_row(rows.rows[r].spec, grid);
         if let Some(s) = seg {
             row.found = true;
-            if let Some(g) = fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
-                glued.push((table.rows.len(), g));
+            let values = values_of(*s);
+            if sparse_glued && glued_row(&values) {
+                row.line = values.first().or(segs[*s].label_token.as_ref()).map(|t| norm.original_line(t.line));
+                shorts.push(Short::glued(table.rows.len(), values, n));
+                table.rows.push(row);
+                continue;
+            }
+            if values.len() == n {
+                full_rows.push(values);
+            }
+            match fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+                Filled::Glued(g) => glued.push((table.rows.len(), g)),
+                Filled::Short(values) => shorts.push(Short::plain(table.rows.len(), values)),
+                Filled::Done => {}
             }
         }
         table.rows.push(row);
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
+    let step = sparse::layout_step(&full_rows, grid.columns.len(), norm);
+    sparse::place(&mut table, grid, shorts, norm, step);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     if table.found {
         table.version = Some(chosen.version);
@@ -66,6 +101,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
     table
+}
+
+/// Whether a token is a run of digits (no sign, decimals or unit).
+fn is_digit_run(t: &Token) -> bool {
+    t.number().is_some_and(|n| !n.negative && n.frac.is_none() && n.unit.is_none() && !n.int.is_empty())
 }
 
 fn empty_row(spec: &RowSpec, grid: &GridSpec) -> Row {
@@ -263,13 +303,13 @@ fn prepared(registry: &Registry) -> Prep {
     if registry.is_national() {
         Prep::National(NATIONAL.get_or_init(|| prepare(registry)))
     } else {
-        Prep::Own(prepare(registry))
+        Prep::Own(Box::new(prepare(registry)))
     }
 }
 
 enum Prep {
     National(&'static PreparedRows),
-    Own(PreparedRows),
+    Own(Box<PreparedRows>),
 }
 
 impl std::ops::Deref for Prep {

@@ -6,6 +6,7 @@
 //! a whole row on one line all become one segment.
 
 use crate::read::tokens::{Kind, Token};
+use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
@@ -63,9 +64,9 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
                 }
                 append_label(&mut current.label, &text[t.start..t.end]);
             }
-            Kind::Number(_) | Kind::Blank => {
+            Kind::Number(_) | Kind::Blank | Kind::Empty(_) => {
                 let text_before = last_text_line == Some(t.line);
-                if text_follows[i] && !text_before {
+                if text_follows[i] && !text_before && t.trace().is_none() {
                     current.leading.push(current.cells.len());
                 }
                 current.cells.push(t);
@@ -79,7 +80,8 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
 }
 
 /// The lines of a segment's label, each as label text (see [`label_text`])
-/// with its first token. `tokens` is the region the segment was made from.
+/// with its first token; a token that starts with a row's ordinal starts a
+/// line of its own. `tokens` is the region the segment was made from.
 pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec<(Cow<'t, str>, &'t Token)> {
     let (Some(first), Some(end)) = (seg.label_token, seg.cells.first().map(|c| c.start).or(Some(usize::MAX))) else {
         return Vec::new();
@@ -88,9 +90,81 @@ pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec
     let to = tokens.partition_point(|t| t.start < end);
     let mut out: Vec<(Cow<str>, &Token)> = Vec::new();
     for t in tokens.get(from..to).unwrap_or(&[]).iter().filter(|t| t.is_text()) {
-        match out.last_mut() {
-            Some((line, first)) if first.line == t.line => append_label(line, &text[t.start..t.end]),
-            _ => out.push((label_text(&text[t.start..t.end]), t)),
+        let whole = &text[t.start..t.end];
+        // (A row's ordinal starts a label of its own on the same line, even
+        // inside a token: `3.其他(七)总计`, a flattened page.)
+        let mut cuts = inner_ordinals(whole).peekable();
+        let mut from = 0;
+        while from < whole.len() {
+            let to = cuts.next().unwrap_or(whole.len());
+            let piece = &whole[from..to];
+            match out.last_mut() {
+                Some((line, first)) if first.line == t.line && !starts_with_ordinal(&label_text(piece)) => {
+                    append_label(line, piece)
+                }
+                _ => out.push((label_text(piece), t)),
+            }
+            from = to;
+        }
+    }
+    out
+}
+
+/// Where a row's Chinese ordinal (`(七)`, `四、`) starts inside a piece of
+/// text, after its start.
+fn inner_ordinals(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    piece.char_indices().skip(1).filter_map(move |(i, c)| {
+        let rest = &piece[i..];
+        let chinese = (c == '(' || is_chinese_numeral(c)) && starts_with_ordinal(rest);
+        chinese.then_some(i)
+    })
+}
+
+/// Whether a label line starts with a row's ordinal: `一、`, `(三)`, `2.`.
+pub fn starts_with_ordinal(s: &str) -> bool {
+    let c: Vec<char> = s.chars().take(4).collect();
+    let numeral = |c: &char| is_chinese_numeral(*c);
+    match c.as_slice() {
+        [a, '、', ..] if numeral(a) => true,
+        ['(', a, ')', ..] if numeral(a) => true,
+        [a, '.' | '、', ..] if a.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+/// The segments with each label that holds several rows' labels, one a
+/// line (`3.危及“三安全一稳定”` above `4.保护第三方合法权益 0 0 …` where the
+/// text keeps no trace of a row's empty cells), split into one segment a
+/// row: the rows before the last have no cells. A line that starts with
+/// no ordinal goes on with the label above it (a wrapped label).
+pub fn split_rows<'t>(segs: Vec<Segment<'t>>, tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
+    let mut out = Vec::with_capacity(segs.len() + 8);
+    for seg in segs {
+        let lines = label_lines(&seg, tokens, text);
+        // (A segment rebuilt from column-major text has a label of its own.)
+        let own = lines.iter().map(|l| l.0.len()).sum::<usize>() == seg.label.len();
+        let starts: Vec<usize> = (0..lines.len()).filter(|&i| own && starts_with_ordinal(&lines[i].0)).collect();
+        if starts.len() < 2 && !(starts.len() == 1 && starts[0] > 0) {
+            out.push(seg);
+            continue;
+        }
+        let mut bounds: Vec<usize> = starts.clone();
+        if bounds[0] > 0 {
+            bounds.insert(0, 0);
+        }
+        for (k, &from) in bounds.iter().enumerate() {
+            let to = bounds.get(k + 1).copied().unwrap_or(lines.len());
+            let mut label = Cow::Borrowed("");
+            for (line, _) in &lines[from..to] {
+                label.to_mut().push_str(line);
+            }
+            let last = k + 1 == bounds.len();
+            out.push(Segment {
+                label,
+                label_token: Some(lines[from].1),
+                cells: if last { seg.cells.clone() } else { Vec::new() },
+                leading: if last { seg.leading.clone() } else { Vec::new() },
+            });
         }
     }
     out
@@ -164,13 +238,24 @@ mod tests {
         let text = "2. 没有\t0\t0\n710\t\t3. 补正后\t0";
         let t = tokenise(text);
         let s = segments(&t.tokens, text);
-        assert_eq!(s[0].cells.len(), 3);
+        assert_eq!(s[0].cells.iter().filter(|c| c.trace().is_none()).count(), 3);
         assert_eq!(s[0].leading, [2]);
         assert_eq!(s[1].label, "3.补正后");
         // Text before it on its line: a cell of that text, not leading.
         let text = "规章 5 其他 6";
         let t = tokenise(text);
         assert!(segments(&t.tokens, text)[0].leading.is_empty());
+    }
+
+    #[test]
+    fn rows_named_one_after_another_on_a_line_are_split() {
+        // A flattened page: rows left empty keep only their labels.
+        let text = "2.其他法律禁止公开3.危及安全(七)总计2190141202225";
+        let t = tokenise(text);
+        let s = split_rows(segments(&t.tokens, text), &t.tokens, text);
+        let labels: Vec<&str> = s.iter().map(|s| s.label.as_ref()).collect();
+        assert_eq!(labels, ["2.其他法律禁止公开", "3.危及安全", "(七)总计"]);
+        assert_eq!(s.iter().map(|s| s.cells.len()).collect::<Vec<_>>(), [0, 0, 1]);
     }
 
     proptest::proptest! {

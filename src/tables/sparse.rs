@@ -1,0 +1,517 @@
+//! Rows with fewer values than columns, where the text keeps no trace of
+//! the empty cells (a PDF's raw text, pdf.js, a copy that dropped them):
+//! `一、本年新收 26 26`. The values keep their order; which columns they
+//! stand in is decided by the table's arithmetic (each row's sums, then the
+//! columns' sums over every row), empty cells counting as 0.
+//!
+//! Where the arithmetic leaves several placements, the template may say
+//! which columns reports usually leave empty (table 三's five
+//! 法人或其他组织 columns): the placement that puts the fewest values there
+//! is taken when it is the only one, and the row says so. Otherwise the row
+//! is left absent and said to be ambiguous, with its candidates — never a
+//! silent guess. A table whose rows are all full is not read this way: a
+//! row one value short there lost a value, and says so (`table.value_count`).
+
+use super::arith::{self, RowSums};
+use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, MAX_CANDIDATES};
+use super::joint::{solve, Unknown};
+use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
+use super::values::{cell_from_part, read_cell};
+use crate::read::normalise::Normalised;
+use crate::read::tokens::{Kind, Token};
+use crate::template::{Along, ColKey, Column, Form, GridSpec};
+
+/// A row with fewer values than columns: its index in the table, its
+/// values (numbers and blank marks) in order, and the ways to read them as
+/// cells (each token one cell; or, in a flattened table, glued digit runs
+/// cut into parts).
+pub struct Short<'t> {
+    pub row: usize,
+    pub values: Vec<&'t Token>,
+    pub readings: Vec<Vec<Part<'t>>>,
+}
+
+/// One cell's value as a reading gives it: a whole token, or the part of a
+/// glued digit run that starts `offset` bytes into it.
+#[derive(Clone, Copy)]
+pub struct Part<'t> {
+    pub token: &'t Token,
+    pub glued: Option<(i64, usize)>,
+}
+
+impl<'t> Short<'t> {
+    /// Values each a cell.
+    pub fn plain(row: usize, values: Vec<&'t Token>) -> Short<'t> {
+        let reading = values.iter().map(|&token| Part { token, glued: None }).collect();
+        Short { row, values, readings: vec![reading] }
+    }
+
+    /// Glued digit runs of a flattened table whose empty cells left no
+    /// trace: every way to cut them into at most `n` parts (none with a
+    /// leading zero), within a budget.
+    pub fn glued(row: usize, values: Vec<&'t Token>, n: usize) -> Short<'t> {
+        let runs: Vec<&str> = values.iter().filter_map(|t| t.number().map(|n| n.int.as_str())).collect();
+        let mut readings = Vec::new();
+        if runs.len() == values.len() {
+            for k in runs.len()..=n {
+                let found = split_runs(&runs, Arith { groups: &[k], fits: &any_fits }, MAX_PLACEMENTS);
+                for parts in found.splits {
+                    if let Some(placed) = place_parts(&values, &parts) {
+                        readings.push(
+                            placed.into_iter().map(|(v, token, at)| Part { token, glued: Some((v, at)) }).collect(),
+                        );
+                    }
+                }
+            }
+        }
+        Short { row, values, readings }
+    }
+}
+
+/// A way to read a short row: one of its readings, its parts at these
+/// columns.
+struct Candidate {
+    reading: usize,
+    at: Vec<usize>,
+}
+
+/// At most this many placements of one row are weighed.
+const MAX_PLACEMENTS: usize = 10_000;
+/// At most this many candidates are listed in a diagnostic.
+pub const SHOWN: usize = 5;
+
+/// Whether the table's empty cells leave no trace: a row two or more
+/// values short or with none at all, or cells written blank. One row one
+/// value short in a table of full rows is a lost value, not this.
+pub fn traceless(table: &Table, shorts: &[Short]) -> bool {
+    let columns = |s: &Short| table.rows.get(s.row).map_or(0, |r| r.columns.len());
+    shorts.iter().any(|s| s.values.is_empty() || s.values.len() + 2 <= columns(s) || s.is_glued())
+        || table.rows.iter().any(|r| r.cells.iter().any(|c| c.state == CellState::Blank))
+}
+
+impl Short<'_> {
+    fn is_glued(&self) -> bool {
+        self.readings.iter().flatten().any(|p| p.glued.is_some())
+    }
+
+    /// The row's cells as candidate `c` reads them, empty cells as 0.
+    fn vector(&self, c: &Candidate, n: usize) -> Vec<i64> {
+        let mut out = vec![0; n];
+        for (part, &column) in self.readings[c.reading].iter().zip(&c.at) {
+            out[column] = part.value().unwrap_or(i64::MIN / 4);
+        }
+        out
+    }
+
+    /// What candidate `c` puts in `column`.
+    fn at(&self, c: &Candidate, column: usize) -> Option<Part<'_>> {
+        c.at.iter().position(|&x| x == column).map(|i| self.readings[c.reading][i])
+    }
+
+    /// Every candidate that keeps the row's own sums.
+    fn candidates(&self, n: usize, sums: &RowSums) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (reading, parts) in self.readings.iter().enumerate() {
+            for at in placements(parts.len(), n) {
+                let c = Candidate { reading, at };
+                if sums.hold(&self.vector(&c, n)) {
+                    out.push(c);
+                }
+                if out.len() >= MAX_PLACEMENTS {
+                    return out;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Part<'_> {
+    /// The part's whole number (a blank mark is 0).
+    fn value(&self) -> Option<i64> {
+        match self.glued {
+            Some((v, _)) => Some(v),
+            None => whole(self.token),
+        }
+    }
+
+    /// Whether two readings give the same cell: the same number from the
+    /// same place, or both empty.
+    fn same(a: Option<Part>, b: Option<Part>) -> bool {
+        let empty = |p: Option<Part>| p.is_none_or(|p| p.token.number().is_none());
+        match (a, b) {
+            (Some(a), Some(b)) if a.token.number().is_some() && b.token.number().is_some() => {
+                std::ptr::eq(a.token, b.token) && a.glued == b.glued
+            }
+            (a, b) => empty(a) && empty(b),
+        }
+    }
+
+    fn read(&self, cell: &mut Cell, column: &Column, norm: &Normalised) {
+        match self.glued {
+            Some((v, offset)) => *cell = cell_from_part(column.key, column.kind, v, self.token, offset, norm),
+            None => read_cell(cell, column.kind, self.token, norm),
+        }
+    }
+}
+
+/// Places the short rows of a grid table (see the module's doc), or says
+/// each is one value short when the table keeps its empty cells' traces.
+pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Normalised, step: Option<f32>) {
+    if shorts.is_empty() {
+        return;
+    }
+    if !traceless(table, &shorts) {
+        for s in &shorts {
+            if let Some(row) = table.rows.get_mut(s.row) {
+                count_mismatch(row, &s.values, norm);
+            }
+        }
+        return;
+    }
+    let sums = RowSums::of(grid);
+    let usual: Vec<usize> =
+        grid.usually_blank.iter().filter_map(|k| grid.columns.iter().position(|c| c.key == *k)).collect();
+    let n = grid.columns.len();
+    // Each short row's candidates that keep its own sums.
+    let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
+    let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
+    // One way only: the row's own sums place it. Several: the columns' sums
+    // over every row, then the layout's gaps, then the usual empty columns.
+    let mut chosen: Vec<Option<(usize, Placement)>> =
+        candidates.iter().map(|c| (c.len() == 1).then_some((0, Placement::Arithmetic))).collect();
+    let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && candidates[i].len() > 1).collect();
+    if !open.is_empty() {
+        let splits: Vec<Vec<Vec<i64>>> =
+            open.iter().map(|&i| candidates[i].iter().map(|c| shorts[i].vector(c, n)).collect()).collect();
+        let unknowns: Vec<Unknown> =
+            open.iter().zip(&splits).map(|(&i, s)| Unknown { row: shorts[i].row, splits: s }).collect();
+        let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
+        let known = |row: usize, column: usize| fixed.get(row).and_then(|r| r.get(column)).copied().flatten();
+        let joint = solve(&known, &unknowns, &arith::column_equations(grid, &table.rows));
+        for (u, &i) in open.iter().enumerate() {
+            if let Some(k) = joint.settled[u] {
+                chosen[i] = Some((k, Placement::Arithmetic));
+                continue;
+            }
+            let consistent: Vec<usize> = if joint.consistent[u].is_empty() {
+                (0..candidates[i].len()).collect()
+            } else {
+                joint.consistent[u].clone()
+            };
+            consensus[i] = Some(consistent.clone());
+            // Laid-out text: of those, the one its gaps allow.
+            let plain = !shorts[i].is_glued();
+            if let Some(allowed) = step.filter(|_| plain).and_then(|step| by_gaps(&shorts[i].values, n, step, norm)) {
+                let fits: Vec<usize> =
+                    consistent.iter().copied().filter(|&k| allowed.contains(&candidates[i][k].at)).collect();
+                if let [only] = fits[..] {
+                    chosen[i] = Some((only, Placement::Layout));
+                    continue;
+                }
+            }
+            // The usual placement: the fewest values where reports leave cells empty.
+            let cost = |k: usize| candidates[i][k].at.iter().filter(|c| usual.contains(c)).count();
+            if let Some(least) = consistent.iter().map(|&k| cost(k)).min() {
+                let best: Vec<usize> = consistent.iter().copied().filter(|&k| cost(k) == least).collect();
+                if let [only] = best[..] {
+                    chosen[i] = Some((only, Placement::Usual));
+                }
+            }
+        }
+    }
+    // A usual placement that breaks a column's sums the table otherwise keeps is no placement.
+    let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
+    for (i, s) in shorts.iter().enumerate() {
+        if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_column(grid, &table.rows, &fixed, s.row) {
+            chosen[i] = None;
+        }
+    }
+    for (i, s) in shorts.iter().enumerate() {
+        let Some(row) = table.rows.get_mut(s.row) else { continue };
+        let columns = row.columns;
+        match chosen[i] {
+            Some((k, how)) => {
+                let c = &candidates[i][k];
+                for (part, &column) in s.readings[c.reading].iter().zip(&c.at) {
+                    part.read(&mut row.cells[column], &columns[column], norm);
+                }
+                for (column, cell) in row.cells.iter_mut().enumerate() {
+                    if !c.at.contains(&column) {
+                        cell.state = CellState::Blank;
+                        cell.line = row.line;
+                    }
+                }
+                if !s.values.is_empty() {
+                    row.issues.push(RowIssue::Placed { how });
+                }
+            }
+            None => {
+                // What every candidate still possible agrees on is read: the
+                // same value in a cell, or a cell blank in every one.
+                let open: Vec<&Candidate> = match &consensus[i] {
+                    Some(ks) => ks.iter().map(|&k| &candidates[i][k]).collect(),
+                    None => candidates[i].iter().collect(),
+                };
+                let mut settled = 0;
+                if let Some((first, rest)) = open.split_first() {
+                    for (column, spec) in columns.iter().enumerate() {
+                        if rest.iter().all(|c| Part::same(s.at(c, column), s.at(first, column))) {
+                            settled += 1;
+                            match s.at(first, column) {
+                                Some(part) => part.read(&mut row.cells[column], spec, norm),
+                                None => {
+                                    row.cells[column].state = CellState::Blank;
+                                    row.cells[column].line = row.line;
+                                }
+                            }
+                        }
+                    }
+                }
+                if settled == columns.len() {
+                    // Every cell is the same whichever the candidate.
+                    row.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
+                    continue;
+                }
+                if s.is_glued() {
+                    row.issues.push(RowIssue::Ambiguous {
+                        digits: s.values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+                        candidates: open.iter().take(MAX_CANDIDATES).map(|c| s.vector(c, n)).collect(),
+                        line: row.line,
+                    });
+                    continue;
+                }
+                let name = |c: &Candidate| -> Vec<ColKey> { c.at.iter().map(|&x| columns[x].key).collect() };
+                row.issues.push(RowIssue::Unplaced {
+                    values: s.values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+                    candidates: candidates[i].iter().take(SHOWN).map(name).collect(),
+                    more: candidates[i].len() > SHOWN,
+                    line: row.line,
+                });
+            }
+        }
+    }
+}
+
+/// Places the short rows of a table with no sums to keep (table 二): a row
+/// with no value is left empty; one with some is said to be ambiguous, its
+/// placements listed; or each is one value short, as [`place`] says.
+pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, norm: &Normalised) {
+    if shorts.is_empty() {
+        return;
+    }
+    let traceless = traceless(table, &shorts);
+    for s in &shorts {
+        let Some(row) = table.rows.get_mut(s.row) else { continue };
+        if !traceless {
+            count_mismatch(row, &s.values, norm);
+        } else if s.values.is_empty() {
+            for cell in &mut row.cells {
+                cell.state = CellState::Blank;
+                cell.line = row.line;
+            }
+        } else {
+            let columns = row.columns;
+            let all: Vec<Vec<usize>> = placements(s.values.len(), columns.len()).collect();
+            row.issues.push(RowIssue::Unplaced {
+                values: s.values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+                candidates: all.iter().take(SHOWN).map(|p| p.iter().map(|&c| columns[c].key).collect()).collect(),
+                more: all.len() > SHOWN,
+                line: row.line,
+            });
+        }
+    }
+}
+
+/// Every way to put `k` values (in order) into `n` columns, as their
+/// column indices, up to [`MAX_PLACEMENTS`].
+pub fn placements(k: usize, n: usize) -> impl Iterator<Item = Vec<usize>> {
+    let mut current: Option<Vec<usize>> = (k <= n).then(|| (0..k).collect());
+    std::iter::from_fn(move || {
+        let out = current.clone()?;
+        // The next combination in lexicographic order.
+        let mut next = out.clone();
+        let mut i = k;
+        loop {
+            if i == 0 {
+                current = None;
+                break;
+            }
+            i -= 1;
+            if next[i] < n - k + i {
+                next[i] += 1;
+                for j in i + 1..k {
+                    next[j] = next[j - 1] + 1;
+                }
+                current = Some(next);
+                break;
+            }
+        }
+        Some(out)
+    })
+    .take(MAX_PLACEMENTS)
+}
+
+/// Laid-out text (`pdftotext -layout`) keeps its empty cells as wider
+/// gaps: the width of one column's step, from the rows that fill every
+/// column on one line (the median of their gaps; two rows at least).
+/// Each line is laid out on its own scale, so positions are compared only
+/// within a line.
+///
+/// Text that only separates its values (one space, a tab: a PDF's raw
+/// text, a copy) is not laid out, whatever its gaps measure: its full rows
+/// must part their values by runs of two spaces or more.
+pub fn layout_step(full_rows: &[Vec<&Token>], n: usize, norm: &Normalised) -> Option<f32> {
+    let mut gaps: Vec<f32> = Vec::new();
+    let mut rows = 0;
+    let mut spaced = 0;
+    let mut pairs = 0;
+    for r in full_rows.iter().filter(|r| r.len() == n && r.iter().all(|t| t.line == r[0].line)) {
+        rows += 1;
+        for w in r.windows(2) {
+            gaps.push(centre(w[1], norm) - centre(w[0], norm));
+            pairs += 1;
+            let between = norm.text.get(w[0].end..w[1].start).unwrap_or("");
+            if between.len() >= 2 && between.bytes().all(|b| b == b' ') {
+                spaced += 1;
+            }
+        }
+    }
+    let laid_out = spaced * 2 > pairs;
+    (rows >= 2 && laid_out).then(|| median(&mut gaps)).flatten().filter(|&g| g >= 2.0)
+}
+
+fn median(values: &mut [f32]) -> Option<f32> {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values.get(values.len() / 2).copied()
+}
+
+/// A token's centre, in columns from its line's start (a Chinese
+/// character two columns wide).
+fn centre(t: &Token, norm: &Normalised) -> f32 {
+    let text = &norm.text;
+    let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+    let before = display_width(&text[line_start..t.start]);
+    let width = display_width(&text[t.start..t.end]);
+    before as f32 + width as f32 / 2.0
+}
+
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{1100}' && !('\u{ff61}'..='\u{ffdc}').contains(&c) { 2 } else { 1 }).sum()
+}
+
+/// How far a gap may be from a whole number of steps.
+const STEP_SLACK: f32 = 0.35;
+
+/// The placements the gaps between a line's values allow: each gap a whole
+/// number of the table's column steps, the empty columns before and after
+/// open. A line's own gaps are no scale: a row whose every gap spans two
+/// columns looks like a row of neighbours.
+fn by_gaps(values: &[&Token], n: usize, step: f32, norm: &Normalised) -> Option<Vec<Vec<usize>>> {
+    let first = values.first()?;
+    if values.len() < 2 || !values.iter().all(|t| t.line == first.line) {
+        return None;
+    }
+    let gaps: Vec<f32> = values.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)).collect();
+    let mut at = vec![0usize];
+    for g in &gaps {
+        let steps = *g / step;
+        let whole = steps.round();
+        if whole < 1.0 || (steps - whole).abs() > STEP_SLACK {
+            return None;
+        }
+        at.push(at.last()? + whole as usize);
+    }
+    let span = at.last()? + 1;
+    (span <= n).then(|| (0..=n - span).map(|o| at.iter().map(|p| p + o).collect()).collect())
+}
+
+/// A row's values placed at `at`, empty cells as 0.
+pub fn vector(values: &[&Token], at: &[usize], n: usize) -> Vec<i64> {
+    let mut out = vec![0; n];
+    for (t, &c) in values.iter().zip(at) {
+        out[c] = whole(t).unwrap_or(i64::MIN / 4);
+    }
+    out
+}
+
+/// A token's whole number (a blank mark is 0).
+fn whole(t: &Token) -> Option<i64> {
+    match &t.kind {
+        Kind::Blank | Kind::Empty(_) => Some(0),
+        Kind::Number(n) if n.frac.is_none() && n.unit.is_none() => {
+            n.int.as_str().parse::<i64>().ok().map(|v| if n.negative { -v } else { v })
+        }
+        _ => None,
+    }
+}
+
+/// Every row's values as far as known: given cells, blank cells as 0, the
+/// short rows as chosen so far; `None` where not known.
+fn fixed_values(
+    table: &Table,
+    shorts: &[Short],
+    candidates: &[Vec<Candidate>],
+    chosen: &[Option<(usize, Placement)>],
+    n: usize,
+) -> Vec<Vec<Option<i64>>> {
+    let mut out: Vec<Vec<Option<i64>>> = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| match c.state {
+                    CellState::Blank => Some(0),
+                    _ => c.value.and_then(|v| v.as_int()),
+                })
+                .collect()
+        })
+        .collect();
+    for (i, s) in shorts.iter().enumerate() {
+        let Some(row) = out.get_mut(s.row) else { continue };
+        *row = match chosen[i] {
+            Some((k, _)) => s.vector(&candidates[i][k], n).into_iter().map(Some).collect(),
+            None => vec![None; n],
+        };
+    }
+    out
+}
+
+/// Whether a column sum of the grid that involves row `row` fails with the
+/// values known.
+fn breaks_column(grid: &GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row: usize) -> bool {
+    let key = rows.get(row).map(|r| r.key);
+    grid.equations.iter().filter(|e| matches!(e.form, Form::EachColumn { .. })).any(|eq| {
+        eq.instances(grid).iter().any(|inst| {
+            let Along::Column(column) = inst.along else { return false };
+            let c = grid.columns.iter().position(|k| k.key == column);
+            if !inst.cells().any(|(r, _)| Some(r) == key) {
+                return false;
+            }
+            let value = |(r, _): (crate::template::RowKey, ColKey)| {
+                let i = rows.iter().position(|x| x.key == r)?;
+                fixed.get(i)?.get(c?).copied().flatten()
+            };
+            inst.sides(&value).is_some_and(|(l, r)| l != r)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placements_keep_order_and_count_every_way() {
+        let text = "1 2";
+        let t = crate::read::tokens::tokenise(text);
+        let values: Vec<&Token> = t.tokens.iter().collect();
+        let all: Vec<Vec<usize>> = placements(values.len(), 4).collect();
+        assert_eq!(all.len(), 6);
+        assert_eq!(all[0], [0, 1]);
+        assert_eq!(all[5], [2, 3]);
+        assert!(all.iter().all(|p| p[0] < p[1]));
+        assert_eq!(placements(0, 3).collect::<Vec<_>>(), [Vec::<usize>::new()]);
+    }
+}
