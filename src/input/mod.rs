@@ -54,6 +54,22 @@ impl FileKind {
     }
 }
 
+/// What a file is, when its first bytes say it is no text the checker reads.
+pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 9] = [
+        (b"%PDF-", "这是PDF文件；命令行不读取PDF，请用网页应用打开，或先转成文字（如 pdftotext -layout）"),
+        (b"\x89PNG", "这是PNG图片，不是文字；扫描件请先识别成文字"),
+        (b"\xff\xd8\xff", "这是JPEG图片，不是文字；扫描件请先识别成文字"),
+        (b"GIF8", "这是GIF图片，不是文字"),
+        (b"\xd0\xcf\x11\xe0", "这是旧版Office文件（如.doc、.xls、.wps），请另存为.docx或纯文本后再检查"),
+        (b"\x7fELF", "这是程序文件，不是文字"),
+        (b"\x1f\x8b", "这是gzip压缩文件，请先解压"),
+        (b"Rar!", "这是RAR压缩文件，请先解压"),
+        (b"7z\xbc\xaf", "这是7z压缩文件，请先解压"),
+    ];
+    KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|k| k.1)
+}
+
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
     let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
@@ -62,8 +78,12 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// A file's report text: a .docx's paragraphs and tables, an HTML page's
 /// text and tables, or a text file decoded (see [`text::decode`]).
-/// Formats whose feature is not built in are an error that says so.
+/// Formats whose feature is not built in, and files that are not text (a
+/// picture, a PDF, an old .doc), are an error that says so.
 pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
+    if let Some(what) = not_text(bytes) {
+        return Err(FileError(what.to_string()));
+    }
     match FileKind::of(name, bytes) {
         FileKind::Docx => docx_text(bytes),
         FileKind::Html => {
@@ -105,6 +125,14 @@ mod tests {
         assert_eq!(FileKind::of("a.txt", b"\xef\xbb\xbf <!DOCTYPE html><html>"), FileKind::Html);
         assert_eq!(FileKind::of("page.htm", b"x"), FileKind::Html);
         assert_eq!(FileKind::of("a.txt", "一、总体情况".as_bytes()), FileKind::Text);
+    }
+
+    #[test]
+    fn pictures_and_pdfs_are_said_to_be_no_text() {
+        let e = file_text("扫描件.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert!(e.0.contains("PNG图片"), "{e}");
+        assert!(file_text("报告.txt", b"%PDF-1.7\n").unwrap_err().0.contains("PDF"));
+        assert!(file_text("报告.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap_err().0.contains(".doc"));
     }
 
     #[test]

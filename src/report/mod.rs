@@ -3,6 +3,7 @@
 //! API and the app's export all serialise this one type.
 
 mod layout;
+pub mod pairing;
 mod targets;
 
 pub use layout::{BodyRow, Layout, Slot, Span};
@@ -32,6 +33,10 @@ pub struct Report {
     pub input_lines: usize,
     /// The template versions the report was read against.
     pub registry: &'static Registry,
+    /// The normalised text the report was read from: its sections' `start`
+    /// and `end` index it (spans and lines refer to the original input).
+    /// Not serialised; the rules across two years read it.
+    pub text: String,
 }
 
 impl Report {

@@ -1,0 +1,249 @@
+//! The rules across two years of one agency: this year's report read
+//! against what is kept of last year's ([`LastYear`]). The pairs come from
+//! [`crate::report::pairing`]; [`crate::check_many`] and the CLI run
+//! [`check`] on each, and the diagnostics go to this year's report.
+//!
+//! Last year's report is kept small (the cells these rules read, a
+//! fingerprint of all its cells, its prose as sets of character
+//! trigrams), so that a batch of thousands keeps only that much of each
+//! report it may still need.
+
+use super::diagnostic::Diagnostic;
+use super::{cross_year_carry_over, cross_year_copied, cross_year_jump, cross_year_stock, Rule};
+use crate::tables::model::Value;
+use crate::template::keys::{active as a, requests as q, review as r};
+use crate::template::{ColKey, RowKey, TableId};
+use crate::Report;
+
+/// The rules across two years, in the order their diagnostics are listed.
+pub const RULES: &[&Rule] =
+    &[&cross_year_carry_over::RULE, &cross_year_stock::RULE, &cross_year_copied::RULE, &cross_year_jump::RULE];
+
+const CHECKS: &[fn(&LastYear, &Report, &mut Vec<Diagnostic>)] =
+    &[cross_year_carry_over::check, cross_year_stock::check, cross_year_copied::check, cross_year_jump::check];
+
+/// Checks this year's report against last year's (`last` must be the same
+/// agency's report for the year before).
+pub fn check(last: &LastYear, current: &Report) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for check in CHECKS {
+        check(last, current, &mut out);
+    }
+    out
+}
+
+/// The rows whose cells the rules read from last year's report.
+const KEPT_ROWS: [(TableId, RowKey); 9] = [
+    // cross_year.carry_over
+    (TableId::Requests, q::CARRIED_FORWARD),
+    // cross_year.stock
+    (TableId::Active, a::REGULATIONS),
+    (TableId::Active, a::NORMATIVE_DOCUMENTS),
+    // cross_year.jump (its key figures)
+    (TableId::Active, a::LICENSING),
+    (TableId::Active, a::PUNISHMENT),
+    (TableId::Requests, q::NEW),
+    (TableId::Review, r::REVIEW),
+    (TableId::Review, r::LITIGATION_DIRECT),
+    (TableId::Review, r::LITIGATION_AFTER_REVIEW),
+];
+
+/// One cell kept of last year's report.
+#[derive(Clone, Debug)]
+struct Kept {
+    table: TableId,
+    row: RowKey,
+    column: ColKey,
+    value: Value,
+    line: Option<usize>,
+}
+
+/// What the rules across two years keep of last year's report.
+#[derive(Clone, Debug)]
+pub struct LastYear {
+    pub source: Option<String>,
+    pub year: Option<i32>,
+    cells: Vec<Kept>,
+    /// Every given cell of the three tables.
+    pub tables: TablePrint,
+    /// Sections 一 (总体情况) and 五 (存在的主要问题及改进情况).
+    pub overview: Shingles,
+    pub problems: Shingles,
+}
+
+impl LastYear {
+    pub fn of(report: &Report) -> LastYear {
+        let mut cells = Vec::new();
+        for (table, row) in KEPT_ROWS {
+            let Some(found) = report.table(table).row(row) else { continue };
+            for c in &found.cells {
+                if let Some(value) = c.value {
+                    cells.push(Kept { table, row, column: c.column, value, line: c.line.or(found.line) });
+                }
+            }
+        }
+        LastYear {
+            source: report.source.clone(),
+            year: report.year,
+            cells,
+            tables: TablePrint::of(report),
+            overview: Shingles::of(section_body(report, 1)),
+            problems: Shingles::of(section_body(report, 5)),
+        }
+    }
+
+    /// A kept cell's value and line.
+    pub fn cell(&self, table: TableId, row: RowKey, column: ColKey) -> Option<(Value, Option<usize>)> {
+        self.cells.iter().find(|k| k.table == table && k.row == row && k.column == column).map(|k| (k.value, k.line))
+    }
+
+    pub fn int(&self, table: TableId, row: RowKey, column: ColKey) -> Option<i64> {
+        self.cell(table, row, column).and_then(|(v, _)| v.as_int())
+    }
+
+    /// How a message names last year's report: `2020年报告（001.txt）`.
+    pub fn name(&self) -> String {
+        let year = self.year.map_or("上一年".to_string(), |y| format!("{y}年"));
+        match &self.source {
+            Some(s) => format!("{year}报告（{s}）"),
+            None => format!("{year}报告"),
+        }
+    }
+}
+
+/// The text of a section after its heading line (empty when not found).
+pub fn section_body(report: &Report, number: usize) -> &str {
+    let Some(s) = report.sections.iter().find(|s| s.number == number) else { return "" };
+    let body = report.text.get(s.start..s.end).unwrap_or("");
+    // The heading stands on its own line, unless the report lost its line breaks.
+    match body.find('\n') {
+        Some(nl) if nl < 120 => &body[nl + 1..],
+        _ => body,
+    }
+}
+
+/// A fingerprint of every given cell of a report's tables: equal prints
+/// are equal tables (to a 64-bit hash's odds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TablePrint {
+    hash: u64,
+    /// Cells given, and of them not zero.
+    pub cells: usize,
+    pub nonzero: usize,
+}
+
+impl TablePrint {
+    pub fn of(report: &Report) -> TablePrint {
+        let mut print = TablePrint { hash: FNV_OFFSET, cells: 0, nonzero: 0 };
+        for id in TableId::ALL {
+            for row in &report.table(id).rows {
+                for c in &row.cells {
+                    let Some(value) = c.value else { continue };
+                    print.cells += 1;
+                    print.nonzero += usize::from(!matches!(value, Value::Int(0) | Value::Dec { units: 0, .. }));
+                    for part in [id.key(), row.key.as_str(), c.column.as_str(), &value.to_string()] {
+                        print.hash = fnv(print.hash, part.as_bytes());
+                        print.hash = fnv(print.hash, &[0]);
+                    }
+                }
+            }
+        }
+        print
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from `hash`.
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A text as the set of its character trigrams (hashed), with every run of
+/// digits read as one `#` and whitespace left out: a text copied from last
+/// year with this year's figures put in is the same text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shingles {
+    /// Sorted, distinct.
+    grams: Vec<u32>,
+    /// Characters read (digit runs count one).
+    pub chars: usize,
+}
+
+impl Shingles {
+    pub fn of(text: &str) -> Shingles {
+        let mut folded: Vec<char> = Vec::with_capacity(text.len() / 3);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let c = if c.is_ascii_digit() { '#' } else { c };
+            if !(c == '#' && folded.last() == Some(&'#')) {
+                folded.push(c);
+            }
+        }
+        let mut grams: Vec<u32> = folded
+            .windows(3)
+            .map(|w| w.iter().fold(FNV_OFFSET, |h, &c| fnv(h, &u32::from(c).to_le_bytes())) as u32)
+            .collect();
+        grams.sort_unstable();
+        grams.dedup();
+        Shingles { grams, chars: folded.len() }
+    }
+
+    /// The Jaccard similarity of two sets, as (trigrams shared, trigrams in
+    /// either): whole numbers, so that no float is formatted (the wasm
+    /// builds stay small).
+    pub fn similarity(&self, other: &Shingles) -> (usize, usize) {
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < self.grams.len() && j < other.grams.len() {
+            match self.grams[i].cmp(&other.grams[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (shared, self.grams.len() + other.grams.len() - shared)
+    }
+
+    /// The similarity in whole percent (0 for two empty sets).
+    pub fn percent_similar(&self, other: &Shingles) -> usize {
+        let (shared, all) = self.similarity(other);
+        (shared * 100 + all / 2).checked_div(all).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_texts_share_trigrams_and_figures_do_not_matter() {
+        let a = Shingles::of("2020年，本机关主动公开政府信息1234条，其中政策文件56件。");
+        let b = Shingles::of("2021年，本机关主动公开政府信息987条，其中政策文件7件。");
+        assert_eq!(a.percent_similar(&b), 100);
+        let c = Shingles::of("本年度围绕优化营商环境，新建政务公开专区三个，线上咨询答复及时。");
+        assert!(a.percent_similar(&c) < 10, "{}", a.percent_similar(&c));
+        assert_eq!(Shingles::of("").percent_similar(&Shingles::of("")), 0);
+        let (shared, all) = Shingles::of("一二三四五").similarity(&Shingles::of("二三四五六"));
+        assert_eq!((shared, all), (2, 4));
+    }
+
+    #[test]
+    fn table_prints_tell_equal_tables() {
+        use crate::template::v2021::V2021;
+        use crate::testing::Sample;
+        let t = TableId::Requests;
+        let one = Sample::new(&V2021).row(t, q::NEW, &[1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(TablePrint::of(&one.check()), TablePrint::of(&one.clone().year(2022).check()));
+        let other = one.clone().row(t, q::NEW, &[0, 1, 0, 0, 0, 0, 1]);
+        assert_ne!(TablePrint::of(&one.check()), TablePrint::of(&other.check()));
+    }
+}
