@@ -94,6 +94,15 @@ pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
     }
 }
 
+/// [`file_text`], for bytes the caller owns: a UTF-8 text file becomes the
+/// text without a copy.
+pub fn file_text_owned(name: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if not_text(&bytes).is_none() && FileKind::of(name, &bytes) == FileKind::Text {
+        return text::decode_owned(bytes).map(|d| d.text).map_err(|e| FileError(e.0));
+    }
+    file_text(name, &bytes)
+}
+
 #[cfg(feature = "files")]
 fn docx_text(bytes: &[u8]) -> Result<String, FileError> {
     docx::docx_text(bytes).map_err(|e| FileError(e.0))
@@ -138,6 +147,9 @@ mod tests {
     #[test]
     fn text_files_are_decoded() {
         assert_eq!(file_text("a.txt", "规章 0".as_bytes()).unwrap(), "规章 0");
+        assert_eq!(file_text_owned("a.txt", "规章 0".as_bytes().to_vec()).unwrap(), "规章 0");
+        assert_eq!(file_text_owned("a.txt", b"\xef\xbb\xbf\xe8\xa7\x84".to_vec()).unwrap(), "规");
+        assert!(file_text_owned("a.txt", vec![0xff, 0xfe, 0x41]).is_err());
         assert!(file_text("a.txt", &[0xff, 0xfe, 0x41]).is_err());
     }
 }

@@ -38,24 +38,34 @@ impl Key {
     }
 
     /// The key [`crate::check`] would give `text`, read from the head of
-    /// the text when the title is there (the first 16 KB, cut at a line
-    /// end): a batch can pair its files before it checks them.
+    /// the text when the title is there: a batch can pair its files before
+    /// it checks them.
     pub fn of_text(text: &str) -> Option<Key> {
-        const HEAD: usize = 16 * 1024;
         if text.len() > crate::MAX_INPUT_BYTES {
             return None;
         }
-        // A report names its agency with its title, in its first lines: a
-        // title found in the head is the one the whole text gives. (A line
-        // feed is one byte, never inside a character.)
-        let head = match text.as_bytes().get(..HEAD).and_then(|h| h.iter().rposition(|&b| b == b'\n')) {
-            Some(cut) => Some(meta_of(&text[..=cut])).filter(|m| m.title_year.is_some()),
-            None => None,
-        };
-        let meta = head.unwrap_or_else(|| meta_of(text));
+        // (A line feed is one byte, never inside a character.)
+        let cut = text.as_bytes().get(..HEAD).and_then(|h| h.iter().rposition(|&b| b == b'\n'));
+        if let Some(decided) = cut.and_then(|c| Key::of_head(&text[..=c])) {
+            return decided;
+        }
+        let meta = meta_of(text);
         Key::new(meta.agency.as_deref()?, meta.title_year?)
     }
+
+    /// The key of a text whose first lines are `head` (whole lines), when
+    /// they tell it: a report names its agency with its title, in its first
+    /// lines, and a title found there is the one the whole text gives.
+    /// `None` when the head has no title (the whole text must be read).
+    pub fn of_head(head: &str) -> Option<Option<Key>> {
+        let meta = meta_of(head);
+        let year = meta.title_year?;
+        Some(meta.agency.as_deref().and_then(|a| Key::new(a, year)))
+    }
 }
+
+/// How much of a text [`Key::of_text`] reads first.
+pub const HEAD: usize = 2 * 1024;
 
 /// The title's agency and year, as [`crate::check`] reads them (a report
 /// names its agency only with a title).
