@@ -8,6 +8,11 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-o
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "style: cargo fmt --check; cargo clippy -D warnings (core, tests, CLI, the app)"
+cargo fmt --check
+cargo clippy --locked --all-targets --features html,files -- -D warnings
+cargo clippy --locked --features ui --bin app -- -D warnings
+
 step "core: cargo test"
 cargo test --locked
 
