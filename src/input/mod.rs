@@ -73,9 +73,20 @@ pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
     let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let markup = &bytes[..bytes.len().min(MARKUP_HEAD)];
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
-        || is_markup(&String::from_utf8_lossy(&bytes[..bytes.len().min(MARKUP_HEAD)]))
+        // (Markup has closing tags: text with fewer than is_markup asks for
+        // is not decoded and searched, which most of a batch's time it would be.)
+        || (closing_tags(markup) >= MIN_CLOSING_TAGS && is_markup(&String::from_utf8_lossy(markup)))
+}
+
+/// Markup has at least this many closing tags (`</`).
+const MIN_CLOSING_TAGS: usize = 3;
+
+/// The `</` in bytes, up to [`MIN_CLOSING_TAGS`].
+fn closing_tags(bytes: &[u8]) -> usize {
+    memchr::memmem::find_iter(bytes, b"</").take(MIN_CLOSING_TAGS).count()
 }
 
 /// How much of a text is looked at to tell markup.
@@ -90,7 +101,7 @@ pub fn is_markup(text: &str) -> bool {
     let count = |tag: &str| lower.matches(tag).count();
     let table = count("<table") > 0 && count("<td") + count("<th") >= 3;
     let paragraphs = count("<p>") + count("<p ") + count("<div") + count("<br") + count("<span") >= 5;
-    (table || paragraphs) && count("</") >= 3
+    (table || paragraphs) && count("</") >= MIN_CLOSING_TAGS
 }
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {

@@ -10,7 +10,6 @@
 //! office) and `XX市人民政府` (the government) stay two agencies.
 
 use crate::Report;
-use std::collections::BTreeMap;
 
 /// The characters that end a place's name: 浙江省, 温州市, 永嘉县, 鹿城区, 恩施州, 旗, 盟.
 const DIVISIONS: [char; 7] = ['省', '市', '县', '区', '州', '旗', '盟'];
@@ -112,35 +111,88 @@ fn shorter_forms(name: &str) -> Vec<&str> {
 /// before, if the batch has one: the first with the very name, else the
 /// one report whose name is a shorter form of it, or of which it is one.
 pub fn previous_years(keys: &[Option<Key>]) -> Vec<Option<usize>> {
-    // Each name, and each shorter form of a name, with the reports of each year that have it.
-    let mut exact: BTreeMap<(&str, i32), Vec<usize>> = BTreeMap::new();
-    let mut shorter: BTreeMap<(&str, i32), Vec<usize>> = BTreeMap::new();
+    // Each name, and each shorter form of a name, with the report that has it.
+    let mut exact = Index::with_capacity(keys.len());
+    let mut shorter = Index::with_capacity(keys.len() * 4);
     for (i, key) in keys.iter().enumerate() {
         let Some(k) = key else { continue };
-        exact.entry((k.agency.as_str(), k.year)).or_default().push(i);
+        exact.insert(&k.agency, k.year, i);
         for form in shorter_forms(&k.agency) {
-            shorter.entry((form, k.year)).or_default().push(i);
+            shorter.insert(form, k.year, i);
         }
     }
-    keys.iter()
-        .map(|key| {
-            let k = key.as_ref()?;
-            let year = k.year.checked_sub(1)?;
-            if let Some(first) = exact.get(&(k.agency.as_str(), year)).and_then(|v| v.first()) {
-                return Some(*first);
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        out.push(key.as_ref().and_then(|k| previous_of(k, &exact, &shorter)));
+    }
+    out
+}
+
+/// The report of `key`'s agency for the year before, by [`previous_years`]'s rule.
+fn previous_of(k: &Key, exact: &Index, shorter: &Index) -> Option<usize> {
+    let year = k.year.checked_sub(1)?;
+    if let Some(first) = exact.find(&k.agency, year).min() {
+        return Some(first);
+    }
+    // Last year's report named the agency by a longer name, or a shorter one.
+    let mut found: Vec<usize> = shorter.find(&k.agency, year).collect();
+    for form in shorter_forms(&k.agency) {
+        found.extend(exact.find(form, year));
+    }
+    let first = *found.first()?;
+    found.iter().all(|&f| f == first).then_some(first)
+}
+
+/// Reports by (name, year): a hash table with open addressing (a few
+/// hundred bytes of code, where a BTreeMap would add kilobytes to the wasm
+/// builds).
+struct Index<'a> {
+    /// Each slot an index into `entries`, or `usize::MAX` when empty.
+    slots: Vec<usize>,
+    entries: Vec<(&'a str, i32, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn with_capacity(n: usize) -> Index<'a> {
+        Index { slots: vec![usize::MAX; (2 * n).next_power_of_two().max(16)], entries: Vec::with_capacity(n) }
+    }
+
+    fn slot(&self, name: &str, year: i32) -> usize {
+        let mut hash = year as u64;
+        for b in name.bytes() {
+            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    fn insert(&mut self, name: &'a str, year: i32, report: usize) {
+        if self.entries.len() * 2 >= self.slots.len() {
+            // Full enough: twice the slots, every entry placed again.
+            let entries = std::mem::take(&mut self.entries);
+            *self = Index::with_capacity(self.slots.len());
+            for (n, y, r) in entries {
+                self.insert(n, y, r);
             }
-            // Last year's report named the agency by a longer name, or a shorter one.
-            let mut found: Vec<usize> = shorter.get(&(k.agency.as_str(), year)).cloned().unwrap_or_default();
-            for form in shorter_forms(&k.agency) {
-                found.extend(exact.get(&(form, year)).into_iter().flatten());
-            }
-            found.dedup();
-            match found.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
-        })
-        .collect()
+        }
+        let mut at = self.slot(name, year);
+        while self.slots[at] != usize::MAX {
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+        self.slots[at] = self.entries.len();
+        self.entries.push((name, year, report));
+    }
+
+    /// The reports with this name and year.
+    fn find<'s>(&'s self, name: &'s str, year: i32) -> impl Iterator<Item = usize> + 's {
+        let mask = self.slots.len() - 1;
+        let start = self.slot(name, year);
+        (0..self.slots.len()).map(move |k| self.slots[(start + k) & mask]).take_while(|&e| e != usize::MAX).filter_map(
+            move |e| {
+                let (n, y, r) = self.entries[e];
+                (y == year && n == name).then_some(r)
+            },
+        )
+    }
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@
 //! trigrams), so that a batch of thousands keeps only that much of each
 //! report it may still need.
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Related, Severity};
 use super::{cross_year_carry_over, cross_year_copied, cross_year_jump, cross_year_stock, Rule};
-use crate::tables::model::Value;
+use crate::tables::model::{Row, Value};
 use crate::template::keys::{active as a, requests as q, review as r};
 use crate::template::{ColKey, RowKey, TableId};
 use crate::Report;
@@ -108,6 +108,44 @@ impl LastYear {
             Some(s) => format!("{year}报告（{s}）"),
             None => format!("{year}报告"),
         }
+    }
+}
+
+/// A diagnostic at a cell of this year's report (`row` as found, with the
+/// key `row_key`), naming last year's cell as the related place: what
+/// carry_over, stock and jump report. (Made in one place, once: the
+/// builder steps each rule would repeat weigh in the wasm builds; and the
+/// rule is given by its code, not as `&RULE`, which would put the rule's
+/// documentation into them.)
+#[allow(clippy::too_many_arguments)]
+pub fn at_cell(
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    table: TableId,
+    row: Option<&Row>,
+    (row_key, column): (RowKey, ColKey),
+    last: &LastYear,
+    what_last_year: &str,
+) -> Diagnostic {
+    let cell = row.and_then(|r| r.cell(column));
+    Diagnostic {
+        code,
+        severity,
+        message,
+        line: cell.and_then(|c| c.line).or(row.and_then(|r| r.line)),
+        table: Some(table),
+        row: Some(row_key),
+        column: Some(column),
+        span: cell.and_then(|c| c.span),
+        related: vec![Related {
+            label: format!("{} {what_last_year}", last.source.as_deref().unwrap_or("上一年报告")),
+            line: last.cell(table, row_key, column).and_then(|(_, line)| line),
+            span: None,
+            row: Some(row_key),
+            column: Some(column),
+        }],
+        help: None,
     }
 }
 

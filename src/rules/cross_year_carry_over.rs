@@ -1,9 +1,9 @@
 //! `cross_year.carry_over`: this year's 二、上年结转 = last year's
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
-use super::cross_year::LastYear;
+use super::cross_year::{at_cell, LastYear};
 use super::{Rule, RuleDoc, RuleGroup};
-use crate::rules::diagnostic::{Diagnostic, Related, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::keys::requests as q;
 use crate::template::TableId;
 use crate::Report;
@@ -26,34 +26,32 @@ pub const RULE: Rule = Rule {
 pub fn check(last: &LastYear, current: &Report, out: &mut Vec<Diagnostic>) {
     let Some(cur_row) = current.tables.requests.row(q::CARRIED_OVER) else { return };
     for (i, col) in cur_row.columns.iter().enumerate() {
-        let (Some((before, before_line)), Some(now)) =
-            (last.cell(TableId::Requests, q::CARRIED_FORWARD, col.key), cur_row.int(col.key))
+        let (Some(before), Some(now)) =
+            (last.int(TableId::Requests, q::CARRIED_FORWARD, col.key), cur_row.int(col.key))
         else {
             continue;
         };
-        let Some(before) = before.as_int() else { continue };
         if before != now {
-            let cell = cur_row.cell(col.key);
-            out.push(
-                RULE.diag(format!(
-                    "表三第{}列（{}）：本年“二、上年结转”为{}，但{}年报告“四、结转下年度继续办理”为{}",
-                    i + 1,
-                    col.label,
-                    now,
-                    last.year.map_or("上一".to_string(), |y| y.to_string()),
-                    before
-                ))
-                .line(cell.and_then(|c| c.line).or(cur_row.line))
-                .at(TableId::Requests, Some(q::CARRIED_OVER), Some(col.key))
-                .span(cell.and_then(|c| c.span))
-                .related(vec![Related {
-                    label: format!("{} 四、结转下年度继续办理", last.source.as_deref().unwrap_or("上一年报告")),
-                    line: before_line,
-                    span: None,
-                    row: Some(q::CARRIED_FORWARD),
-                    column: Some(col.key),
-                }]),
+            let message = format!(
+                "表三第{}列（{}）：本年“二、上年结转”为{now}，但{}年报告“四、结转下年度继续办理”为{before}",
+                i + 1,
+                col.label,
+                last.year.map_or("上一".to_string(), |y| y.to_string()),
             );
+            let mut d = at_cell(
+                RULE.code,
+                RULE.severity,
+                message,
+                TableId::Requests,
+                Some(cur_row),
+                (q::CARRIED_OVER, col.key),
+                last,
+                "四、结转下年度继续办理",
+            );
+            // Last year's cell is in row 四, not 二.
+            d.related[0].row = Some(q::CARRIED_FORWARD);
+            d.related[0].line = last.cell(TableId::Requests, q::CARRIED_FORWARD, col.key).and_then(|(_, line)| line);
+            out.push(d);
         }
     }
 }

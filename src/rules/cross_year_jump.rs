@@ -1,12 +1,13 @@
 //! `cross_year.jump`: a key figure more than five times, or under a fifth
 //! of, last year's.
 
-use super::cross_year::LastYear;
+use super::cross_year::{at_cell, LastYear};
 use super::{Rule, RuleDoc, RuleGroup};
-use crate::rules::diagnostic::{Diagnostic, Related, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::keys::{active as a, requests as q, review as r};
 use crate::template::{ColKey, RowKey, TableId};
 use crate::Report;
+use std::fmt::Write;
 
 pub const RULE: Rule = Rule {
     code: "cross_year.jump",
@@ -58,37 +59,26 @@ const FIGURES: [Figure; 5] = [
 pub fn check(last: &LastYear, current: &Report, out: &mut Vec<Diagnostic>) {
     for figure in &FIGURES {
         let table = current.table(figure.table);
-        let now: Option<i64> = figure.cells.iter().map(|&(row, col)| table.int(row, col)).sum();
-        let before: Option<i64> = figure.cells.iter().map(|&(row, col)| last.int(figure.table, row, col)).sum();
+        let (mut now, mut before) = (Some(0), Some(0));
+        for &(row, col) in figure.cells {
+            now = now.zip(table.int(row, col)).map(|(a, b)| a + b);
+            before = before.zip(last.int(figure.table, row, col)).map(|(a, b)| a + b);
+        }
         let (Some(now), Some(before)) = (now, before) else { continue };
         if now.max(before) < MIN_LARGER || (now <= FACTOR * before && FACTOR * now >= before) {
             continue;
         }
         // (Whole numbers only: no float is formatted, which keeps the wasm builds small.)
-        let change = if before == 0 {
-            format!("从0增至{now}")
-        } else if now > before {
-            let tenths = now * 10 / before;
-            format!("为上年的{}.{}倍", tenths / 10, tenths % 10)
+        let mut message = format!("{}本年为{now}，{}为{before}，", figure.name, last.name());
+        if now > before {
+            let tenths = now * 10 / before.max(1);
+            let _ = write!(message, "增至上年的{}.{}倍", tenths / 10, tenths % 10);
         } else {
-            format!("不到上年的五分之一（上年的{}%）", now * 100 / before)
-        };
-        let (row_key, col_key) = figure.cells[0];
-        let row = table.row(row_key);
-        let cell = row.and_then(|r| r.cell(col_key));
-        out.push(
-            RULE.diag(format!("{}本年为{now}，{}为{before}，{change}，请核对", figure.name, last.name()))
-                .line(cell.and_then(|c| c.line).or(row.and_then(|r| r.line)))
-                .at(figure.table, Some(row_key), Some(col_key))
-                .span(cell.and_then(|c| c.span))
-                .related(vec![Related {
-                    label: format!("{} {}", last.source.as_deref().unwrap_or("上一年报告"), figure.name),
-                    line: last.cell(figure.table, row_key, col_key).and_then(|(_, line)| line),
-                    span: None,
-                    row: Some(row_key),
-                    column: Some(col_key),
-                }]),
-        );
+            let _ = write!(message, "不到上年的五分之一（上年的{}%）", now * 100 / before);
+        }
+        message.push_str("，请核对");
+        let row = table.row(figure.cells[0].0);
+        out.push(at_cell(RULE.code, RULE.severity, message, figure.table, row, figure.cells[0], last, figure.name));
     }
 }
 
@@ -117,7 +107,7 @@ mod tests {
             &Sample::new(&V2021).year(2022).row(t, a::PUNISHMENT, &[30]),
         );
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("为上年的7.5倍"), "{}", found[0].message);
+        assert!(found[0].message.contains("增至上年的7.5倍"), "{}", found[0].message);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! `cross_year.stock`: 现行有效件数 this year = last year's + 本年制发 −
 //! 本年废止, for 规章 and 行政规范性文件 (table 二, 2021 template).
 
-use super::cross_year::LastYear;
-use super::{column_label, Rule, RuleDoc, RuleGroup};
-use crate::rules::diagnostic::{Diagnostic, Related, Severity};
+use super::cross_year::{at_cell, LastYear};
+use super::{Rule, RuleDoc, RuleGroup};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::keys::active as a;
 use crate::template::TableId;
 use crate::util::find::contains;
@@ -28,26 +28,22 @@ pub fn check(last: &LastYear, current: &Report, out: &mut Vec<Diagnostic>) {
     let table = &current.tables.active;
     for key in [a::REGULATIONS, a::NORMATIVE_DOCUMENTS] {
         let Some(row) = table.row(key) else { continue };
-        let (Some((before, before_line)), Some(issued), Some(repealed), Some(now)) = (
-            last.cell(TableId::Active, key, a::IN_FORCE),
+        let (Some(before), Some(issued), Some(repealed), Some(now)) = (
+            last.int(TableId::Active, key, a::IN_FORCE),
             row.int(a::ISSUED),
             row.int(a::REPEALED),
             row.int(a::IN_FORCE),
         ) else {
             continue;
         };
-        let Some(before) = before.as_int() else { continue };
         let expected = before + issued - repealed;
         if now == expected {
             continue;
         }
-        let cell = row.cell(a::IN_FORCE);
         let mut message = format!(
-            "表二「{}」行{}为{now}，但{}的{}{before} + 本年制发件数{issued} − 本年废止件数{repealed} = {expected}",
+            "表二「{}」行现行有效件数为{now}，但{}的现行有效件数{before} + 本年制发件数{issued} − 本年废止件数{repealed} = {expected}",
             row.label,
-            column_label(row, a::IN_FORCE),
             last.name(),
-            column_label(row, a::IN_FORCE),
         );
         let cleanup = cleanup_note(&current.text);
         let severity = if cleanup.is_some() {
@@ -56,20 +52,9 @@ pub fn check(last: &LastYear, current: &Report, out: &mut Vec<Diagnostic>) {
         } else {
             RULE.severity
         };
-        let mut d = Diagnostic::new(RULE.code, severity, message)
-            .line(cell.and_then(|c| c.line).or(row.line))
-            .at(TableId::Active, Some(key), Some(a::IN_FORCE))
-            .span(cell.and_then(|c| c.span))
-            .related(vec![Related {
-                label: format!("{} 现行有效件数", last.source.as_deref().unwrap_or("上一年报告")),
-                line: before_line,
-                span: None,
-                row: Some(key),
-                column: Some(a::IN_FORCE),
-            }]);
-        if let Some(note) = cleanup {
-            d = d.help(format!("报告中说：“{note}”"));
-        }
+        let mut d =
+            at_cell(RULE.code, severity, message, TableId::Active, Some(row), (key, a::IN_FORCE), last, "现行有效件数");
+        d.help = cleanup.map(|note| format!("报告中说：“{note}”"));
         out.push(d);
     }
 }
@@ -84,8 +69,10 @@ const DOCUMENTS: [&str; 2] = ["规章", "规范性文件"];
 fn cleanup_note(text: &str) -> Option<String> {
     let sentence = text
         .split(['。', '；', ';', '\n'])
-        .find(|s| CLEANUP.iter().any(|w| contains(s, w)) && DOCUMENTS.iter().any(|w| contains(s, w)))?;
-    Some(sentence.trim().chars().take(80).collect())
+        .find(|s| CLEANUP.iter().any(|w| contains(s, w)) && DOCUMENTS.iter().any(|w| contains(s, w)))?
+        .trim();
+    let end = sentence.char_indices().nth(80).map_or(sentence.len(), |(at, _)| at);
+    Some(sentence[..end].to_string())
 }
 
 #[cfg(test)]

@@ -245,7 +245,7 @@ pub fn layout_step(full_rows: &[Vec<&Token>], n: usize, norm: &Normalised) -> Op
     let mut rows = 0;
     for r in full_rows.iter().filter(|r| r.len() == n && r.iter().all(|t| t.line == r[0].line)) {
         rows += 1;
-        gaps.extend(r.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)));
+        gaps.extend(centres(r, norm).windows(2).map(|w| w[1] - w[0]));
     }
     (rows >= 2).then(|| median(&mut gaps)).flatten().filter(|&g| g >= 2.0)
 }
@@ -253,6 +253,27 @@ pub fn layout_step(full_rows: &[Vec<&Token>], n: usize, norm: &Normalised) -> Op
 fn median(values: &mut [f32]) -> Option<f32> {
     values.sort_by(|a, b| a.total_cmp(b));
     values.get(values.len() / 2).copied()
+}
+
+/// The centres of tokens that stand in order on one line, as [`centre`]
+/// gives them, in one pass over the line (not one from the line's start
+/// for each token).
+fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
+    let text = &norm.text;
+    let Some(first) = tokens.first() else { return Vec::new() };
+    let mut at = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let mut before = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            if t.start < at {
+                return centre(t, norm);
+            }
+            before += display_width(&text[at..t.start]);
+            at = t.start;
+            before as f32 + display_width(&text[t.start..t.end]) as f32 / 2.0
+        })
+        .collect()
 }
 
 /// A token's centre, in columns from its line's start (a Chinese
@@ -280,7 +301,7 @@ fn by_gaps(values: &[&Token], n: usize, step: f32, norm: &Normalised) -> Option<
     if values.len() < 2 || !values.iter().all(|t| t.line == first.line) {
         return None;
     }
-    let mut gaps: Vec<f32> = values.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)).collect();
+    let mut gaps: Vec<f32> = centres(values, norm).windows(2).map(|w| w[1] - w[0]).collect();
     let step = if gaps.len() >= 3 { median(&mut gaps.clone())? } else { step };
     let mut at = vec![0usize];
     for g in &mut gaps {

@@ -39,7 +39,7 @@ pub const AFTER_HELP: &str = "\
 const FORMAT_HELP: &str = "\
 输出格式 (output format)，默认 text：
   text      文字：每个问题标出 文件:行:列、级别、代码和原文（单元格下划线），然后是结论和表格 (rustc style)
-  concise   每个问题一行：文件:行:列: 级别 代码 说明 (one line a diagnostic)
+  concise   每个问题一行：文件:行: 级别 代码 说明，然后是结论一行（同网页应用导出的问题清单） (one line a diagnostic)
   json      一个JSON数组，每份报告一个对象（输出约定） (one JSON array)
   jsonl     每份报告一行JSON，同 --json (one JSON object a line)
   csv       数据集（长表）：report,table,row,column,value,line，每个单元格一行 (data set, long)

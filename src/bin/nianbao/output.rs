@@ -13,7 +13,7 @@ use nianbao::Report;
 pub enum Format {
     /// 文字：每个问题标出文件:行:列、级别、代码和原文（单元格下划线），然后是结论和表格 (text, rustc style)
     Text,
-    /// 每个问题一行：文件:行:列: 级别 代码 说明 (one line a diagnostic)
+    /// 每个问题一行：文件:行: 级别 代码 说明，然后是结论一行（同网页应用导出的问题清单） (one line a diagnostic)
     Concise,
     /// 一个JSON数组，每份报告一个对象（输出约定） (one JSON array)
     Json,
@@ -54,7 +54,11 @@ impl Context {
                 }
                 out.push(b'\n');
             }
-            Format::Concise => out.extend_from_slice(snippets::concise(report, label, input).as_bytes()),
+            Format::Concise => {
+                out.extend_from_slice(nianbao::render::text::diagnostics(report, label).as_bytes());
+                out.extend_from_slice(nianbao::render::text::summary(report).as_bytes());
+                out.push(b'\n');
+            }
             Format::Json => json(report, out),
             Format::Jsonl => {
                 json(report, out);

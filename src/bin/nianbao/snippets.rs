@@ -13,7 +13,6 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use nianbao::rules::diagnostic::{Diagnostic, Severity};
 use nianbao::Report;
-use std::fmt::Write;
 
 /// Related cells further than this many lines from the diagnostic's own
 /// are named in a note instead of shown.
@@ -28,20 +27,6 @@ pub fn report(report: &Report, label: &str, input: &str, color: bool) -> String 
     for d in &report.diagnostics {
         out.push_str(&renderer.render(&[group(d, &label, input, &lines)]));
         out.push_str("\n\n");
-    }
-    out
-}
-
-/// One line a diagnostic: `file:line:col: severity code message`.
-pub fn concise(report: &Report, label: &str, input: &str) -> String {
-    let lines = Lines::new(input);
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        let at = match d.line {
-            Some(line) => format!(":{line}:{}", lines.column(line, d.span.map(|s| s.start))),
-            None => String::new(),
-        };
-        let _ = writeln!(out, "{label}{at}: {} {} {}", d.severity.as_str(), d.code, clean(&d.message));
     }
     out
 }
@@ -164,15 +149,5 @@ impl<'a> Lines<'a> {
     /// The 1-based line of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset).max(1)
-    }
-
-    /// The 1-based column (in characters) of `offset` on `line`; 1 without an offset.
-    fn column(&self, line: usize, offset: Option<usize>) -> usize {
-        match (self.range(line), offset) {
-            (Some(r), Some(o)) if o >= r.start && o <= r.end => {
-                1 + self.input.get(r.start..o).map_or(0, |t| t.chars().count())
-            }
-            _ => 1,
-        }
     }
 }
