@@ -84,9 +84,13 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// Markup has at least this many closing tags (`</`).
 const MIN_CLOSING_TAGS: usize = 3;
 
-/// The `</` in bytes, up to [`MIN_CLOSING_TAGS`].
+/// The `</` in bytes, up to [`MIN_CLOSING_TAGS`] (natively with memchr's
+/// SIMD search; the wasm builds keep their size with a plain loop).
 fn closing_tags(bytes: &[u8]) -> usize {
-    memchr::memmem::find_iter(bytes, b"</").take(MIN_CLOSING_TAGS).count()
+    #[cfg(not(target_arch = "wasm32"))]
+    return memchr::memmem::find_iter(bytes, b"</").take(MIN_CLOSING_TAGS).count();
+    #[cfg(target_arch = "wasm32")]
+    return bytes.windows(2).filter(|w| *w == b"</").take(MIN_CLOSING_TAGS).count();
 }
 
 /// How much of a text is looked at to tell markup.

@@ -174,19 +174,24 @@ impl TablePrint {
     pub fn of(report: &Report) -> TablePrint {
         let mut print = TablePrint { hash: 0, cells: 0, nonzero: 0 };
         for id in TableId::ALL {
-            for row in &report.table(id).rows {
-                for c in &row.cells {
-                    let Some(value) = c.value else { continue };
+            let table = report.table(id);
+            // A cell is told by its table's version and its place in the
+            // template (rows are kept in template order, found or not).
+            print.hash = mix_bytes(mix(print.hash, id as u64), table.version.map_or("", |v| v.name).as_bytes());
+            for (r, row) in table.rows.iter().enumerate() {
+                if let Some(version) = row.version {
+                    print.hash = mix_bytes(print.hash, version.name.as_bytes());
+                }
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let Some(value) = cell.value else { continue };
                     print.cells += 1;
                     let (units, scale) = match value {
                         Value::Int(i) => (i, 0),
                         Value::Dec { units, scale } => (units, scale),
                     };
                     print.nonzero += usize::from(units != 0);
-                    for part in [id.key(), row.key.as_str(), c.column.as_str()] {
-                        print.hash = mix_bytes(print.hash, part.as_bytes());
-                    }
-                    print.hash = mix(mix(print.hash, units as u64), u64::from(scale));
+                    let place = (r as u64) << 32 | (c as u64) << 8 | u64::from(scale);
+                    print.hash = mix(mix(print.hash, place), units as u64);
                 }
             }
         }

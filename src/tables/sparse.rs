@@ -255,35 +255,26 @@ fn median(values: &mut [f32]) -> Option<f32> {
     values.get(values.len() / 2).copied()
 }
 
-/// The centres of tokens that stand in order on one line, as [`centre`]
-/// gives them, in one pass over the line (not one from the line's start
-/// for each token).
+/// The centres of tokens on one line, in columns from the line's start (a
+/// Chinese character two columns wide), measured in one pass over the line
+/// when they stand in order (not from the line's start for each token).
 fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
     let text = &norm.text;
     let Some(first) = tokens.first() else { return Vec::new() };
-    let mut at = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-    let mut before = 0;
+    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let (mut at, mut before) = (line_start, 0);
     tokens
         .iter()
         .map(|t| {
             if t.start < at {
-                return centre(t, norm);
+                // Out of order: measured again from the line's start.
+                (at, before) = (line_start, 0);
             }
             before += display_width(&text[at..t.start]);
             at = t.start;
             before as f32 + display_width(&text[t.start..t.end]) as f32 / 2.0
         })
         .collect()
-}
-
-/// A token's centre, in columns from its line's start (a Chinese
-/// character two columns wide).
-fn centre(t: &Token, norm: &Normalised) -> f32 {
-    let text = &norm.text;
-    let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
-    let before = display_width(&text[line_start..t.start]);
-    let width = display_width(&text[t.start..t.end]);
-    before as f32 + width as f32 / 2.0
 }
 
 fn display_width(s: &str) -> usize {
