@@ -125,7 +125,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let plan = Plan::new(&inputs, cross, jobs);
     let ctx = Context::new(format, color);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // (No buffer of our own: a report's output is one write, tens of KB,
+    // which stdout's line buffer passes straight through.)
+    let mut out = stdout.lock();
     let outcome = Batch { inputs: &inputs, plan: &plan, selection: &selection, ctx: &ctx }.run(jobs, &mut out);
     let flushed = out.flush().is_ok();
     drop(out);
