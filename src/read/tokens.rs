@@ -15,7 +15,7 @@
 //! row. Whether a trace is a cell or only layout is decided per row, by how
 //! many cells the row must have and by its arithmetic ([`crate::tables`]).
 
-use crate::template::BLANK_MARKS;
+use crate::template::{BLANK_MARKS, WORDS_AFTER_A_MARK};
 use crate::util::chars::is_letter;
 use crate::util::short_str::ShortStr;
 
@@ -144,6 +144,15 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                     start = end + 1;
                     line_no += 1;
                     continue;
+                } else if trimmed == "无" {
+                    // A cell of its own that says 无: left empty (as a field of a row is).
+                    let at = start + (line.len() - line.trim_start_matches([' ', '\t']).len());
+                    push(&mut tokens, || Token {
+                        kind: Kind::Blank,
+                        start: at,
+                        end: at + trimmed.len(),
+                        line: line_no,
+                    });
                 } else if tab || trimmed.starts_with('|') {
                     if is_markdown_rule(trimmed) {
                         header_row_as_words(&mut tokens, line_no);
@@ -260,8 +269,11 @@ fn is_decoration(line: &str) -> bool {
 /// footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页.
 fn is_page_footer(t: &str) -> bool {
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = squeezed.trim_start_matches(['-', '—', '–']).trim_end_matches(['-', '—', '–']);
-    if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+    // Dashes on both sides (`- 4 -`): a lone `-30` is a negative number.
+    let dashes = ['-', '—', '–'];
+    let inner = squeezed.trim_start_matches(dashes).trim_end_matches(dashes);
+    let both = squeezed.starts_with(dashes) && squeezed.ends_with(dashes);
+    if both && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
     if let Some(rest) = squeezed.strip_prefix('第') {
@@ -293,11 +305,17 @@ fn line_end(bytes: &[u8], start: usize) -> (usize, bool) {
 }
 
 /// A line of only spaces and tabs: the trace of an empty cell. Several
-/// tabs are the empty fields of a tab-separated row.
+/// tabs are the empty fields of a tab-separated row; but where spaces
+/// stand between the tabs, each run of them is one empty cell and the tabs
+/// only part them (a browser's copy or `innerText` of a table: ` \t \t`
+/// and `\t \t \t` are two empty cells, a tab alone on its line parts two
+/// cells).
 fn empty_line(line: &str, start: usize, line_no: usize, out: &mut Vec<Token>) {
     let tabs = line.bytes().filter(|&b| b == b'\t').count();
+    let spaced = line.split('\t').filter(|f| !f.is_empty()).count();
     let (trace, count) = match tabs {
         0 => (Trace::SpaceLine, 1),
+        _ if spaced > 0 => (Trace::SpaceLine, spaced),
         1 => (Trace::TabLine, 1),
         n => (Trace::Leading, n + 1),
     };
@@ -433,7 +451,7 @@ fn tokenise_line(text: &str, start: usize, end: usize, line_no: usize, out: &mut
         };
         match (separator, piece_start) {
             (true, Some(s)) => {
-                tokenise_piece(&text[s..i], s, line_no, out);
+                tokenise_line_piece(text, s, i, start, end, line_no, out);
                 piece_start = None;
             }
             (false, None) => piece_start = Some(i),
@@ -448,7 +466,25 @@ fn tokenise_line(text: &str, start: usize, end: usize, line_no: usize, out: &mut
         }
     }
     if let Some(s) = piece_start {
-        tokenise_piece(&text[s..i.min(end)], s, line_no, out);
+        tokenise_line_piece(text, s, i.min(end), start, end, line_no, out);
+    }
+}
+
+/// A piece of a line: `无` standing alone among a line's numbers is a cell
+/// left empty; anything else as [`tokenise_piece`] reads it.
+fn tokenise_line_piece(
+    text: &str,
+    s: usize,
+    e: usize,
+    line_start: usize,
+    line_end: usize,
+    line_no: usize,
+    out: &mut Vec<Token>,
+) {
+    if &text[s..e] == "无" && text.as_bytes()[line_start..line_end].iter().any(u8::is_ascii_digit) {
+        push(out, || Token { kind: Kind::Blank, start: s, end: e, line: line_no });
+    } else {
+        tokenise_piece(&text[s..e], s, line_no, out);
     }
 }
 
@@ -464,6 +500,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if !piece.as_bytes()[0].is_ascii_digit() && BLANK_MARKS.contains(&piece) && piece != "无" {
         push(out, || Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
         return;
+    }
+    // A dash or slash glued to the next cell's number (`——35` from a PDF):
+    // the mark is a cell of its own. (Not `-`: `-35` is negative.)
+    let mark = piece.len() - piece.trim_start_matches(['—', '–', '/', '／']).len();
+    if mark > 0 && piece.as_bytes().get(mark).is_some_and(u8::is_ascii_digit) {
+        push(out, || Token { kind: Kind::Blank, start: base, end: base + mark, line });
+        return tokenise_piece(&piece[mark..], base + mark, line, out);
     }
     // A unit alone after a number belongs to it: `3749.71 万元`.
     if let Some(unit) = unit_of(piece).filter(|u| u.len() == piece.len()) {
@@ -485,10 +528,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut text_start: Option<usize> = None;
     while i < bytes.len() {
+        // (Not after a blank mark: `无-2` is two marks' cells and a 2.)
         let signed = matches!(bytes[i], b'-' | b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             && (i == 0
-                || !(bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)));
+                || !(bytes[i - 1].is_ascii_alphabetic()
+                    || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)
+                    || piece[..i].chars().next_back().is_some_and(is_mark_char)));
         if !(bytes[i].is_ascii_digit() || signed) {
             if text_start.is_none() {
                 text_start = Some(i);
@@ -525,6 +571,10 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             if ordinal_start > int_start {
                 flush_text(&mut text_start, num_start, piece, base, line, out);
                 push_number(piece, base, line, num_start, int_start, ordinal_start, None, out);
+            } else if text_start.is_some() {
+                // A row's ordinal inside a run of text starts the next
+                // row's label (`禁止公开3.危及…`, a flattened page).
+                flush_text(&mut text_start, ordinal_start, piece, base, line, out);
             }
             if text_start.is_none() {
                 text_start = Some(ordinal_start);
@@ -596,10 +646,61 @@ fn push_number(
 fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if let Some(s) = text_start.take() {
         let t = &piece[s..end];
-        // Lone punctuation (`*`, `、`) carries nothing.
-        if t.chars().any(is_letter) {
-            push(out, || Token { kind: Kind::Text, start: base + s, end: base + end, line });
+        // Blank marks glued to a number (`213／无-无——213`, a flattened
+        // page): a cell each.
+        let after_number = out.last().is_some_and(|l| l.end == base + s && l.number().is_some());
+        let before_number = end < piece.len();
+        if (after_number || before_number) && !t.is_empty() && t.chars().all(is_mark_char) {
+            push_marks(t, base + s, line, out);
+            return;
         }
+        // Marks between a number and a label (`273—/行政处罚`, `许可-/273`):
+        // cells of their own (but `无法提供` is a label).
+        let lead = if after_number { leading_marks(t) } else { 0 };
+        let trail = if before_number { t.len() - t.trim_end_matches(is_mark_char).len() } else { 0 };
+        let (lead, trail) = if lead + trail < t.len() { (lead, trail) } else { (0, 0) };
+        push_marks(&t[..lead], base + s, line, out);
+        // Lone punctuation (`*`, `、`) carries nothing.
+        let word = &t[lead..t.len() - trail];
+        if word.chars().any(is_letter) {
+            push(out, || Token { kind: Kind::Text, start: base + s + lead, end: base + end - trail, line });
+        }
+        push_marks(&t[t.len() - trail..], base + end - trail, line, out);
+    }
+}
+
+/// How many bytes of blank marks start `text`, up to a label's word that
+/// starts like one.
+fn leading_marks(text: &str) -> usize {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !is_mark_char(c) || WORDS_AFTER_A_MARK.iter().any(|w| text[i..].starts_with(w)) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
+}
+
+/// A character blank marks are written with.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '无' | '/' | '／' | '\\' | '-' | '—' | '–')
+}
+
+/// Blank marks written together, a cell each: `无` and a slash alone, a
+/// run of dashes (`——`) as one.
+fn push_marks(text: &str, start: usize, line: usize, out: &mut Vec<Token>) {
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut end = i + c.len_utf8();
+        if dash(c) {
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| dash(*d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+        }
+        push(out, || Token { kind: Kind::Blank, start: start + i, end: start + end, line });
     }
 }
 
@@ -696,6 +797,27 @@ mod tests {
     fn glued_digits_before_an_ordinal_are_cells() {
         assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
         assert_eq!(kinds("秘密0000000、本年"), ["T:秘密", "N:0000000", "T:、本年"]);
+    }
+
+    #[test]
+    fn an_ordinal_inside_text_starts_a_label() {
+        assert_eq!(kinds("禁止公开3.危及安全331"), ["T:禁止公开", "T:3.危及安全", "N:331"]);
+    }
+
+    #[test]
+    fn blank_marks_glued_to_numbers_are_cells() {
+        assert_eq!(
+            kinds("申请213／无-无——2135.要求"),
+            ["T:申请", "N:213", "B", "B", "B", "B", "B", "N:213", "T:5.要求"]
+        );
+        // Not in prose: a mark beside words is a word.
+        assert_eq!(kinds("共3件，无"), ["T:共", "N:3", "T:件，无"]);
+        // Between a number and a label.
+        assert_eq!(kinds("行政许可-/273—/行政处罚"), ["T:行政许可", "B", "B", "N:273", "B", "B", "T:行政处罚"]);
+        assert_eq!(kinds("12无法提供"), ["N:12", "T:无法提供"]);
+        assert_eq!(kinds("64无第二十条"), ["N:64", "B", "T:第二十条"]);
+        assert_eq!(kinds("申请5无-2"), ["T:申请", "N:5", "B", "B", "N:2"]);
+        assert_eq!(kinds("增减-2"), ["T:增减", "N:-2"]);
     }
 
     #[test]
