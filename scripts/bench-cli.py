@@ -92,20 +92,20 @@ def main():
         cmd = [exe, "check", "--format", args.format, folder]
         if args.jobs:
             cmd[2:2] = ["--jobs", str(args.jobs)]
-        times, cpu, out_bytes, status = [], [], 0, None
+        times, cpu, peak, out_bytes, status = [], [], 0, 0, None
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the page cache
         for _ in range(args.runs):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # (wait4: this process's own CPU time and peak memory.)
+            _, code, usage = os.wait4(p.pid, 0)
             times.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-            status = p.returncode
+            cpu.append(usage.ru_utime + usage.ru_stime)
+            peak = max(peak, usage.ru_maxrss)
+            status = os.waitstatus_to_exitcode(code)
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as p:
             for chunk in iter(lambda: p.stdout.read(1 << 16), b""):
                 out_bytes += len(chunk)
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         med = statistics.median(times)
         print(f"{args.files} files, {size / 1e6:.1f} MB in, {out_bytes / 1e6:.1f} MB out ({args.format}), "
               f"exit status {status}, {os.cpu_count()} cores")
@@ -116,7 +116,7 @@ def main():
         cpu_med = statistics.median(cpu)
         print(f"CPU time (user + sys): median {cpu_med * 1000:.0f} ms, {size / 1e6 / cpu_med:.0f} MB per CPU-second; "
               f"load average now {os.getloadavg()[0]:.1f}")
-        print(f"peak memory (largest run): {peak_kb / 1024:.0f} MB")
+        print(f"peak memory (resident, largest run): {peak / 1024:.0f} MB")
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
