@@ -16,6 +16,7 @@
 //! assert_eq!(report.diagnostics[0].code, "report.unrecognised");
 //! ```
 
+pub mod author;
 pub mod input;
 pub(crate) mod read;
 pub mod render;

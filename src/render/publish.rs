@@ -107,7 +107,7 @@ const NO_VALUE: &str = "/";
 
 /// A value as the template prints it: money in its column's unit (万元 for
 /// 2021's fees), exactly; the tables keep money in 元.
-fn published(v: Value, kind: Option<ValueKind>) -> String {
+pub(crate) fn published(v: Value, kind: Option<ValueKind>) -> String {
     let Some(ValueKind::Money { default_unit: UNIT_WAN_YUAN }) = kind else { return v.to_string() };
     let shifted = match v {
         Value::Int(units) => Value::Dec { units, scale: 4 },

@@ -19,6 +19,8 @@ mod tuning;
 mod values;
 
 pub use fill::MAX_CANDIDATES;
+// (The 填报 grid reads a typed cell as a report's cell is read: `crate::author`.)
+pub(crate) use values::read_cell;
 
 use crate::read::normalise::Normalised;
 use crate::read::sections::Section;
