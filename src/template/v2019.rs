@@ -41,7 +41,8 @@ pub static V2019: Version = Version {
                 columns: &[col(a::ITEMS, "采购项目数量"), money(a::AMOUNT_YUAN, "采购总金额（元）", UNIT_YUAN)],
             },
         ],
-        header_cues: &["新制作", "新公开数量", "对外公开总数", "上一年项目", "本年增", "采购项目"],
+        // (`增/减` and `上一年` alone: a PDF's laid-out header breaks the words.)
+        header_cues: &["新制作", "新公开数量", "对外公开总数", "上一年项目", "本年增", "采购项目", "增/减", "上一年"],
     },
     requests: GridSpec {
         rows: &[
