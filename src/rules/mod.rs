@@ -27,6 +27,7 @@ pub mod table_missing_row;
 pub mod table_value_count;
 pub mod template_mixed;
 pub mod template_outdated;
+pub mod text_fee_notice;
 pub mod text_fee_statement;
 pub mod text_sum_mismatch;
 pub mod text_table_mismatch;
@@ -212,6 +213,7 @@ single_report_rules!(
     text_table_mismatch,
     text_sum_mismatch,
     text_fee_statement,
+    text_fee_notice,
 );
 
 /// All rules, including the one across two reports.

@@ -28,6 +28,7 @@ export type DiagnosticCode =
   | "text.table_mismatch"
   | "text.sum_mismatch"
   | "text.fee_statement"
+  | "text.fee_notice"
   | "cross_year.carry_over";
 
 /** The three tables: 表二 active, 表三 requests, 表四 review. */
