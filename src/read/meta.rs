@@ -331,10 +331,27 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
             }
         }
     }
-    // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
+    // Without a cue word (or with one misspelt, or broken over two lines):
+    // `自2022年1月1日起至2022年12月31日止`, `2020 年 1 月 1 日至…` near the start.
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
-    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
+    let bare = head.match_indices('月').filter(|&(at, _)| is_january_first(head, at)).map(|(at, _)| {
+        // From a little before the year.
+        head[..at].char_indices().rev().nth(PERIOD_LEAD).map_or(0, |(i, _)| i)
+    });
     later.into_iter().flatten().chain(bare).find_map(period_at)
+}
+
+/// How far before a period's `月` its start is looked for (characters):
+/// `2020 年 1 ` is ten.
+const PERIOD_LEAD: usize = 12;
+
+/// Whether the `月` at `at` is that of `1月1日` (spaces allowed between).
+fn is_january_first(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let after = text[at + '月'.len_utf8()..].trim_start();
+    let one_before = before.ends_with('1') && !before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    let one_after = after.strip_prefix('1').is_some_and(|rest| rest.trim_start().starts_with('日'));
+    one_before && one_after
 }
 
 /// How far into the text a page's publication date is looked for.
@@ -553,6 +570,8 @@ mod tests {
             ("所列数据统计期限自2023年1月1日起到2023年12月31日止。", "2023-12-31"),
             ("本报告所列数据时限为2022年1月1日至2022年12月31日。", "2022-12-31"),
             ("统计期限为2021.1.1至2021.11.30。", "2021-11-30"),
+            ("本报告中所列数据的统\n计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止", "2021-12-31"),
+            ("本报告中所列数据的统计限自 2020 年 1 月 1 日至 2020 年 12 月 31 日止。", "2020-12-31"),
         ];
         for (text, to) in cases {
             let p = meta(text).period.unwrap_or_else(|| panic!("{text}"));

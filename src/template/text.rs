@@ -120,9 +120,9 @@ pub mod phrases {
         REPEALED_REGULATION = ["国务院令第492号", "国务院令492号", "第492号令", "492号令"];
         /// The 条例 in force (2019 revision), cited with the old one when a report quotes its history.
         CURRENT_REGULATION = ["711号"];
-        /// The 2019 format's notice, 国办公开办函〔2019〕60号.
+        /// The 2019 format's notice, 国办公开办函〔2019〕60号 (the 2019 version's `notice`).
         OLD_FORMAT = ["2019〕60号", "2019]60号", "2019)60号", "2019】60号"];
-        /// The 2021 format's notice, 国办公开办函〔2021〕30号.
+        /// The 2021 format's notice, 国办公开办函〔2021〕30号 (the 2021 version's `notice`).
         NEW_FORMAT = ["2021〕30号", "2021]30号", "2021)30号", "2021】30号"];
         /// Claims that every review or suit upheld the decision.
         ALL_UPHELD = ["均获维持", "均被维持", "均予以维持", "均予维持", "全部维持", "均维持", "全部获得维持", "均获得维持", "全部被维持"];
@@ -137,11 +137,11 @@ pub mod phrases {
         /// The 2021 format's topics of 一、总体情况, with the words real reports use for them.
         TOPIC_ACTIVE = ["主动公开"];
         TOPIC_REQUESTS = ["依申请", "政府信息公开申请", "信息公开申请", "申请公开"];
-        TOPIC_MANAGEMENT = ["信息管理", "保密审查", "公开属性", "发布审核", "审核发布", "审核机制", "清理", "解读"];
+        TOPIC_MANAGEMENT = ["信息管理", "发布管理", "保密审查", "公开属性", "审核", "清理", "解读"];
         TOPIC_PLATFORM = ["平台", "载体", "网站", "新媒体", "公开专栏", "政务微博", "政务微信", "公众号", "公报"];
         TOPIC_OVERSIGHT = ["监督", "保障", "考核", "培训", "评议", "追究", "问责", "组织领导", "督查", "督导"];
         /// What a people's government's report must also give (条例第五十条).
-        GOV_ASSESSMENT = ["考核", "绩效"];
+        GOV_ASSESSMENT = ["考核", "绩效", "评估"];
         GOV_EVALUATION = ["社会评议", "评议", "社会评价", "社会评估", "第三方评估", "满意度", "群众评价"];
         GOV_ACCOUNTABILITY = ["责任追究", "追究", "追责", "问责"];
         /// 五: points listed one by one.
@@ -175,21 +175,19 @@ pub mod phrases {
     pub const LITIGATION: &str = "诉讼";
     /// …unless it is each's (`行政复议、行政诉讼各1件`).
     pub const EACH: &str = "各";
-    /// A claim in a clause with one of these is limited to part of the cases.
-    pub const QUALIFIERS: &[&str] = &[
-        "可以公开",
-        "可公开",
-        "应当公开",
-        "应公开",
-        "能公开",
-        "符合",
-        "除",
-        "上年",
-        "结转",
-        "已审结",
-        "审结的",
-        "已结案",
-    ];
+    /// Before a claim that every request was granted, these limit it to
+    /// some (`符合条件的均予以公开`).
+    pub const GRANTED_QUALIFIERS: &[&str] = &["可以公开", "可公开", "应当公开", "应公开", "能公开", "符合", "除"];
+    /// Before a claim that every request was finished, these make it last
+    /// year's (`上年结转的申请均已办结`).
+    pub const DONE_QUALIFIERS: &[&str] = &["上年", "结转", "除"];
+    /// Before a claim that every case was upheld, these limit it to the
+    /// cases decided (`已审结的均获维持`): pending ones do not contradict it.
+    pub const DECIDED_QUALIFIERS: &[&str] = &["审结", "结案", "办结"];
+    /// What a sentence names when it speaks of reviews (and of suits: [`LITIGATION`]).
+    pub const REVIEW_WORD: &str = "复议";
+    /// A claim about requests is in a sentence that names them.
+    pub const REQUEST_WORD: &str = "申请";
     /// Words that end a list of parts that is not complete: `……等`.
     pub const LIST_GOES_ON: &[&str] = &["等"];
     /// A listed part so named covers the rest: the list is complete.
@@ -201,6 +199,16 @@ pub mod phrases {
     /// Labels of a page's publication date: `发布日期：2022-01-28`.
     pub const PUBLISHED: &[&str] = &["发布日期", "发布时间", "发文日期", "成文日期", "印发日期", "公开日期"];
 }
+
+/// Reports for this year and later follow the 条例 as revised in 2019
+/// (国务院令第711号, in force from 15 May 2019); the 2007 one (国务院令第492号)
+/// is repealed.
+pub const REGULATION_REVISED: i32 = 2019;
+
+/// The legal deadlines for publishing a report (条例第四十九条), in the
+/// year after the one reported: (month, day).
+pub const DEADLINE_DEPARTMENT: (u32, u32) = (1, 31);
+pub const DEADLINE_GOVERNMENT: (u32, u32) = (3, 31);
 
 /// How an agency's name tells whose report it is.
 pub mod agencies {
@@ -234,6 +242,14 @@ pub mod agencies {
     /// `市科委` for `上海市科委`.
     pub const LEVELS: &[&str] = &["省", "市", "区", "县", "州", "镇", "乡"];
 }
+
+/// What a people's government's own report must also give (条例第五十条:
+/// 工作考核、社会评议和责任追究结果情况).
+pub const GOVERNMENT_ITEMS: &[super::Topic] = &[
+    super::Topic { name: "工作考核", phrases: &phrases::GOV_ASSESSMENT },
+    super::Topic { name: "社会评议", phrases: &phrases::GOV_EVALUATION },
+    super::Topic { name: "责任追究", phrases: &phrases::GOV_ACCOUNTABILITY },
+];
 
 /// Headings of the layout used before 2019 (国办发〔2008〕 reports): seven
 /// parts with 收费及减免 and 依申请公开政府信息情况, and no 表二/三/四.

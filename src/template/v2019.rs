@@ -4,8 +4,8 @@
 
 use super::keys::{active as a, requests as q};
 use super::shared::*;
-use super::text::UNIT_YUAN;
-use super::Version;
+use super::text::{phrases, UNIT_YUAN};
+use super::{Notice, Version};
 use super::{col, ActiveRowSpec, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, RowKey, RowSpec, ValueKind};
 
 const DOCUMENTS: [Column; 3] =
@@ -107,4 +107,6 @@ pub static V2019: Version = Version {
     },
     review: REVIEW,
     asks_fee_statement: false,
+    overview_topics: &[],
+    notice: Notice { name: "国办公开办函〔2019〕60号", phrases: &phrases::OLD_FORMAT },
 };
