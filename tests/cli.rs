@@ -61,7 +61,8 @@ fn json_is_one_object_per_file_per_line_for_a_folder() {
     let clean = lines.iter().find(|l| l["source"] == "003_de92c8953c303105.txt").expect("seed 003 checked");
     // No error; one warning: its 一、总体情况 does not speak of 依申请公开.
     assert_eq!(clean["summary"]["errors"], 0);
-    let codes: Vec<&str> = clean["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        clean["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["section.overview_topics"]);
 }
 

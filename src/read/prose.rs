@@ -2,12 +2,16 @@
 //! `主动公开政府信息42条，其中……组织机构1条；政策文件2条`.
 //!
 //! Only the text outside the tables is read (the preamble and sections 一,
-//! 五, 六), so a table's own numbers are never mistaken for prose.
+//! 五, 六), so a table's own numbers are never mistaken for prose. Lines
+//! broken inside a sentence (as text from a PDF is: `共收到政府信息公开申\n
+//! 请7件`) are read joined; every offset given out is the normalised text's.
 
 use crate::read::normalise::Normalised;
 use crate::read::sections::Section;
 use crate::template::{phrases, ProsePhrases};
+use crate::util::chars::is_chinese_numeral;
 use crate::util::find::{contains, find, Needles};
+use std::borrow::Cow;
 
 /// A number stated after a phrase, with its offsets in the normalised text.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +24,9 @@ pub struct Figure {
     /// between is `&text[end..number_at]`.
     pub end: usize,
     pub number_at: usize,
+    /// The piece it is in, and where its number starts there.
+    piece: usize,
+    local_number: usize,
 }
 
 /// Units that count things in this kind of report.
@@ -27,14 +34,89 @@ const UNITS: &[char] = &['件', '条', '起', '篇', '个', '次', '项', '份']
 /// How far after the phrase the number may stand (characters).
 const GAP: usize = 8;
 
-/// A piece of the prose: the preamble or one section's text.
-#[derive(Clone, Copy, Debug)]
+/// A piece of the prose: the preamble or one section's text, its lines
+/// broken inside a sentence joined.
+#[derive(Clone, Debug)]
 pub struct Piece<'a> {
     /// Byte offset in the normalised text.
     pub start: usize,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// The section it is (1 to 6), 0 for the preamble.
     pub section: usize,
+    /// Where line breaks were taken out of `text`: (offset in `text`, bytes
+    /// taken out just before it), in order.
+    joins: Vec<(usize, usize)>,
+}
+
+impl<'a> Piece<'a> {
+    /// The piece of the normalised text at `start`.
+    pub fn new(start: usize, text: &'a str, section: usize) -> Self {
+        let (text, joins) = join_wraps(text);
+        Piece { start, text, section, joins }
+    }
+
+    /// The offset in the normalised text of `local`, an offset in `text`.
+    pub fn offset(&self, local: usize) -> usize {
+        let taken: usize = self.joins.iter().take_while(|j| j.0 <= local).map(|j| j.1).sum();
+        self.start + local + taken
+    }
+}
+
+/// A line break inside a sentence, with the blanks around it (and at most
+/// one empty line, as text from a PDF has): taken out when the line before
+/// ends in the middle of a sentence and the next goes on with it.
+fn join_wraps(text: &str) -> (Cow<'_, str>, Vec<(usize, usize)>) {
+    if !text.contains('\n') {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut joins = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find('\n') {
+        let line_end = text[..from + p].trim_end_matches([' ', '\t']).len().max(from);
+        let mut next = from + p;
+        let mut breaks = 0;
+        while next < bytes.len() && matches!(bytes[next], b'\n' | b' ' | b'\t') {
+            breaks += usize::from(bytes[next] == b'\n');
+            next += 1;
+        }
+        out.push_str(&text[from..line_end]);
+        let before = text[..line_end].chars().next_back();
+        if breaks <= 2 && goes_on(before) && continues(&text[next..]) {
+            joins.push((out.len(), next - line_end));
+        } else {
+            out.push_str(&text[line_end..next]);
+        }
+        from = next;
+    }
+    out.push_str(&text[from..]);
+    (Cow::Owned(out), joins)
+}
+
+/// Whether a line ending with `c` ends in the middle of a sentence.
+fn goes_on(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        is_ideograph(c) || c.is_ascii_alphanumeric() || matches!(c, '、' | '，' | ',' | '“' | '（' | '(' | '《')
+    })
+}
+
+/// Whether a line goes on with the sentence before it: it starts with a
+/// character of running text, not with an item's number (`1.`, `二、`, `(三)`).
+fn continues(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else { return false };
+    if !(is_ideograph(first) || first.is_ascii_digit() || matches!(first, '”' | '）' | ')' | '》')) {
+        return false;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
+    let rest: String = line.chars().skip_while(|&c| numeral(c)).take(1).collect();
+    let item = numeral(first) && matches!(rest.as_str(), "." | "、" | "．");
+    !item && !matches!(first, '(' | '（')
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A phrase found in the prose.
@@ -43,8 +125,9 @@ pub struct Place {
     /// Byte offset in the normalised text.
     pub at: usize,
     pub phrase: &'static str,
-    /// The piece it is in (its index in [`Prose::pieces`]).
+    /// The piece it is in (its index in [`Prose::pieces`]), and its offset there.
     pub piece: usize,
+    pub local: usize,
 }
 
 /// The report's prose, as pieces, with the places of every phrase the
@@ -80,7 +163,7 @@ fn prepared() -> &'static Prepared {
 impl<'a> Prose<'a> {
     pub fn new(pieces: Vec<Piece<'a>>) -> Self {
         let needles = &prepared().needles;
-        let places = pieces.iter().map(|p| needles.matches_each(p.text)).collect();
+        let places = pieces.iter().map(|p| needles.matches_each(&p.text)).collect();
         Prose { pieces, places }
     }
 
@@ -91,10 +174,10 @@ impl<'a> Prose<'a> {
         let mut pieces = Vec::new();
         let first_table_section = sections.iter().find(|s| (2..=4).contains(&s.number)).map_or(text.len(), |s| s.start);
         let preamble_end = section(1).map_or(first_table_section, |s| s.start.min(first_table_section));
-        pieces.push(Piece { start: 0, text: capped(text, 0, preamble_end), section: 0 });
+        pieces.push(Piece::new(0, capped(text, 0, preamble_end), 0));
         for n in [1, 5, 6] {
             if let Some(s) = section(n) {
-                pieces.push(Piece { start: s.start, text: capped(text, s.start, s.end), section: n });
+                pieces.push(Piece::new(s.start, capped(text, s.start, s.end), n));
             }
         }
         Prose::new(pieces)
@@ -127,14 +210,13 @@ impl<'a> Prose<'a> {
     }
 
     fn places_in_piece(&self, i: usize, list: &ProsePhrases) -> Vec<Place> {
-        let base = self.pieces[i].start;
+        let piece = &self.pieces[i];
         let mut out: Vec<Place> = Vec::new();
         for (phrase, places) in self.places_each(i, list) {
-            for &at in places {
-                let at = base + at;
-                let pos = out.partition_point(|p| p.at < at);
-                if out.get(pos).is_none_or(|p| p.at != at) {
-                    out.insert(pos, Place { at, phrase, piece: i });
+            for &local in places {
+                let pos = out.partition_point(|p| p.local < local);
+                if out.get(pos).is_none_or(|p| p.local != local) {
+                    out.insert(pos, Place { at: piece.offset(local), phrase, piece: i, local });
                 }
             }
         }
@@ -142,9 +224,14 @@ impl<'a> Prose<'a> {
     }
 
     /// The text of a place's piece before the place, and from it on.
-    pub fn split_at(&self, place: &Place) -> (&'a str, &'a str) {
-        let p = &self.pieces[place.piece];
-        p.text.split_at(place.at - p.start)
+    pub fn split_at(&self, place: &Place) -> (&str, &str) {
+        self.pieces[place.piece].text.split_at(place.local)
+    }
+
+    /// The offset in the normalised text of `local`, an offset in the piece
+    /// of `place` (as [`Prose::split_at`] gives it).
+    pub fn offset(&self, place: &Place, local: usize) -> usize {
+        self.pieces[place.piece].offset(local)
     }
 }
 
@@ -168,16 +255,26 @@ pub fn figures_after(prose: &Prose, list: &ProsePhrases) -> Vec<Figure> {
         if negated(before) {
             continue;
         }
-        out.extend(figure_after(&place, from));
+        out.extend(figure_after(prose, &place, from));
     }
     out
 }
 
-/// The figure right after a place (`from`: the text from the place on).
-pub fn figure_after(place: &Place, from: &str) -> Option<Figure> {
+/// The figure right after a place (`from`: the text of its piece from the
+/// place on, as [`Prose::split_at`] gives it).
+pub fn figure_after(prose: &Prose, place: &Place, from: &str) -> Option<Figure> {
     let (value, unit, skipped) = number_soon(&from[place.phrase.len()..])?;
-    let end = place.at + place.phrase.len();
-    Some(Figure { value, unit, at: place.at, end, number_at: end + skipped })
+    let end = place.local + place.phrase.len();
+    let local_number = end + skipped;
+    Some(Figure {
+        value,
+        unit,
+        at: place.at,
+        end: prose.offset(place, end),
+        number_at: prose.offset(place, local_number),
+        piece: place.piece,
+        local_number,
+    })
 }
 
 /// Where one of the phrases is first stated in the prose, if anywhere.
@@ -284,10 +381,7 @@ const PARTS_WINDOW: usize = 60;
 pub fn stated_sums(prose: &Prose, list: &ProsePhrases) -> Vec<StatedSum> {
     let mut out = Vec::new();
     for total in figures_after(prose, list) {
-        let Some(piece) = prose.pieces.iter().find(|p| total.at >= p.start && total.at < p.start + p.text.len()) else {
-            continue;
-        };
-        let rest = &piece.text[total.number_at - piece.start..];
+        let rest = &prose.pieces[total.piece].text[total.local_number..];
         // Skip past the total's own number.
         let Some(unit_at) = rest.find(total.unit) else { continue };
         let after = &rest[unit_at + total.unit.len_utf8()..];
@@ -363,7 +457,7 @@ mod tests {
     use crate::util::find::matches_each;
 
     fn prose(text: &str) -> Prose<'_> {
-        Prose::new(vec![Piece { start: 0, text, section: 1 }])
+        Prose::new(vec![Piece::new(0, text, 1)])
     }
 
     #[test]
@@ -372,7 +466,7 @@ mod tests {
         let f = figures_after(&p, &phrases::REVIEWS);
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].value, f[0].unit), (4, '件'));
-        let text = p.pieces()[0].text;
+        let text = "2020年共收到依申请公开7件，涉及行政复议4件。未发生行政复议3件的情况。";
         assert_eq!(&text[f[0].end..f[0].number_at], "");
         assert_eq!(figures_after(&p, &phrases::REQUEST)[0].value, 7);
     }
@@ -380,7 +474,7 @@ mod tests {
     #[test]
     fn the_places_read_with_the_prose_are_each_phrase_s_own() {
         let text = "共收到政府信息公开申请7件，收取信息处理费0次。涉及行政复议4件，收到依申请公开3件，均未收取。";
-        let p = Prose::new(vec![Piece { start: 0, text: "前言", section: 0 }, Piece { start: 6, text, section: 6 }]);
+        let p = Prose::new(vec![Piece::new(0, "前言", 0), Piece::new(6, text, 6)]);
         for list in phrases::IN_PROSE {
             let want: Vec<usize> = {
                 let mut all: Vec<usize> =
@@ -406,6 +500,31 @@ mod tests {
                 assert_eq!(&Normalised::new(w).text, w, "a phrase the normalised text never has");
             }
         }
+    }
+
+    #[test]
+    fn lines_broken_inside_a_sentence_are_read_joined() {
+        let text =
+            "一、总体情况\n2021年，共收到政府信息公开申\n\n  请7件，均已办结。\n（一）主动公开\n1.规章\n2.规范性文件";
+        let p = Prose::new(vec![Piece::new(10, text, 1)]);
+        let piece = &p.pieces()[0];
+        assert_eq!(
+            piece.text,
+            "一、总体情况2021年，共收到政府信息公开申请7件，均已办结。\n（一）主动公开\n1.规章\n2.规范性文件"
+        );
+        // Offsets are the normalised text's.
+        let f = figures_after(&p, &phrases::REQUEST);
+        assert_eq!(
+            (f[0].value, f[0].at, f[0].number_at),
+            (7, 10 + text.find("申").unwrap(), 10 + text.find('7').unwrap())
+        );
+        let done = p.places(&phrases::ALL_DONE);
+        assert_eq!(done[0].at, 10 + text.find("均已办结").unwrap());
+        // A line of one sentence's end, an item's number, an empty text: kept.
+        assert_eq!(join_wraps("完成。\n下一句").0, "完成。\n下一句");
+        assert_eq!(join_wraps("规章\n2、规范性文件").0, "规章\n2、规范性文件");
+        assert_eq!(join_wraps("甲\n\n\n\n乙").0, "甲\n\n\n\n乙");
+        assert_eq!(join_wraps("").0, "");
     }
 
     #[test]

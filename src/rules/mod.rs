@@ -254,7 +254,22 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
     for check in CHECKS {
         check(doc, &mut out);
     }
+    // Every diagnostic has a line the page can highlight: one that names
+    // none points at its table, else at the report's title.
+    for d in out.iter_mut().filter(|d| d.line.is_none()) {
+        d.line = Some(fallback_line(doc, d.table));
+    }
     out
+}
+
+/// Where a diagnostic with no line of its own points: its table (or the
+/// table's section), else the title, else the first section, else line 1.
+fn fallback_line(doc: &Document, table: Option<TableId>) -> usize {
+    table
+        .and_then(|t| doc.table(t).line.or_else(|| doc.section(t.section()).map(|s| s.line)))
+        .or(doc.meta.title_line)
+        .or(doc.sections.first().map(|s| s.line))
+        .unwrap_or(1)
 }
 
 // ------------------------------------------------------ helpers for rules

@@ -53,7 +53,10 @@ mod tests {
             let r = Sample::new(v).review([5, 2, 1, 0, 8, 0, 0, 0, 0, 0, 1, 1, 0, 1, 3]).check();
             let d = with_code(&r, "review.corrected");
             assert_eq!(d.len(), 2, "{:?}", r.diagnostics);
-            assert_eq!(d[0].message, "表四「行政复议」结果纠正2件，纠正率为2/(5+2+1)=25.0%（已审结案件中被纠正的比例）");
+            assert_eq!(
+                d[0].message,
+                "表四「行政复议」结果纠正2件，纠正率为2/(5+2+1)=25.0%（已审结案件中被纠正的比例）"
+            );
             assert!(d[1].message.contains("=50.0%"), "{}", d[1].message);
             assert!(!codes(&Sample::new(v).check()).contains(&"review.corrected"));
         }

@@ -26,8 +26,11 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = doc.prose();
-    let missing: Vec<String> =
-        GOVERNMENT_ITEMS.iter().filter(|t| stated(prose, t.phrases).is_none()).map(|t| format!("“{}”", t.name)).collect();
+    let missing: Vec<String> = GOVERNMENT_ITEMS
+        .iter()
+        .filter(|t| stated(prose, t.phrases).is_none())
+        .map(|t| format!("“{}”", t.name))
+        .collect();
     if missing.is_empty() {
         return;
     }

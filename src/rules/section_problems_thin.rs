@@ -25,17 +25,19 @@ pub const RULE: Rule = Rule {
 const MIN_LETTERS: usize = 60;
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let (Some(five), Some(piece)) = (doc.section(5), doc.prose().piece(5)) else { return };
     let prose = doc.prose();
-    let body_start = piece.start + piece.text.find(five.heading.as_str()).map_or(0, |p| p + five.heading.len());
-    let body = &doc.text()[body_start..piece.start + piece.text.len()];
+    let (Some(five), Some(piece)) = (doc.section(5), prose.piece(5)) else { return };
+    // After the heading (which names 问题 and 改进 itself).
+    let body_start = piece.text.find(five.heading.as_str()).map_or(0, |p| p + five.heading.len());
+    let body = &piece.text[body_start..];
     let letters: String = body.chars().filter(|&c| is_letter(c)).collect();
-    let in_body = |list| prose.places_in(5, list).iter().filter(|p| p.at >= body_start).count();
+    let in_body = |list| prose.places_in(5, list).iter().filter(|p| p.local >= body_start).count();
     let message = if letters.is_empty() || ["无", "暂无", "没有", "无问题"].contains(&letters.as_str()) {
         format!("“{}”没有内容（写的是“{}”），应逐条写明存在的问题和改进措施", five.heading, body.trim())
     } else if letters.chars().count() < MIN_LETTERS {
         format!("“{}”只有{}个字，应逐条写明存在的问题和改进措施", five.heading, letters.chars().count())
-    } else if in_body(&phrases::ENUMERATION) < 2 && (in_body(&phrases::PROBLEM) == 0 || in_body(&phrases::MEASURE) == 0) {
+    } else if in_body(&phrases::ENUMERATION) < 2 && (in_body(&phrases::PROBLEM) == 0 || in_body(&phrases::MEASURE) == 0)
+    {
         format!("“{}”未具体写明问题和改进措施（如“一是……二是……”，或写明存在的不足和下一步的措施）", five.heading)
     } else {
         return;

@@ -34,13 +34,10 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for id in TableId::ALL {
         let t = doc.table(id);
         if !t.found {
-            let number = match id {
-                TableId::Active => 2,
-                TableId::Requests => 3,
-                TableId::Review => 4,
-            };
+            let number = id.section();
             // Its section's heading, or where that section was expected.
-            let line = doc.section(number).map_or_else(|| super::section_missing::expected_line(doc, number), |s| s.line);
+            let line =
+                doc.section(number).map_or_else(|| super::section_missing::expected_line(doc, number), |s| s.line);
             out.push(
                 RULE.diag(format!("未找到{}（{}），是否粘贴不完整？", id.name(), hint(id)))
                     .line(Some(line))

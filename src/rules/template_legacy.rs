@@ -79,7 +79,11 @@ mod tests {
         assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
         assert_eq!(d[0].line, Some(4));
         assert!(d[0].message.contains("“概述”“依申请公开政府信息情况”“收费及减免”"), "{}", d[0].message);
-        assert!(!codes(&r).contains(&"table.missing") && !codes(&r).contains(&"section.missing"), "{:?}", r.diagnostics);
+        assert!(
+            !codes(&r).contains(&"table.missing") && !codes(&r).contains(&"section.missing"),
+            "{:?}",
+            r.diagnostics
+        );
         // A report in the template is not.
         assert!(!codes(&Sample::new(&V2021).check()).contains(&"template.legacy"));
         // Nor a report of the years the old layout was the rule.

@@ -117,10 +117,12 @@ fn received(prose: &Prose) -> (Vec<Figure>, Option<usize>) {
             continue;
         }
         if negated(before_verb) {
-            denied = denied.or(Some(place.at - clause.len() + verb_at));
+            denied = denied.or(Some(prose.offset(&place, before_verb.len())));
             continue;
         }
-        if let Some(f) = figure_after(&place, from).filter(|f| figures.iter().all(|g| g.number_at != f.number_at)) {
+        if let Some(f) =
+            figure_after(prose, &place, from).filter(|f| figures.iter().all(|g| g.number_at != f.number_at))
+        {
             figures.push(f);
         }
     }

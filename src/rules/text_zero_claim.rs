@@ -96,10 +96,7 @@ fn diagnostic(doc: &Document, place: &Place, message: String, against: &Against)
             }
         })
         .collect();
-    RULE.diag(message)
-        .line(Some(doc.norm.line_at(place.at)))
-        .at(table, Some(row), Some(column))
-        .related(related)
+    RULE.diag(message).line(Some(doc.norm.line_at(place.at))).at(table, Some(row), Some(column)).related(related)
 }
 
 /// `行政复议结果纠正`, `不予公开第4项`: how a message names a cell.
@@ -143,8 +140,10 @@ fn review_cells(doc: &Document, groups: &[RowKey], columns: &[ColKey]) -> Agains
 }
 
 fn request_cells(doc: &Document, rows: impl Iterator<Item = RowKey>) -> Against {
-    rows.filter_map(|k| doc.tables.requests.int(k, q::TOTAL).filter(|&v| v > 0).map(|v| (TableId::Requests, k, q::TOTAL, v)))
-        .collect()
+    rows.filter_map(|k| {
+        doc.tables.requests.int(k, q::TOTAL).filter(|&v| v > 0).map(|v| (TableId::Requests, k, q::TOTAL, v))
+    })
+    .collect()
 }
 
 #[cfg(test)]

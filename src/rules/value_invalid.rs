@@ -54,13 +54,20 @@ mod tests {
                 .check();
             let d = with_code(&r, "value.invalid");
             assert_eq!(d.len(), 2, "{:?}", r.diagnostics);
-            assert!(d[0].message.starts_with("表二「规章」行") && d[0].message.ends_with("的值“-1”是负数"), "{}", d[0].message);
+            assert!(
+                d[0].message.starts_with("表二「规章」行") && d[0].message.ends_with("的值“-1”是负数"),
+                "{}",
+                d[0].message
+            );
             assert!(d[1].message.ends_with("的值“1.5”不是整数"), "{}", d[1].message);
             // Money may have decimals; only 2019's 本年增/减 may be negative.
             let fine = if change_ok {
-                Sample::new(v)
-                    .cell(TableId::Active, a::FEES, a::CHANGE, "-3")
-                    .cell(TableId::Active, a::PROCUREMENT, a::AMOUNT_YUAN, "251000.5")
+                Sample::new(v).cell(TableId::Active, a::FEES, a::CHANGE, "-3").cell(
+                    TableId::Active,
+                    a::PROCUREMENT,
+                    a::AMOUNT_YUAN,
+                    "251000.5",
+                )
             } else {
                 Sample::new(v).cell(TableId::Active, a::FEES, a::AMOUNT_YUAN, "12.34")
             };

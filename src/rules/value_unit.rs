@@ -37,7 +37,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 format!("{place}以万元为单位，但写作“{raw}”，已按元读取（合{}万元）", in_wan(value))
             } else {
                 let number = raw.trim_end_matches(UNIT_WAN_YUAN);
-                let decimals = number.split_once('.').map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count());
+                let decimals =
+                    number.split_once('.').map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count());
                 if decimals <= WAN_DECIMALS {
                     continue;
                 }
@@ -76,7 +77,9 @@ mod tests {
 
     #[test]
     fn yuan_in_a_wan_column_and_too_many_decimals() {
-        for (written, note) in [("5949.088667", true), ("251000元", true), ("5949.0887", false), ("12.5", false), ("3万元", false)] {
+        for (written, note) in
+            [("5949.088667", true), ("251000元", true), ("5949.0887", false), ("12.5", false), ("3万元", false)]
+        {
             let r = fee(written);
             assert_eq!(with_code(&r, "value.unit").len(), usize::from(note), "{written}: {:?}", r.diagnostics);
         }

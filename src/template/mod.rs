@@ -122,6 +122,15 @@ impl TableId {
         }
     }
 
+    /// The section of the report the table stands in (二, 三, 四).
+    pub fn section(self) -> usize {
+        match self {
+            TableId::Active => 2,
+            TableId::Requests => 3,
+            TableId::Review => 4,
+        }
+    }
+
     /// 表二, 表三, 表四.
     pub fn short_name(self) -> &'static str {
         match self {

@@ -5,8 +5,8 @@
 use super::keys::{active as a, requests as q};
 use super::shared::*;
 use super::text::{phrases, UNIT_YUAN};
-use super::{Notice, Version};
 use super::{col, ActiveRowSpec, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, RowKey, RowSpec, ValueKind};
+use super::{Notice, Version};
 
 const DOCUMENTS: [Column; 3] =
     [col(a::MADE, "本年新制作数量"), col(a::PUBLISHED, "本年新公开数量"), col(a::TOTAL_PUBLISHED, "对外公开总数量")];

@@ -5,7 +5,9 @@
 use super::keys::{active as a, requests as q};
 use super::shared::*;
 use super::text::{phrases, UNIT_WAN_YUAN};
-use super::{col, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, GroupSpec, RowKey, Notice, RowSpec, Topic, Version};
+use super::{
+    col, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, GroupSpec, Notice, RowKey, RowSpec, Topic, Version,
+};
 
 const OTHER_HANDLING: [RowSpec; 3] = [
     RowSpec {
