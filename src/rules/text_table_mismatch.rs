@@ -137,8 +137,9 @@ fn reviews(prose: &Prose, text: &str) -> (Vec<Figure>, Option<usize>) {
         .into_iter()
         .filter(|f| {
             let gap = &text[f.end..f.number_at];
-            !phrases::REVIEW_OUTCOMES.iter().any(|w| contains(gap, w))
-                && !(contains(gap, phrases::LITIGATION) && !contains(gap, phrases::EACH))
+            // Not an outcome's figure; not the suits' too, unless each's.
+            let suits_too = contains(gap, phrases::LITIGATION) && !contains(gap, phrases::EACH);
+            !phrases::REVIEW_OUTCOMES.iter().any(|w| contains(gap, w)) && !suits_too
         })
         .collect();
     let denied = prose.places(&phrases::REVIEWS).into_iter().find_map(|place| {
