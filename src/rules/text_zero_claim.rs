@@ -29,18 +29,24 @@ type Against = Vec<(TableId, RowKey, ColKey, i64)>;
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let prose = doc.prose();
-    let mut claims: Vec<(Place, Against)> = Vec::new();
+    // Kept in text order (placed, not sorted: the library's sort costs the wasm some 3 KB).
+    // (A claim's own message, where it is not the cells listed.)
+    let mut claims: Vec<(Place, Against, Option<String>)> = Vec::new();
+    let mut claim = |place: Place, against: Against, message: Option<String>| {
+        let at = claims.partition_point(|c| c.0.at <= place.at);
+        claims.insert(at, (place, against, message));
+    };
     for place in prose.places(&phrases::ALL_UPHELD) {
         let (before, from) = prose.split_at(&place);
         let (said_before, said) = sentence(before, from);
         let decided_only = phrases::DECIDED_QUALIFIERS.iter().any(|w| contains(said_before, w));
         let columns: &[ColKey] = if decided_only { &[r::CORRECTED] } else { &[r::CORRECTED, r::PENDING] };
-        claims.push((place, review_cells(doc, &groups_named(said_before, said, true), columns)));
+        claim(place, review_cells(doc, &groups_named(said_before, said, true), columns), None);
     }
     for place in prose.places(&phrases::NO_LOSS) {
         let (before, from) = prose.split_at(&place);
         let (said_before, said) = sentence(before, from);
-        claims.push((place, review_cells(doc, &groups_named(said_before, said, false), &[r::CORRECTED])));
+        claim(place, review_cells(doc, &groups_named(said_before, said, false), &[r::CORRECTED]), None);
     }
     for place in prose.places(&phrases::ALL_GRANTED) {
         let (before, from) = prose.split_at(&place);
@@ -53,7 +59,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             .map(|g| g.rows.iter().map(|r| r.key).filter(|&k| k.is_under(q::OUTCOMES.0) && k != q::GRANTED).collect())
             .unwrap_or_default();
         let rows = others.into_iter().filter(|&k| k != q::OUTCOME_TOTAL).chain([q::CARRIED_FORWARD]);
-        claims.push((place, request_cells(doc, rows)));
+        claim(place, request_cells(doc, rows), None);
     }
     for place in prose.places(&phrases::ALL_DONE) {
         let (before, from) = prose.split_at(&place);
@@ -61,22 +67,21 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if !about_requests(said_before, said) || phrases::DONE_QUALIFIERS.iter().any(|w| contains(said_before, w)) {
             continue;
         }
-        claims.push((place, request_cells(doc, [q::CARRIED_FORWARD].into_iter())));
+        claim(place, request_cells(doc, [q::CARRIED_FORWARD].into_iter()), None);
     }
     for place in prose.places(&phrases::NO_ADMIN_FEES) {
         let fees = doc.tables.active.row(a::FEES).and_then(|r| r.value(a::AMOUNT_YUAN));
         if let Some(v) = fees.filter(|v| *v != Value::Int(0)) {
-            let against = vec![(TableId::Active, a::FEES, a::AMOUNT_YUAN, 0)];
             let message = format!("正文写“{}”，但表二行政事业性收费的收费金额为{}元", place.phrase, v);
-            out.push(diagnostic(doc, &place, message, &against));
+            claim(place, vec![(TableId::Active, a::FEES, a::AMOUNT_YUAN, 0)], Some(message));
         }
     }
-    claims.sort_by_key(|c| c.0.at);
-    for (place, against) in claims.into_iter().filter(|c| !c.1.is_empty()) {
-        let listed: Vec<String> =
-            against.iter().map(|&(t, row, col, v)| format!("{}{}件", cell_name(doc, t, row, col), v)).collect();
-        let table = against[0].0.short_name();
-        let message = format!("正文写“{}”，但{}中{}", place.phrase, table, listed.join("、"));
+    for (place, against, message) in claims.into_iter().filter(|c| !c.1.is_empty()) {
+        let message = message.unwrap_or_else(|| {
+            let listed: Vec<String> =
+                against.iter().map(|&(t, row, col, v)| format!("{}{}件", cell_name(doc, t, row, col), v)).collect();
+            format!("正文写“{}”，但{}中{}", place.phrase, against[0].0.short_name(), listed.join("、"))
+        });
         out.push(diagnostic(doc, &place, message, &against));
     }
 }
