@@ -8,6 +8,11 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-o
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "style: cargo fmt --check; cargo clippy -D warnings (core, tests, CLI, the app)"
+cargo fmt --check
+cargo clippy --locked --all-targets --features html,files -- -D warnings
+cargo clippy --locked --features ui --bin app -- -D warnings
+
 step "core: cargo test"
 cargo test --locked
 
@@ -67,3 +72,9 @@ step "trust: injection payloads, size limits, binary input, no request off 127.0
 node tests/e2e/trust.mjs "http://127.0.0.1:$app_port/"
 step "app: pasted HTML, .html/.docx/.pdf files (tests/e2e/inputs.mjs)"
 node tests/e2e/inputs.mjs "http://127.0.0.1:$app_port/"
+
+# shapes (issue 14): random report pages of both template versions in every
+# content style through real Chromium and pdftotext, each text read back cell
+# by cell against its truth (the seed is printed; tests/shape_matrix.rs).
+step "shapes: a fresh random batch through Chromium, pdftotext and pdf.js (scripts/shapegen.sh)"
+bash scripts/shapegen.sh

@@ -203,7 +203,7 @@ fn the_pingtan_pages_give_the_tables_of_their_flattened_text() {
     let Some(dir) = corpus() else { return };
     for year in [2021, 2022] {
         let html = std::fs::read_to_string(dir.join(format!("html/pingtan-{year}.html"))).unwrap();
-        let page = nianbao::input::html::check_html(&html, None);
+        let page = nianbao::check_html(&html, None);
         let Some(flat) = read(&format!("pingtan-{year}-flattened.txt")) else { return };
         // No diagnostic of the tables' reading (2021's fee has six decimals of 万元).
         let want: &[&str] = if year == 2021 { &["value.unit"] } else { &["review.corrected"] };
