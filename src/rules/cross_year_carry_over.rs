@@ -2,6 +2,7 @@
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
 use super::{Rule, RuleDoc, RuleGroup};
+use crate::read::meta::same_agency;
 use crate::rules::diagnostic::{Diagnostic, Related, Severity};
 use crate::template::keys::requests as q;
 use crate::template::TableId;
@@ -64,7 +65,9 @@ pub fn check_all(reports: &[Report]) -> Vec<Vec<Diagnostic>> {
     let mut out = vec![Vec::new(); reports.len()];
     for (i, cur) in reports.iter().enumerate() {
         let (Some(agency), Some(year)) = (&cur.agency, cur.year) else { continue };
-        if let Some(prev) = reports.iter().find(|p| p.agency.as_ref() == Some(agency) && p.year == Some(year - 1)) {
+        // One agency, however its titles name it (`市科委`, `上海市科委`).
+        let same = |p: &Report| p.agency.as_deref().is_some_and(|a| same_agency(a, agency));
+        if let Some(prev) = reports.iter().find(|p| same(p) && p.year == Some(year - 1)) {
             out[i] = check_pair(prev, cur);
         }
     }
@@ -97,5 +100,12 @@ mod tests {
             .row(t, q::GRANTED, &[2, 0, 0, 0, 0, 0, 2])
             .row(t, q::OUTCOME_TOTAL, &[2, 0, 0, 0, 0, 0, 2]);
         assert!(check_all(&[last.check(), this_ok.check()])[1].is_empty());
+        // One agency under its full name and its short one.
+        let short = Sample::new(&V2021).year(2022).agency("市测试局").prose(0, "测试市测试局负责本报告的编制。");
+        let reports = [last.clone().agency("测试市测试局").check(), short.check()];
+        assert_eq!(reports[1].agency.as_deref(), Some("测试市测试局"));
+        assert_eq!(check_all(&reports)[1].len(), 2);
+        let other = Sample::new(&V2021).year(2022).agency("市财政局").check();
+        assert!(check_all(&[last.agency("测试市测试局").check(), other])[1].is_empty());
     }
 }
