@@ -64,7 +64,7 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
     &[
         // written here
         (Markdown, Dense), (Markdown, BlankLegal), (Markdown, BlankZeros), (Markdown, Dashes),
-        (Flattened, BlankLegal), (Flattened, BlankZeros), (Flattened, Dashes),
+        (Flattened, BlankZeros), (Flattened, Dashes),
         (Html, BlankZeros),
         (HtmlAsText, BlankZeros),
         (Docx, BlankZeros),

@@ -568,6 +568,10 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             if ordinal_start > int_start {
                 flush_text(&mut text_start, num_start, piece, base, line, out);
                 push_number(piece, base, line, num_start, int_start, ordinal_start, None, out);
+            } else if text_start.is_some() {
+                // A row's ordinal inside a run of text starts the next
+                // row's label (`禁止公开3.危及…`, a flattened page).
+                flush_text(&mut text_start, ordinal_start, piece, base, line, out);
             }
             if text_start.is_none() {
                 text_start = Some(ordinal_start);
@@ -639,10 +643,39 @@ fn push_number(
 fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if let Some(s) = text_start.take() {
         let t = &piece[s..end];
+        // Blank marks glued to a number (`213／无-无——213`, a flattened
+        // page): a cell each.
+        let after_number = out.last().is_some_and(|l| l.end == base + s && l.number().is_some());
+        if (after_number || end < piece.len()) && !t.is_empty() && t.chars().all(is_mark_char) {
+            push_marks(t, base + s, line, out);
+            return;
+        }
         // Lone punctuation (`*`, `、`) carries nothing.
         if t.chars().any(is_letter) {
             push(out, || Token { kind: Kind::Text, start: base + s, end: base + end, line });
         }
+    }
+}
+
+/// A character blank marks are written with.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '无' | '/' | '／' | '\\' | '-' | '—' | '–')
+}
+
+/// Blank marks written together, a cell each: `无` and a slash alone, a
+/// run of dashes (`——`) as one.
+fn push_marks(text: &str, start: usize, line: usize, out: &mut Vec<Token>) {
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut end = i + c.len_utf8();
+        if dash(c) {
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| dash(*d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+        }
+        push(out, || Token { kind: Kind::Blank, start: start + i, end: start + end, line });
     }
 }
 
@@ -739,6 +772,21 @@ mod tests {
     fn glued_digits_before_an_ordinal_are_cells() {
         assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
         assert_eq!(kinds("秘密0000000、本年"), ["T:秘密", "N:0000000", "T:、本年"]);
+    }
+
+    #[test]
+    fn an_ordinal_inside_text_starts_a_label() {
+        assert_eq!(kinds("禁止公开3.危及安全331"), ["T:禁止公开", "T:3.危及安全", "N:331"]);
+    }
+
+    #[test]
+    fn blank_marks_glued_to_numbers_are_cells() {
+        assert_eq!(
+            kinds("申请213／无-无——2135.要求"),
+            ["T:申请", "N:213", "B", "B", "B", "B", "B", "N:213", "T:5.要求"]
+        );
+        // Not in prose: a mark beside words is a word.
+        assert_eq!(kinds("共3件，无"), ["T:共", "N:3", "T:件，无"]);
     }
 
     #[test]

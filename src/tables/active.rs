@@ -66,7 +66,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         pending.drain(..pending.len() - left);
         for (row, short) in filled {
             if let Some(values) = short {
-                shorts.push(Short { row: table.rows.len(), values });
+                shorts.push(Short::plain(table.rows.len(), values));
             }
             table.rows.push(row);
         }
@@ -102,8 +102,23 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[
     if on_lines.len() >= 2 {
         return on_lines;
     }
+    // One label naming rows one after another (a flattened page drops the
+    // cells of rows left empty: `行政处罚行政强制9490`): each, in order.
     let tail = label_tail(&seg.label);
-    (next..rows.len()).find(|&i| names_row(tail, rows[i].spec.cues)).into_iter().collect()
+    let mut named = Vec::new();
+    let mut after = 0;
+    let mut from = next;
+    while let Some((i, end)) = (from..rows.len()).find_map(|i| Some((i, cue_end(&tail[after..], rows[i].spec.cues)?))) {
+        named.push(i);
+        after += end;
+        from = i + 1;
+    }
+    named
+}
+
+/// Where the first of `cues` found in `text` ends.
+fn cue_end(text: &str, cues: &[&str]) -> Option<usize> {
+    cues.iter().filter_map(|c| find::find(text, c).map(|p| p + c.len())).min()
 }
 
 /// Fills the waiting rows from one segment's cells; returns the rows and

@@ -46,6 +46,23 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let fits = |values: &[i64]| sums.hold(values);
     let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
     let multi_run = looks_flattened(tokens);
+    let n = grid.columns.len();
+    let values_of =
+        |s: usize| -> Vec<&Token> { segs[s].cells.iter().copied().filter(|t| t.trace().is_none()).collect() };
+    // Glued: fewer values than columns, digit runs, one alone or some
+    // longer than a digit.
+    let glued_row = |values: &[&Token]| {
+        values.len() < n
+            && values.iter().all(|t| is_digit_run(t))
+            && (values.len() == 1 || values.iter().any(|t| t.end - t.start > 1))
+    };
+    // A flattened table that dropped its empty cells: a glued row with
+    // fewer digits than columns.
+    let sparse_glued = multi_run
+        && chosen.assignment.iter().flatten().any(|&s| {
+            let values = values_of(s);
+            glued_row(&values) && values.iter().map(|t| t.end - t.start).sum::<usize>() < n
+        });
     let mut glued = Vec::new();
     let mut shorts = Vec::new();
     let mut full_rows: Vec<Vec<&Token>> = Vec::new();
@@ -53,13 +70,19 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         let mut row = empty_row(rows.rows[r].spec, grid);
         if let Some(s) = seg {
             row.found = true;
-            let values: Vec<&Token> = segs[*s].cells.iter().copied().filter(|t| t.trace().is_none()).collect();
-            if values.len() == grid.columns.len() {
+            let values = values_of(*s);
+            if sparse_glued && glued_row(&values) {
+                row.line = values.first().or(segs[*s].label_token.as_ref()).map(|t| norm.original_line(t.line));
+                shorts.push(Short::glued(table.rows.len(), values, n));
+                table.rows.push(row);
+                continue;
+            }
+            if values.len() == n {
                 full_rows.push(values);
             }
             match fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
                 Filled::Glued(g) => glued.push((table.rows.len(), g)),
-                Filled::Short(values) => shorts.push(Short { row: table.rows.len(), values }),
+                Filled::Short(values) => shorts.push(Short::plain(table.rows.len(), values)),
                 Filled::Done => {}
             }
         }
@@ -78,6 +101,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
     table
+}
+
+/// Whether a token is a run of digits (no sign, decimals or unit).
+fn is_digit_run(t: &Token) -> bool {
+    t.number().is_some_and(|n| !n.negative && n.frac.is_none() && n.unit.is_none() && !n.int.is_empty())
 }
 
 fn empty_row(spec: &RowSpec, grid: &GridSpec) -> Row {

@@ -150,7 +150,7 @@ fn place_short(
 ) {
     let n = width * table.rows.len();
     let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
-    let fits: Vec<Vec<usize>> = placements(values, n).filter(|p| keeps(&vector(values, p, n))).collect();
+    let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
     match &fits[..] {
         [only] => {
             for row in table.rows.iter_mut() {
