@@ -197,9 +197,11 @@ fn find_title<'a>(lines: &[(usize, &'a str)]) -> Option<Title<'a>> {
 fn agency_in_title(title: &str, year_at: usize, after_year: usize) -> Option<(usize, usize)> {
     let trim = |start: usize, end: usize| -> Option<(usize, usize)> {
         let s = &title[start..end];
-        let s2 = s.trim_start_matches(['度', ' ', '(', '（']).trim_start_matches("关于");
+        let s2 = s.trim_start_matches(['度', ' ', '(', '（']);
+        let s2 = s2.strip_prefix("关于").unwrap_or(s2);
         let start = start + (s.len() - s2.len());
-        let s3 = s2.trim_end().trim_end_matches("关于").trim_end_matches(['(', '（', ' ']);
+        let s3 = s2.trim_end();
+        let s3 = s3.strip_suffix("关于").unwrap_or(s3).trim_end_matches(['(', '（', ' ']);
         let end = start + s3.len();
         looks_like_agency(&title[start..end]).then_some((start, end))
     };
@@ -231,19 +233,17 @@ fn fuller_agency(text: &str, agency: &str) -> String {
         return agency.to_string();
     }
     let head = &text[..floor_boundary(text, AGENCY_SEARCH)];
-    for (at, _) in head.match_indices(agency) {
-        let place: String = {
-            let mut chars: Vec<char> = head[..at]
-                .chars()
-                .rev()
-                .take(4)
-                .take_while(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !PLACE_STOPS.contains(c))
-                .collect();
-            chars.reverse();
-            chars.into_iter().collect()
-        };
-        if place.chars().count() >= 2 {
-            return format!("{place}{agency}");
+    for at in matches(head, agency) {
+        // Up to four ideographs before it, back to a word that is no place's.
+        let (mut start, mut n) = (at, 0);
+        for (i, c) in head[..at].char_indices().rev().take(4) {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) || PLACE_STOPS.contains(c) {
+                break;
+            }
+            (start, n) = (i, n + 1);
+        }
+        if n >= 2 {
+            return format!("{}{agency}", &head[start..at]);
         }
     }
     agency.to_string()

@@ -110,8 +110,8 @@ fn continues(line: &str) -> bool {
         return false;
     }
     let numeral = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
-    let rest: String = line.chars().skip_while(|&c| numeral(c)).take(1).collect();
-    let item = numeral(first) && matches!(rest.as_str(), "." | "、" | "．");
+    let after_number = line.chars().find(|&c| !numeral(c));
+    let item = numeral(first) && matches!(after_number, Some('.' | '、' | '．'));
     !item && !matches!(first, '(' | '（')
 }
 
@@ -201,7 +201,11 @@ impl<'a> Prose<'a> {
     /// Every place of a phrase of `list` in the prose, in text order (where
     /// two phrases start at one place, the first listed).
     pub fn places(&self, list: &ProsePhrases) -> Vec<Place> {
-        (0..self.pieces.len()).flat_map(|i| self.places_in_piece(i, list)).collect()
+        let mut out = Vec::new();
+        for i in 0..self.pieces.len() {
+            out.extend(self.places_in_piece(i, list));
+        }
+        out
     }
 
     /// [`Prose::places`] in section `n` (0: the preamble) only.

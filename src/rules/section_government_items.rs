@@ -26,11 +26,10 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = doc.prose();
-    let missing: Vec<String> = GOVERNMENT_ITEMS
-        .iter()
-        .filter(|t| stated(prose, t.phrases).is_none())
-        .map(|t| format!("“{}”", t.name))
-        .collect();
+    let mut missing = String::new();
+    for t in GOVERNMENT_ITEMS.iter().filter(|t| stated(prose, t.phrases).is_none()) {
+        missing.push_str(&format!("“{}”", t.name));
+    }
     if missing.is_empty() {
         return;
     }
@@ -39,7 +38,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         RULE.diag(format!(
             "{}的年度报告应报告工作考核、社会评议和责任追究结果情况，正文中未见{}",
             doc.meta.agency.as_deref().unwrap_or("人民政府"),
-            missing.join("")
+            missing
         ))
         .line(line),
     );

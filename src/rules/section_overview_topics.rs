@@ -24,25 +24,21 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let version = doc.year.and_then(|y| doc.registry.required_for(y)).or(doc.tables.requests.version);
     let Some(version) = version.filter(|v| !v.overview_topics.is_empty()) else { return };
     let prose = doc.prose();
-    let missing: Vec<String> = version
-        .overview_topics
-        .iter()
-        .filter(|t| prose.places_in(1, t.phrases).is_empty())
-        .map(|t| format!("“{}”", t.name))
-        .collect();
+    let (mut missing, mut all) = (String::new(), String::new());
+    for (i, t) in version.overview_topics.iter().enumerate() {
+        if prose.places_in(1, t.phrases).is_empty() {
+            missing.push_str(&format!("“{}”", t.name));
+        }
+        all.push_str(if i > 0 { "、" } else { "" });
+        all.push_str(t.name);
+    }
     if missing.is_empty() {
         return;
     }
-    let all: Vec<&str> = version.overview_topics.iter().map(|t| t.name).collect();
+    let n = chinese_count(version.overview_topics.len());
     out.push(
-        RULE.diag(format!(
-            "“一、总体情况”未写到{}方面的情况（{}年版格式要求写明{}{}个方面）",
-            missing.join(""),
-            version.name,
-            all.join("、"),
-            chinese_count(all.len())
-        ))
-        .line(Some(one.line)),
+        RULE.diag(format!("“一、总体情况”未写到{missing}方面的情况（{}年版格式要求写明{all}{n}个方面）", version.name))
+            .line(Some(one.line)),
     );
 }
 

@@ -5,6 +5,7 @@ use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
 use crate::util::chars::is_letter;
+use crate::util::find::find;
 
 pub const RULE: Rule = Rule {
     code: "section.problems_thin",
@@ -28,9 +29,12 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let prose = doc.prose();
     let (Some(five), Some(piece)) = (doc.section(5), prose.piece(5)) else { return };
     // After the heading (which names 问题 and 改进 itself).
-    let body_start = piece.text.find(five.heading.as_str()).map_or(0, |p| p + five.heading.len());
+    let body_start = find(&piece.text, &five.heading).map_or(0, |p| p + five.heading.len());
     let body = &piece.text[body_start..];
-    let letters: String = body.chars().filter(|&c| is_letter(c)).collect();
+    let mut letters = String::new();
+    for c in body.chars().filter(|&c| is_letter(c)) {
+        letters.push(c);
+    }
     let in_body = |list| prose.places_in(5, list).iter().filter(|p| p.local >= body_start).count();
     let message = if letters.is_empty() || ["无", "暂无", "没有", "无问题"].contains(&letters.as_str()) {
         format!("“{}”没有内容（写的是“{}”），应逐条写明存在的问题和改进措施", five.heading, body.trim())

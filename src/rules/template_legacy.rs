@@ -4,6 +4,7 @@
 use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::{TableId, LEGACY_HEADINGS};
+use crate::util::find::find;
 
 pub const RULE: Rule = Rule {
     code: "template.legacy",
@@ -33,8 +34,7 @@ pub fn legacy_layout(doc: &Document) -> Option<(usize, Vec<&'static str>)> {
     let mut first = usize::MAX;
     let mut found = Vec::new();
     for &heading in LEGACY_HEADINGS {
-        // (`str`'s search: the whole text, once for each of a few headings.)
-        if let Some(at) = text.find(heading) {
+        if let Some(at) = find(text, heading) {
             first = first.min(at);
             found.push(heading);
         }
@@ -45,12 +45,15 @@ pub fn legacy_layout(doc: &Document) -> Option<(usize, Vec<&'static str>)> {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some((at, found)) = legacy_layout(doc) else { return };
     let required = doc.registry.assumed_for(doc.year);
-    let quoted: Vec<String> = found.iter().take(3).map(|h| format!("“{h}”")).collect();
+    let mut quoted = String::new();
+    for h in found.iter().take(3) {
+        quoted.push_str(&format!("“{h}”"));
+    }
     let year = doc.year.map_or_else(|| "本".to_string(), |y| y.to_string());
     out.push(
         RULE.diag(format!(
             "报告按2019年以前的旧格式编写（有{}等部分，没有表二、表三、表四）；{year}年度报告应按{}年版格式编写，包括三张统计表",
-            quoted.join(""),
+            quoted,
             required.name
         ))
         .line(Some(doc.norm.line_at(at))),

@@ -4,6 +4,7 @@ use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::read::prose::stated_sums;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
+use crate::util::find::contains;
 
 pub const RULE: Rule = Rule {
     code: "text.sum_mismatch",
@@ -26,7 +27,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         // Parts that add to less may be examples of the total, not all of it.
         let all_listed = !sum.goes_on
             && (sum.parts.len() >= 3
-                || sum.parts.iter().any(|(l, _)| phrases::LIST_REST.iter().any(|w| l.contains(w))));
+                || sum.parts.iter().any(|(l, _)| phrases::LIST_REST.iter().any(|w| contains(l, w))));
         if parts_sum > sum.total.value || (parts_sum < sum.total.value && all_listed) {
             let listed: Vec<String> = sum.parts.iter().map(|(l, v)| format!("{l}{v}")).collect();
             out.push(

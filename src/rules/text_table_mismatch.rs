@@ -133,15 +133,13 @@ fn received(prose: &Prose) -> (Vec<Figure>, Option<usize>) {
 /// 案件2件`), and where it first says there were none (`未发生因政府信息
 /// 公开引起的行政复议`).
 fn reviews(prose: &Prose, text: &str) -> (Vec<Figure>, Option<usize>) {
-    let figures = figures_after(prose, &phrases::REVIEWS)
-        .into_iter()
-        .filter(|f| {
-            let gap = &text[f.end..f.number_at];
-            // Not an outcome's figure; not the suits' too, unless each's.
-            let suits_too = contains(gap, phrases::LITIGATION) && !contains(gap, phrases::EACH);
-            !phrases::REVIEW_OUTCOMES.iter().any(|w| contains(gap, w)) && !suits_too
-        })
-        .collect();
+    let mut figures = figures_after(prose, &phrases::REVIEWS);
+    figures.retain(|f| {
+        let gap = &text[f.end..f.number_at];
+        // Not an outcome's figure; not the suits' too, unless each's.
+        let suits_too = contains(gap, phrases::LITIGATION) && !contains(gap, phrases::EACH);
+        !phrases::REVIEW_OUTCOMES.iter().any(|w| contains(gap, w)) && !suits_too
+    });
     let denied = prose.places(&phrases::REVIEWS).into_iter().find_map(|place| {
         let (before, from) = prose.split_at(&place);
         let clause = clause_before(before);

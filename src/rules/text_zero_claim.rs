@@ -27,60 +27,93 @@ pub const RULE: Rule = Rule {
 /// Cells of the tables that contradict a claim: (table, row, column, value).
 type Against = Vec<(TableId, RowKey, ColKey, i64)>;
 
+/// The claims, each with the phrases that make it.
+#[derive(Clone, Copy)]
+enum Claim {
+    /// 均获维持: no case 纠正, none pending (unless of decided cases).
+    Upheld,
+    /// 零败诉: no case 纠正.
+    NoLoss,
+    /// 全部予以公开: no other outcome, none carried forward.
+    Granted,
+    /// 均已办结: none carried forward.
+    Done,
+    /// 未收取行政事业性收费: 表二's fees 0.
+    NoAdminFees,
+}
+
+const CLAIMS: [(Claim, &crate::template::ProsePhrases); 5] = [
+    (Claim::Upheld, &phrases::ALL_UPHELD),
+    (Claim::NoLoss, &phrases::NO_LOSS),
+    (Claim::Granted, &phrases::ALL_GRANTED),
+    (Claim::Done, &phrases::ALL_DONE),
+    (Claim::NoAdminFees, &phrases::NO_ADMIN_FEES),
+];
+
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let prose = doc.prose();
-    // Kept in text order (placed, not sorted: the library's sort costs the wasm some 3 KB).
-    // (A claim's own message, where it is not the cells listed.)
+    // Kept in text order (placed, not sorted: the library's sort costs the
+    // wasm some 3 KB), with a claim's own message where it is not the cells.
     let mut claims: Vec<(Place, Against, Option<String>)> = Vec::new();
-    let mut claim = |place: Place, against: Against, message: Option<String>| {
-        let at = claims.partition_point(|c| c.0.at <= place.at);
-        claims.insert(at, (place, against, message));
-    };
-    for place in prose.places(&phrases::ALL_UPHELD) {
-        let (before, from) = prose.split_at(&place);
-        let (said_before, said) = sentence(before, from);
-        let decided_only = phrases::DECIDED_QUALIFIERS.iter().any(|w| contains(said_before, w));
-        let columns: &[ColKey] = if decided_only { &[r::CORRECTED] } else { &[r::CORRECTED, r::PENDING] };
-        claim(place, review_cells(doc, &groups_named(said_before, said, true), columns), None);
-    }
-    for place in prose.places(&phrases::NO_LOSS) {
-        let (before, from) = prose.split_at(&place);
-        let (said_before, said) = sentence(before, from);
-        claim(place, review_cells(doc, &groups_named(said_before, said, false), &[r::CORRECTED]), None);
-    }
-    for place in prose.places(&phrases::ALL_GRANTED) {
-        let (before, from) = prose.split_at(&place);
-        let (said_before, said) = sentence(before, from);
-        if !about_requests(said_before, said) || phrases::GRANTED_QUALIFIERS.iter().any(|w| contains(said_before, w)) {
-            continue;
+    for (claim, list) in CLAIMS {
+        for place in prose.places(list) {
+            let (before, from) = prose.split_at(&place);
+            let (said_before, said) = sentence(before, from);
+            let qualified = |words: &[&str]| words.iter().any(|w| contains(said_before, w));
+            let about_requests = contains(said_before, phrases::REQUEST_WORD) || contains(said, phrases::REQUEST_WORD);
+            let mut message = None;
+            let against = match claim {
+                Claim::Upheld => {
+                    let columns: &[ColKey] = if qualified(phrases::DECIDED_QUALIFIERS) {
+                        &[r::CORRECTED]
+                    } else {
+                        &[r::CORRECTED, r::PENDING]
+                    };
+                    review_cells(doc, &groups_named(said_before, said, true), columns)
+                }
+                Claim::NoLoss => review_cells(doc, &groups_named(said_before, said, false), &[r::CORRECTED]),
+                Claim::Granted if about_requests && !qualified(phrases::GRANTED_QUALIFIERS) => {
+                    // Every outcome but 予以公开, and what is carried forward.
+                    let mut rows = Vec::new();
+                    for r in doc.grid(TableId::Requests).map_or(&[][..], |g| g.rows) {
+                        if r.key.is_under(q::OUTCOMES.0) && r.key != q::GRANTED && r.key != q::OUTCOME_TOTAL {
+                            rows.push(r.key);
+                        }
+                    }
+                    rows.push(q::CARRIED_FORWARD);
+                    request_cells(doc, &rows)
+                }
+                Claim::Done if about_requests && !qualified(phrases::DONE_QUALIFIERS) => {
+                    request_cells(doc, &[q::CARRIED_FORWARD])
+                }
+                Claim::NoAdminFees => {
+                    let fees = doc.tables.active.row(a::FEES).and_then(|r| r.value(a::AMOUNT_YUAN));
+                    match fees.filter(|v| *v != Value::Int(0)) {
+                        Some(v) => {
+                            message = Some(format!("正文写“{}”，但表二行政事业性收费的收费金额为{v}元", place.phrase));
+                            vec![(TableId::Active, a::FEES, a::AMOUNT_YUAN, 0)]
+                        }
+                        None => Vec::new(),
+                    }
+                }
+                Claim::Granted | Claim::Done => Vec::new(),
+            };
+            if !against.is_empty() {
+                let at = claims.partition_point(|c| c.0.at <= place.at);
+                claims.insert(at, (place, against, message));
+            }
         }
-        let others: Vec<RowKey> = doc
-            .grid(TableId::Requests)
-            .map(|g| g.rows.iter().map(|r| r.key).filter(|&k| k.is_under(q::OUTCOMES.0) && k != q::GRANTED).collect())
-            .unwrap_or_default();
-        let rows = others.into_iter().filter(|&k| k != q::OUTCOME_TOTAL).chain([q::CARRIED_FORWARD]);
-        claim(place, request_cells(doc, rows), None);
     }
-    for place in prose.places(&phrases::ALL_DONE) {
-        let (before, from) = prose.split_at(&place);
-        let (said_before, said) = sentence(before, from);
-        if !about_requests(said_before, said) || phrases::DONE_QUALIFIERS.iter().any(|w| contains(said_before, w)) {
-            continue;
-        }
-        claim(place, request_cells(doc, [q::CARRIED_FORWARD].into_iter()), None);
-    }
-    for place in prose.places(&phrases::NO_ADMIN_FEES) {
-        let fees = doc.tables.active.row(a::FEES).and_then(|r| r.value(a::AMOUNT_YUAN));
-        if let Some(v) = fees.filter(|v| *v != Value::Int(0)) {
-            let message = format!("正文写“{}”，但表二行政事业性收费的收费金额为{}元", place.phrase, v);
-            claim(place, vec![(TableId::Active, a::FEES, a::AMOUNT_YUAN, 0)], Some(message));
-        }
-    }
-    for (place, against, message) in claims.into_iter().filter(|c| !c.1.is_empty()) {
+    for (place, against, message) in claims {
         let message = message.unwrap_or_else(|| {
-            let listed: Vec<String> =
-                against.iter().map(|&(t, row, col, v)| format!("{}{}件", cell_name(doc, t, row, col), v)).collect();
-            format!("正文写“{}”，但{}中{}", place.phrase, against[0].0.short_name(), listed.join("、"))
+            let mut m = format!("正文写“{}”，但{}中", place.phrase, against[0].0.short_name());
+            for (i, &(t, row, col, v)) in against.iter().enumerate() {
+                if i > 0 {
+                    m.push('、');
+                }
+                m.push_str(&format!("{}{v}件", cell_name(doc, t, row, col)));
+            }
+            m
         });
         out.push(diagnostic(doc, &place, message, &against));
     }
@@ -88,19 +121,17 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn diagnostic(doc: &Document, place: &Place, message: String, against: &Against) -> Diagnostic {
     let (table, row, column, _) = against[0];
-    let related = against
-        .iter()
-        .map(|&(t, row, col, _)| {
-            let r = doc.table(t).row(row);
-            Related {
-                label: cell_name(doc, t, row, col),
-                line: r.and_then(|r| r.cell(col)).and_then(|c| c.line).or(r.and_then(|r| r.line)),
-                span: r.and_then(|r| r.cell(col)).and_then(|c| c.span),
-                row: Some(row),
-                column: Some(col),
-            }
-        })
-        .collect();
+    let mut related = Vec::with_capacity(against.len());
+    for &(t, row, col, _) in against {
+        let r = doc.table(t).row(row);
+        related.push(Related {
+            label: cell_name(doc, t, row, col),
+            line: r.and_then(|r| r.cell(col)).and_then(|c| c.line).or(r.and_then(|r| r.line)),
+            span: r.and_then(|r| r.cell(col)).and_then(|c| c.span),
+            row: Some(row),
+            column: Some(col),
+        });
+    }
     RULE.diag(message).line(Some(doc.norm.line_at(place.at))).at(table, Some(row), Some(column)).related(related)
 }
 
@@ -110,11 +141,6 @@ fn cell_name(doc: &Document, table: TableId, row: RowKey, column: ColKey) -> Str
         (TableId::Review, Some(r)) => format!("{}{}", r.label, super::column_label(r, column)),
         _ => doc.grid(table).map_or_else(|| row.to_string(), |g| g.short_name(row)),
     }
-}
-
-/// Whether a sentence speaks of requests for information.
-fn about_requests(before: &str, from: &str) -> bool {
-    contains(before, phrases::REQUEST_WORD) || contains(from, phrases::REQUEST_WORD)
 }
 
 /// The groups of 表四 a sentence speaks of: reviews (复议), suits (诉讼),
@@ -144,11 +170,14 @@ fn review_cells(doc: &Document, groups: &[RowKey], columns: &[ColKey]) -> Agains
     out
 }
 
-fn request_cells(doc: &Document, rows: impl Iterator<Item = RowKey>) -> Against {
-    rows.filter_map(|k| {
-        doc.tables.requests.int(k, q::TOTAL).filter(|&v| v > 0).map(|v| (TableId::Requests, k, q::TOTAL, v))
-    })
-    .collect()
+fn request_cells(doc: &Document, rows: &[RowKey]) -> Against {
+    let mut out = Vec::new();
+    for &k in rows {
+        if let Some(v) = doc.tables.requests.int(k, q::TOTAL).filter(|&v| v > 0) {
+            out.push((TableId::Requests, k, q::TOTAL, v));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             let message = if raw.ends_with(UNIT_YUAN) && !raw.ends_with(UNIT_WAN_YUAN) {
                 format!("{place}以万元为单位，但写作“{raw}”，已按元读取（合{}万元）", in_wan(value))
             } else {
-                let number = raw.trim_end_matches(UNIT_WAN_YUAN);
+                let number = raw.strip_suffix(UNIT_WAN_YUAN).unwrap_or(raw);
                 let decimals =
                     number.split_once('.').map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count());
                 if decimals <= WAN_DECIMALS {
