@@ -539,6 +539,24 @@ mod tests {
         }
     }
 
+    /// Titles as pages mark them up, read after the page becomes text.
+    #[cfg(feature = "html")]
+    #[test]
+    fn titles_inside_a_page_s_paragraphs() {
+        let pages = [
+            ("<p align=\"center\"><strong>测试市测试局</strong></p><p align=\"center\"><strong>2021年度政府信息公开工作年度报告</strong></p><p>正文。</p>", "测试市测试局", 2021),
+            ("<h1>2024年上海市科委政府信息公开工作年度报告</h1><p>正文。</p>", "上海市科委", 2024),
+            ("<p>测试市测试局2021年政府信息</p><p>公开工作年度报告</p><p>正文。</p>", "测试市测试局", 2021),
+            ("<div class=\"title\">测试市测试局<br>2022年度政府信息公开工作年度报告</div><p>正文。</p>", "测试市测试局", 2022),
+            ("<p>测试区人民政府关于2023年度政府信息公开工作情况的报告</p>", "测试区人民政府", 2023),
+        ];
+        for (page, agency, year) in pages {
+            let text = crate::read::normalise::Normalised::new(&crate::input::html::html_text(page)).text;
+            let m = meta(&text);
+            assert_eq!((m.agency.as_deref(), m.title_year), (Some(agency), Some(year)), "{page}\n{text}");
+        }
+    }
+
     #[test]
     fn a_short_name_in_the_title_is_the_full_one_of_the_text() {
         let m = meta("2024年市科委政府信息公开工作年度报告\n根据上海市科委的部署……");
