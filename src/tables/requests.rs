@@ -6,7 +6,7 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glued};
+use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, Table};
@@ -21,7 +21,8 @@ use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
 use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
+/// The table, and how its text glues cells (see [`Glue`]).
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, Glue) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
     let segs = segments(tokens, &norm.text);
@@ -33,7 +34,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.found = true;
             table.unreadable = Some(why);
             table.line = line;
-            return table;
+            return (table, Glue::Apart);
         }
     };
     let segs = split_rows(segs, tokens, &norm.text);
@@ -63,6 +64,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             let values = values_of(s);
             glued_row(&values) && values.iter().map(|t| t.end - t.start).sum::<usize>() < n
         });
+    let glue = match (multi_run, sparse_glued) {
+        (false, _) => Glue::Apart,
+        (true, false) => Glue::Flattened,
+        (true, true) => Glue::FlattenedSparse,
+    };
     let mut glued = Vec::new();
     let mut shorts = Vec::new();
     let mut full_rows: Vec<Vec<&Token>> = Vec::new();
@@ -80,7 +86,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             if values.len() == n {
                 full_rows.push(values);
             }
-            match fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+            match fill_row(&mut row, &segs[*s], &kinds, arith, glue, norm) {
                 Filled::Glued(g) => glued.push((table.rows.len(), g)),
                 Filled::Short(values) => shorts.push(Short::plain(table.rows.len(), values)),
                 Filled::Done => {}
@@ -100,7 +106,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         table.rows =
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
-    table
+    (table, glue)
 }
 
 /// Whether a token is a run of digits (no sign, decimals or unit).
