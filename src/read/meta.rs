@@ -158,9 +158,10 @@ fn find_title<'a>(lines: &[(usize, &'a str)]) -> Option<Title<'a>> {
         let joined;
         let title = if is_title(line) {
             line
-        } else if let Some(next) =
-            next.filter(|n| n.chars().count() <= TITLE_PART_MAX && line.chars().count() <= TITLE_PART_MAX)
-        {
+        } else if let Some(next) = next.filter(|n| {
+            // (Only a line with 政府 in it may begin a title broken in two.)
+            contains(line, "政府") && n.chars().count() <= TITLE_PART_MAX && line.chars().count() <= TITLE_PART_MAX
+        }) {
             joined = format!("{line}{next}");
             if !is_title(&joined) || is_title(next) {
                 continue;
@@ -353,8 +354,9 @@ fn is_january_first(text: &str, at: usize) -> bool {
     one_before && one_after
 }
 
-/// How far into the text a page's publication date is looked for.
-const PUBLISHED_SEARCH: usize = 4 * 1024;
+/// How far into the text a page's publication date is looked for (the
+/// page's header, above the report).
+const PUBLISHED_SEARCH: usize = 1024;
 
 /// `发布日期：2020-01-31`, `发布时间: 2021-03-05 08:58` near the start.
 fn find_published(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Dated> {
