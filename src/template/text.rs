@@ -106,7 +106,7 @@ pub mod phrases {
 
     prose_phrases! {
         /// 无依申请公开: none received, said without a verb (a verb's
-        /// denial, 未收到…申请, is read from [`RECEIVED`]).
+        /// denial, 未收到…申请, is read at [`REQUEST`]).
         NO_REQUESTS = ["无依申请公开", "未发生依申请公开", "没有依申请公开", "无政府信息公开申请", "无信息公开申请"];
         /// Where a request is named: `…收到…申请7件`, `依申请公开`.
         REQUEST = ["申请"];
