@@ -69,7 +69,7 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
         (HtmlAsText, BlankZeros),
         (Docx, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
-        (PdfLayout, BlankLegal), (PdfLayout, BlankZeros), (PdfLayout, Dashes),
+        (PdfLayout, BlankZeros), (PdfLayout, Dashes),
         (PdfRaw, BlankZeros), (PdfRaw, Dashes),
         (PdfPlain, Dense), (PdfPlain, BlankLegal), (PdfPlain, BlankZeros), (PdfPlain, Dashes),
         (PdfJs, BlankZeros), (PdfJs, Dashes),

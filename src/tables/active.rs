@@ -45,7 +45,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let mut table = Table::new(TableId::Active);
     let segs = segments(tokens, &norm.text);
     let active_rows = registry.active_rows();
-    let glue = match looks_flattened(tokens) {
+    let glue = match page.flattened() || looks_flattened(tokens) {
         false => Glue::Apart,
         true if page == Glue::FlattenedSparse
             || drops_empty_cells(&segs, tokens, &norm.text, &active_rows, registry) =>
@@ -83,7 +83,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.rows.push(row);
         }
     }
-    sparse::place_without_sums(&mut table, shorts, norm);
+    sparse::place_without_sums(&mut table, shorts, rows.glue, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));

@@ -191,12 +191,22 @@ pub fn fill_row<'t>(
     if cells.len() < expected {
         return Filled::Short(cells.to_vec());
     }
-    count_mismatch(row, cells, norm);
+    count_mismatch(row, cells, glue, norm);
     Filled::Done
 }
 
-/// Says a row has a number of values it cannot have.
-pub fn count_mismatch(row: &mut Row, values: &[&Token], norm: &Normalised) {
+/// Says a row has a number of values it cannot have; or, where some of
+/// them touch in a flattened page (`85813—`, `/-25-`: where one cell ends
+/// is a guess), that the row cannot be read.
+pub fn count_mismatch(row: &mut Row, values: &[&Token], glue: Glue, norm: &Normalised) {
+    if glue.flattened() && values.windows(2).any(|w| w[0].end == w[1].start) {
+        row.issues.push(RowIssue::Ambiguous {
+            digits: values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+            candidates: Vec::new(),
+            line: row.line,
+        });
+        return;
+    }
     row.issues.push(RowIssue::ValueCount {
         found: values.len(),
         expected: row.columns.len(),
@@ -567,7 +577,7 @@ fn rows_on_one_line(tokens: &[Token]) -> bool {
         }
         match t.kind {
             Kind::Text => words += 1,
-            Kind::Number(_) => numbers += 1,
+            Kind::Number(_) | Kind::Blank => numbers += 1,
             _ => {}
         }
         if words >= 4 && numbers >= 4 {

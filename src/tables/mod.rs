@@ -87,7 +87,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     let active = active::parse(region(regions[0]), norm, year, registry, glue);
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
-    let review = review::parse(region(regions[2]), norm, &version.review);
+    let review = review::parse(region(regions[2]), norm, &version.review, glue);
     Tables { active, requests, review }
 }
 

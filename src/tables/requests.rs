@@ -96,7 +96,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
     let step = sparse::layout_step(&full_rows, grid.columns.len(), norm);
-    sparse::place(&mut table, grid, shorts, norm, step);
+    sparse::place(&mut table, grid, shorts, glue, norm, step);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     if table.found {
         table.version = Some(chosen.version);

@@ -13,7 +13,7 @@
 //! row one value short there lost a value, and says so (`table.value_count`).
 
 use super::arith::{self, RowSums};
-use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, MAX_CANDIDATES};
+use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
 use super::values::{cell_from_part, read_cell};
@@ -157,14 +157,14 @@ impl Part<'_> {
 
 /// Places the short rows of a grid table (see the module's doc), or says
 /// each is one value short when the table keeps its empty cells' traces.
-pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Normalised, step: Option<f32>) {
+pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue, norm: &Normalised, step: Option<f32>) {
     if shorts.is_empty() {
         return;
     }
     if !traceless(table, &shorts) {
         for s in &shorts {
             if let Some(row) = table.rows.get_mut(s.row) {
-                count_mismatch(row, &s.values, norm);
+                count_mismatch(row, &s.values, glue, norm);
             }
         }
         return;
@@ -296,15 +296,15 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
 /// Places the short rows of a table with no sums to keep (table 二): a row
 /// with no value is left empty; one with some is said to be ambiguous, its
 /// placements listed; or each is one value short, as [`place`] says.
-pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, norm: &Normalised) {
+pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, norm: &Normalised) {
     if shorts.is_empty() {
         return;
     }
-    let traceless = traceless(table, &shorts);
+    let traceless = glue == Glue::FlattenedSparse || traceless(table, &shorts);
     for s in &shorts {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
         if !traceless {
-            count_mismatch(row, &s.values, norm);
+            count_mismatch(row, &s.values, glue, norm);
         } else if s.values.is_empty() {
             for cell in &mut row.cells {
                 cell.state = CellState::Blank;
