@@ -23,6 +23,8 @@ addEventListener('unhandledrejection', (e) => {
 // Format decoding (pasted HTML, .html, .docx, .pdf) lives in inputs.js,
 // fetched only when first needed; the app calls it through this.
 window.nianbaoRead = async (kind, data) => (await import('./inputs.js')).read(kind, data);
+// The batch (many files, workers, IndexedDB) lives in batch.js, likewise.
+window.nianbaoBatch = async (name, ...args) => (await import('./batch.js'))[name](...args);
 
 try {
   const app = await import(me.dataset.js);
