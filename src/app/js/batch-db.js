@@ -14,7 +14,7 @@ import { openDB } from './idb/index.js';
 
 const NAME = 'nianbao-batch';
 
-export function openBatchDb() {
+export async function openBatchDb() {
   return openDB(NAME, 1, {
     upgrade(db) {
       db.createObjectStore('rows', { keyPath: 'id' });

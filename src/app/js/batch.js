@@ -349,8 +349,10 @@ async function check(me, items) {
     const left = jobs.filter((j) => !got.has(j.id)).map((j) => j.id);
     await keep('批量检查的结果', (db) => forget(db, left));
     tell('info', `已取消：检查了${got.size}份，其余${total - got.size}份未检查${skippedNote}`);
-  } else {
+  } else if (db) {
     tell('info', `已检查${total}份文件${skippedNote}`);
+  } else {
+    tell('warning', `已检查${total}份文件${skippedNote}。${refused(storageProblem)}`);
   }
 }
 

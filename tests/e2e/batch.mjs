@@ -1,0 +1,422 @@
+// Browser tests of the reviewer's batch (issue 17), in headless Debian
+// chromium against the Trunk build in dist/ served on 127.0.0.1:
+//   - 50 generated reports (UTF-8, UTF-16, .html, .docx) dropped at once: a row
+//     each, whose agency, year, template, counts and verdict are the CLI's
+//     (`nianbao check --json`, one file at a time) and the findings per rule
+//     add up to the CLI's; no main-thread task over 50 ms while they are checked;
+//   - a folder picked (webkitdirectory) and a folder dropped: every file a row, by path;
+//   - a row opened in the single-report view and back, sort, filter and scroll kept;
+//   - sort by a column, filter by verdict, by rule (the counts) and by 已审;
+//   - the batch kept across a reload (rows, view, 已审), and 清空;
+//   - storage refused: a message, and the batch still works in memory;
+//   - files that are no report (an image, an empty file, a budget report): rows with the reason;
+//   - cancel; a phone-sized screen; the keyboard;
+//   - no request leaves 127.0.0.1, no console error.
+//
+//   node tests/e2e/batch.mjs [BASE_URL]   (default: serves dist/ itself)
+// The CLI must be built with `cargo build --bin nianbao --features html,files`.
+
+import { chromium } from 'playwright-core';
+import { CHROMIUM, finish, serve, test } from './harness.mjs';
+import { App, INIT, poll } from './app-page.mjs';
+import { nonReports, reports, writeAll } from './batch-files.mjs';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = process.env.NIANBAO_BIN ?? path.join(ROOT, 'target/debug/nianbao');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-batch-'));
+
+/** The CLI's JSON for one file, run where it is (so `source` is its name). */
+function cliJson(file) {
+  const r = spawnSync(BIN, ['check', '--json', path.basename(file)], { cwd: path.dirname(file), encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao exited ${r.status} on ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+// ------------------------------------------------------------ the batch's page object
+
+/** Every locator of the batch, named once. */
+class Batch {
+  constructor(page) {
+    this.page = page;
+    this.app = new App(page);
+    this.root = page.getByTestId('batch');
+    this.rows = page.getByTestId('batch-row');
+    this.progress = page.getByTestId('batch-progress');
+    this.ruleCounts = page.getByTestId('batch-rule-count');
+    this.picker = page.getByTestId('batch-input');
+    this.folderPicker = page.getByTestId('batch-folder');
+    this.back = page.getByTestId('batch-back');
+  }
+  async open(base) {
+    await this.app.open(base);
+  }
+  /** Drops files made in the page from {name, bytes} onto the app, all at once. */
+  async drop(files) {
+    const dt = await this.page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name));
+      }
+      return dt;
+    }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') })));
+    await this.page.getByTestId('app').dispatchEvent('drop', { dataTransfer: dt });
+  }
+  /** Waits until `n` rows are shown and no batch is under way. */
+  async settled(n, ms = 30000) {
+    await poll(async () => (await this.rows.count()) === n && (await this.progress.isHidden()), `${n} rows`, ms);
+  }
+  /** Every row as the table shows it. */
+  async table() {
+    return this.rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cell = (id) => tr.querySelector(`[data-testid=${id}]`);
+        return {
+          id: Number(tr.dataset.id),
+          name: tr.dataset.name,
+          path: tr.querySelector('td.file button, td.file span').textContent,
+          verdictKind: tr.dataset.verdict,
+          agency: cell('batch-agency').textContent,
+          year: cell('batch-year').textContent,
+          template: cell('batch-template').dataset.template,
+          errors: Number(cell('batch-errors').textContent),
+          warnings: Number(cell('batch-warnings').textContent),
+          verdict: cell('batch-verdict').textContent,
+          reason: cell('batch-reason')?.textContent ?? null,
+          reviewed: tr.querySelector('[data-testid=batch-reviewed]').checked,
+        };
+      }),
+    );
+  }
+  async counts() {
+    return this.ruleCounts.evaluateAll((bs) =>
+      Object.fromEntries(bs.map((b) => [b.dataset.code, { findings: Number(b.dataset.findings), reports: Number(b.dataset.reports) }])),
+    );
+  }
+  sortBy(column) {
+    return this.page.locator(`[data-testid=batch-sort][data-column=${column}]`).click();
+  }
+  filterVerdict(value) {
+    return this.page.getByTestId('batch-filter-verdict').selectOption(value);
+  }
+  row(name) {
+    return this.page.locator(`[data-testid=batch-row][data-name="${name}"]`);
+  }
+  async clear() {
+    await this.page.getByTestId('batch-clear').click();
+    await poll(async () => (await this.rows.count()) === 0, 'the batch cleared');
+  }
+}
+
+// ------------------------------------------------------------ run
+
+const own = process.argv[2] ? null : await serve(path.join(ROOT, 'dist'));
+const BASE = process.argv[2] ?? own.base;
+const ORIGIN = new URL(BASE).origin;
+
+const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-batch-profile-'));
+const context = await chromium.launchPersistentContext(userDir, { ...CHROMIUM, viewport: { width: 1440, height: 900 } });
+await context.addInitScript(INIT);
+// Long main-thread tasks, for the responsiveness check.
+await context.addInitScript(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+});
+const requests = [];
+context.on('request', (r) => requests.push(r.url()));
+let problems = [];
+const watch = (p) => {
+  p.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+};
+context.on('weberror', (e) => problems.push(`weberror: ${e.error().message}`));
+const page = context.pages()[0] ?? (await context.newPage());
+watch(page);
+const batch = new Batch(page);
+
+/** A named test that also fails on any console error or page error during it. */
+async function check(name, fn) {
+  problems = [];
+  await test(name, async () => {
+    await fn();
+    assert.deepEqual(problems, [], 'console or page errors');
+  });
+}
+
+const fifty = reports(50);
+const fiftyPaths = writeAll(path.join(TMP, 'fifty'), fifty);
+const cli = new Map(fiftyPaths.map((p) => [path.basename(p), cliJson(p)]));
+
+await batch.open(BASE);
+
+await check('50 reports dropped at once: a row each, as the CLI has them, the page responsive', async () => {
+  await page.evaluate(() => (window.__long = []));
+  await batch.drop(fifty);
+  await batch.root.waitFor();
+  await batch.settled(50);
+  const long = await page.evaluate(() => window.__long);
+  const table = await batch.table();
+  for (const row of table) {
+    const json = cli.get(row.name);
+    assert.ok(json, `no CLI report for ${row.name}`);
+    const count = (sev) => json.diagnostics.filter((d) => d.severity === sev).length;
+    assert.equal(row.agency, json.agency ?? '未识别', `${row.name}: agency`);
+    assert.equal(row.year, json.year == null ? '未识别' : String(json.year), `${row.name}: year`);
+    assert.equal(row.template, json.template ?? '', `${row.name}: template`);
+    assert.equal(row.errors, count('error'), `${row.name}: errors`);
+    assert.equal(row.warnings, count('warning'), `${row.name}: warnings`);
+    assert.equal(row.verdict, json.summary.verdict, `${row.name}: verdict`);
+  }
+  assert.deepEqual(new Set(table.map((r) => r.name)), new Set(cli.keys()));
+  // Findings per rule across the batch: the CLI's, file by file, added up.
+  const expected = {};
+  for (const json of cli.values()) {
+    const seen = new Set();
+    for (const d of json.diagnostics) {
+      expected[d.code] ??= { findings: 0, reports: 0 };
+      expected[d.code].findings++;
+      if (!seen.has(d.code)) expected[d.code].reports++;
+      seen.add(d.code);
+    }
+  }
+  assert.deepEqual(await batch.counts(), expected);
+  assert.match(await page.getByTestId('batch-tally').textContent(), /^共50份：/);
+  assert.match(await page.getByTestId('mode-batch').textContent(), /50份/);
+  assert.ok(long.every((ms) => ms <= 50), `main-thread tasks over 50 ms while the batch ran: ${long.map(Math.round).join(', ')}`);
+});
+
+await check('sort by a column, and filter by verdict, by rule and by 已审', async () => {
+  await batch.sortBy('errors');
+  let table = await batch.table();
+  const errors = table.map((r) => r.errors);
+  assert.deepEqual(errors, [...errors].sort((a, b) => b - a), 'most errors first');
+  await batch.sortBy('errors');
+  table = await batch.table();
+  assert.deepEqual(table.map((r) => r.errors), [...errors].sort((a, b) => a - b), 'then fewest first');
+  await batch.sortBy('agency');
+  const agencies = (await batch.table()).map((r) => r.agency);
+  assert.deepEqual(agencies, [...agencies].sort(), 'agencies in order');
+
+  await batch.filterVerdict('fail');
+  table = await batch.table();
+  assert.ok(table.length > 0 && table.every((r) => r.verdictKind === 'fail' && r.errors > 0));
+  await batch.filterVerdict('');
+  const counts = await batch.counts();
+  const code = Object.keys(counts).find((c) => counts[c].reports > 1 && counts[c].reports < 50);
+  await page.locator(`[data-testid=batch-rule-count][data-code="${code}"]`).click();
+  table = await batch.table();
+  assert.equal(table.length, counts[code].reports, `rows with ${code}`);
+  assert.ok(table.every((r) => cli.get(r.name).diagnostics.some((d) => d.code === code)));
+  assert.equal(await page.getByTestId('batch-filter-code').getAttribute('data-code'), code);
+  await page.getByTestId('batch-filter-code').click();
+  assert.equal(await batch.rows.count(), 50);
+
+  // 已审: two rows marked, then only those shown.
+  const first = batch.rows.nth(0);
+  const second = batch.rows.nth(3);
+  await first.getByTestId('batch-reviewed').check();
+  await second.getByTestId('batch-reviewed').check();
+  await page.getByTestId('batch-filter-reviewed').selectOption('1');
+  assert.equal(await batch.rows.count(), 2);
+  assert.match(await page.getByTestId('batch-tally').textContent(), /已审2份/);
+  await page.getByTestId('batch-filter-reviewed').selectOption('');
+});
+
+await check('a row opens in the single-report view, and 返回 comes back with sort, filter and scroll kept', async () => {
+  await batch.sortBy('warnings');
+  await batch.filterVerdict('fail');
+  const shown = await batch.table();
+  await page.evaluate(() => scrollTo(0, 400));
+  const scrolled = await page.evaluate(() => scrollY);
+  const target = shown[Math.min(5, shown.length - 1)];
+  await batch.row(target.name).click();
+  await batch.back.waitFor();
+  assert.ok(await batch.root.isHidden(), 'the batch is hidden');
+  await poll(async () => (await batch.app.sourceName.textContent()) === `来源：${target.name}`, 'the opened row in the single view');
+  const json = cli.get(target.name);
+  assert.equal(await batch.app.verdict.textContent(), json.summary.verdict);
+  assert.equal((await batch.app.renderedDiagnostics()).length, json.diagnostics.length);
+  await batch.back.click();
+  await batch.root.waitFor();
+  assert.deepEqual((await batch.table()).map((r) => r.name), shown.map((r) => r.name), 'same rows, same order');
+  assert.equal(await page.getByTestId('batch-filter-verdict').inputValue(), 'fail');
+  await poll(async () => Math.abs((await page.evaluate(() => scrollY)) - scrolled) < 2, 'the scroll kept');
+  assert.ok(await batch.row(target.name).evaluate((tr) => tr.classList.contains('opened')), 'the row opened last is marked');
+  await batch.filterVerdict('');
+});
+
+await check('the batch is kept across a reload: rows, sort, filter and 已审', async () => {
+  await batch.sortBy('year');
+  await page.getByTestId('batch-filter-reviewed').selectOption('0');
+  const before = await batch.table();
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  await batch.root.waitFor();
+  await poll(async () => (await batch.rows.count()) === before.length, 'the rows back');
+  assert.deepEqual(await batch.table(), before);
+  assert.equal(await page.getByTestId('batch-filter-reviewed').inputValue(), '0');
+  assert.equal(await page.locator('[data-testid=batch-sort][data-column=year]').evaluate((b) => b.parentElement.getAttribute('aria-sort')), 'ascending');
+  await page.getByTestId('batch-filter-reviewed').selectOption('');
+  assert.equal((await batch.table()).filter((r) => r.reviewed).length, 2);
+});
+
+await check('files that are no report are rows, with the reason', async () => {
+  await batch.clear();
+  const odd = nonReports();
+  await batch.drop([...odd, ...reports(2)]);
+  await batch.settled(odd.length + 2);
+  for (const f of odd) {
+    const row = (await batch.table()).find((r) => r.name === f.name);
+    assert.ok(row, `${f.name}: no row`);
+    assert.equal(row.verdictKind, f.kind, `${f.name}: verdict`);
+    assert.ok(row.reason && row.reason.length > 10, `${f.name}: reason`);
+  }
+  const png = (await batch.table()).find((r) => r.name === '照片.png');
+  assert.match(png.reason, /二进制/);
+  assert.match((await batch.table()).find((r) => r.name === '空白.txt').reason, /输入为空/);
+});
+
+await check('a folder picked: every file a row, by its path in the folder', async () => {
+  await batch.clear();
+  const dir = path.join(TMP, '年报目录');
+  writeAll(path.join(dir, '区县'), reports(3, 5));
+  writeAll(dir, reports(2, 9).map((f) => ({ ...f, name: `市级_${f.name}` })));
+  fs.writeFileSync(path.join(dir, '.DS_Store'), 'x');
+  await batch.folderPicker.setInputFiles(dir);
+  await batch.settled(5);
+  const paths = (await batch.table()).map((r) => r.path).sort();
+  assert.ok(paths.every((p) => p.startsWith('年报目录/')), paths.join(' '));
+  assert.equal(paths.filter((p) => p.includes('/区县/')).length, 3);
+  assert.match(await batch.app.notice.textContent(), /系统文件/);
+});
+
+await check('a folder dropped: its files walked, every file a row', async () => {
+  await batch.clear();
+  // A drop made by a script carries no folder; this one carries entries
+  // that behave as the browser's FileSystemDirectoryEntry does.
+  const files = reports(4, 21);
+  await page.evaluate((files) => {
+    const file = (f, dir) => ({
+      isFile: true, isDirectory: false, name: f.name, fullPath: `${dir}/${f.name}`,
+      file: (ok) => ok(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name)),
+    });
+    const folder = (name, fullPath, children) => ({
+      isFile: false, isDirectory: true, name, fullPath,
+      createReader: () => {
+        let given = false;
+        return { readEntries: (ok) => { ok(given ? [] : children); given = true; } };
+      },
+    });
+    const sub = folder('下级', '/上报/下级', files.slice(2).map((f) => file(f, '/上报/下级')));
+    const top = folder('上报', '/上报', [...files.slice(0, 2).map((f) => file(f, '/上报')), sub]);
+    const item = { kind: 'file', webkitGetAsEntry: () => top, getAsFile: () => null };
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { items: [item], files: [], types: ['Files'], getData: () => '' } });
+    document.querySelector('[data-testid=app]').dispatchEvent(drop);
+  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') })));
+  await batch.settled(4);
+  const paths = (await batch.table()).map((r) => r.path).sort();
+  assert.deepEqual(paths, [...files.slice(0, 2).map((f) => `上报/${f.name}`), ...files.slice(2).map((f) => `上报/下级/${f.name}`)].sort());
+});
+
+await check('cancel stops a batch: the files checked keep their rows, the rest get none', async () => {
+  await batch.clear();
+  const many = reports(400, 3);
+  await batch.picker.setInputFiles(writeAll(path.join(TMP, 'many'), many));
+  await poll(async () => Number(await batch.progress.getAttribute('data-done')) > 0, 'the batch under way', 20000);
+  await page.getByTestId('batch-cancel').click();
+  await batch.progress.waitFor({ state: 'hidden' });
+  const n = await batch.rows.count();
+  assert.ok(n > 0 && n < 400, `${n} rows after cancel`);
+  assert.match(await batch.app.notice.textContent(), /已取消/);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  await batch.root.waitFor();
+  await poll(async () => (await batch.rows.count()) === n, 'the same rows after a reload');
+});
+
+await check('清空 removes the batch, here and after a reload', async () => {
+  await batch.clear();
+  assert.match(await batch.app.notice.textContent(), /已清空批量检查/);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  assert.equal(await batch.rows.count(), 0);
+  assert.ok(await batch.root.isHidden(), 'no batch to show after a reload');
+  const kept = await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => Object.assign(indexedDB.open('nianbao-batch'), { onsuccess: (e) => ok(e.target.result), onerror: fail }));
+    const count = (store) => new Promise((ok) => (db.transaction(store).objectStore(store).count().onsuccess = (e) => ok(e.target.result)));
+    const n = [await count('rows'), await count('texts')];
+    db.close();
+    return n;
+  });
+  assert.deepEqual(kept, [0, 0]);
+});
+
+await check('storage refused: a clear message, and the batch works in memory', async () => {
+  const p = await context.newPage();
+  watch(p);
+  await p.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const b = new Batch(p);
+  await b.open(BASE);
+  await b.drop(reports(6, 33));
+  await b.settled(6);
+  assert.match(await p.getByTestId('notice').textContent(), /浏览器拒绝在本机保存批量检查的结果.*只保存在当前页面中/);
+  const name = (await b.table())[2].name;
+  await b.row(name).click();
+  await b.back.waitFor();
+  await poll(async () => (await b.app.sourceName.textContent()) === `来源：${name}`, 'a row opened from memory');
+  await b.back.click();
+  await b.root.waitFor();
+  await p.close();
+});
+
+await check('a phone-sized screen: the batch as cards, no sideways scrolling of the page', async () => {
+  await batch.drop(reports(5, 44));
+  await batch.settled(5);
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    const box = await batch.rows.first().boundingBox();
+    assert.ok(box.width <= 390 && box.height > 60, 'a row drawn as a card');
+    await page.screenshot({ path: path.join(TMP, 'phone.png') });
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+});
+
+await check('the keyboard: a row opened with Enter, and back', async () => {
+  const name = (await batch.table())[1].name;
+  await batch.row(name).getByTestId('batch-open').focus();
+  await page.keyboard.press('Enter');
+  await batch.back.waitFor();
+  await batch.back.focus();
+  await page.keyboard.press('Enter');
+  await batch.root.waitFor();
+  const nameless = await page.locator('button, select, input[type=checkbox]').evaluateAll((els) =>
+    els.filter((e) => e.offsetParent && !(e.getAttribute('aria-label') || e.textContent.trim() || e.labels?.length)).length);
+  assert.equal(nameless, 0, 'controls without a name');
+});
+
+await check('no request left 127.0.0.1', async () => {
+  const away = requests.filter((u) => !u.startsWith(ORIGIN + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(away, []);
+  assert.ok(requests.some((u) => u.endsWith('/batch-checker_bg.wasm')), 'the workers loaded their checker');
+});
+
+await context.close();
+fs.rmSync(userDir, { recursive: true, force: true });
+fs.rmSync(TMP, { recursive: true, force: true });
+own?.proc.kill();
+
+finish();
