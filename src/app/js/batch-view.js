@@ -54,7 +54,10 @@ const SORT_VALUE = Object.fromEntries(COLUMNS.map(([k, , f]) => [k, f]));
 
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-export const DEFAULT_VIEW = { sort: 'file', desc: false, verdict: null, code: null, reviewed: null, scroll: 0, shown: true };
+/** Rows drawn at first, and drawn more each time the reviewer asks: a table of hundreds of rows is slow to lay out. */
+export const PAGE = 100;
+
+export const DEFAULT_VIEW = { sort: 'file', desc: false, verdict: null, code: null, reviewed: null, limit: PAGE, scroll: 0, shown: true };
 
 /** A click on a column's heading: sorts by it, or turns its order round (counts start worst first). */
 export function sortBy(view, column) {
@@ -186,7 +189,9 @@ export class BatchView {
       if (tr && e.target.matches('input[type=checkbox]')) this.mark(Number(tr.dataset.id), e.target.checked, true);
     });
     const table = el('table', { class: 'batch-table', 'data-testid': 'batch-table' }, el('thead', {}, el('tr', {}, ...this.heads)), this.tbody);
-    this.body = el('div', { class: 'batch-body' }, this.tallyLine, filters, rules, this.shownLine, el('div', { class: 'batch-scroll' }, table));
+    this.more = el('button', { type: 'button', class: 'more', 'data-testid': 'batch-more', onclick: () => this.set({ limit: this.view.limit + PAGE }) });
+    this.body = el('div', { class: 'batch-body' }, this.tallyLine, filters, rules, this.shownLine,
+      el('div', { class: 'batch-scroll' }, table), this.more);
 
     this.root.replaceChildren(
       el('div', { class: 'batch-head' }, el('h2', { id: 'batch-title', text: '批量检查' }), this.clearButton),
@@ -269,8 +274,13 @@ export class BatchView {
       th.setAttribute('aria-sort', sorted ? (v.desc ? 'descending' : 'ascending') : 'none');
       th.querySelector('span').textContent = sorted ? (v.desc ? ' ▼' : ' ▲') : '';
     });
-    const shown = shownRows(v, rows);
-    this.shownLine.textContent = shown.length === rows.length ? `显示全部${rows.length}份` : `显示${shown.length}份（共${rows.length}份）`;
+    const kept = shownRows(v, rows);
+    const shown = kept.slice(0, v.limit);
+    this.shownLine.textContent = kept.length === rows.length ? `共${rows.length}份` : `筛选出${kept.length}份（共${rows.length}份）`;
+    this.shownLine.dataset.kept = kept.length;
+    this.shownLine.dataset.total = rows.length;
+    this.more.hidden = kept.length <= shown.length;
+    this.more.textContent = `再显示${Math.min(PAGE, kept.length - shown.length)}份（还有${kept.length - shown.length}份未显示）`;
     this.tbody.replaceChildren(...shown.map((r) => this.tr(r)));
     this.highlight(this.opened);
   }

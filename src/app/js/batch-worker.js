@@ -40,11 +40,17 @@ async function textOf(file) {
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isPdf(file.name, bytes)) {
+    // pdf.js parses here, in this worker, rather than in a worker of its own.
+    globalThis.pdfjsWorker ??= await import('./pdfjs/pdf.worker.min.mjs');
     const { pdfText } = await import('./inputs.js');
     return pdfText(bytes);
   }
   return readFile(file.name, bytes);
 }
+
+/** Files checked whose row and text are being kept: sent on once kept. */
+let unsaved = [];
+let saving = false;
 
 async function check({ id, path, file }) {
   const row = { id, path, name: file.name, size: file.size, reviewed: false };
@@ -55,20 +61,43 @@ async function check({ id, path, file }) {
   } catch (err) {
     row.unreadable = message(err);
   }
-  let storeError;
-  if (db) {
+  if (!db) {
+    postMessage({ type: 'row', row, text: text ?? undefined });
+    return;
+  }
+  unsaved.push({ row, text });
+  if (!saving) save();
+}
+
+/**
+ * Keeps the rows checked (and their texts) in IndexedDB, all those waiting
+ * in one transaction, while the next files are being checked; each row
+ * goes to the page once kept. Should the database refuse (a full disk),
+ * the texts go to the page, which keeps them in memory.
+ */
+async function save() {
+  saving = true;
+  while (unsaved.length && db) {
+    const some = unsaved;
+    unsaved = [];
+    let storeError;
     try {
       const tx = db.transaction(['rows', 'texts'], 'readwrite', { durability: 'relaxed' });
-      if (text !== null) tx.objectStore('texts').put(text, id);
-      tx.objectStore('rows').put(row);
+      for (const { row, text } of some) {
+        if (text !== null) tx.objectStore('texts').put(text, row.id);
+        tx.objectStore('rows').put(row);
+      }
       await tx.done;
-      text = null; // kept: the page need not hold it
     } catch (err) {
       storeError = message(err);
       db = null;
     }
+    for (const { row, text } of some) {
+      postMessage({ type: 'row', row, text: storeError === undefined ? undefined : (text ?? undefined), storeError });
+    }
   }
-  postMessage({ type: 'row', row, text: text ?? undefined, storeError });
+  for (const { row, text } of unsaved.splice(0)) postMessage({ type: 'row', row, text: text ?? undefined });
+  saving = false;
 }
 
 // Files are checked one after the other, in the order sent.

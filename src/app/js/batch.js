@@ -22,7 +22,7 @@ import { BatchView, DEFAULT_VIEW } from './batch-view.js';
 /** How often the table is redrawn while a batch runs. */
 const FLUSH_MS = 150;
 /** Files sent ahead to each worker, so that none waits for the next. */
-const AHEAD = 2;
+const AHEAD = 4;
 
 let hook = () => {};
 let table = null;
@@ -330,7 +330,8 @@ async function check(me, items) {
         slot.busy--;
         got.add(m.row.id);
         if (m.text !== undefined) memory.set(m.row.id, m.text);
-        if (m.storeError) {
+        if (m.storeError && !me.unsaved) {
+          me.unsaved = true;
           for (const s of workers) s.w.postMessage({ type: 'store', store: false });
           tell('warning', `无法在本机保存批量检查的结果（${m.storeError}）；此后的文件只保存在当前页面中，关闭或重新加载页面后将丢失`);
         }
