@@ -8,6 +8,11 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-o
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "style: cargo fmt --check; cargo clippy -D warnings (core, tests, CLI, the app)"
+cargo fmt --check
+cargo clippy --locked --all-targets --features html,files -- -D warnings
+cargo clippy --locked --features ui --bin app -- -D warnings
+
 step "core: cargo test"
 cargo test --locked
 
@@ -75,3 +80,9 @@ cargo test --locked --features worker --bin batch-checker
 step "batch: many files, folders, the summary against the CLI, storage (tests/e2e/batch.mjs)"
 cargo build --locked --quiet --features html,files --bin nianbao   # the CLI that reads .html and .docx
 node tests/e2e/batch.mjs "http://127.0.0.1:$app_port/"
+
+# shapes (issue 14): random report pages of both template versions in every
+# content style through real Chromium and pdftotext, each text read back cell
+# by cell against its truth (the seed is printed; tests/shape_matrix.rs).
+step "shapes: a fresh random batch through Chromium, pdftotext and pdf.js (scripts/shapegen.sh)"
+bash scripts/shapegen.sh

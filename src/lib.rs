@@ -1,12 +1,14 @@
 //! 年报体检 (nianbao): checks a 政府信息公开工作年度报告 (government
 //! information disclosure annual report) against the national template.
 //!
-//! The pipeline, one module a stage:
-//! [`input`] (web pages, Word files and encoded text as text) →
-//! [`normalise`] (text + map back to the input) → [`sections`] and
-//! [`meta`] → [`tables`] (each table's region read as [`tokens`], lines of
-//! labels and numbers; one module per table, driven by [`template`] data)
-//! → [`rules`] (one file per diagnostic code) → [`Report`] → [`render`].
+//! The pipeline, a folder a stage, all driven by [`template`] data:
+//! [`input`] (web pages, Word files and encoded text as text) → `read`
+//! (the text normalised with a map back to the input; its sections, what
+//! it says about itself, its figures; the tables' lines as tokens) →
+//! [`tables`] (each table rebuilt from its region) → [`rules`] (one file
+//! per diagnostic code) → [`Report`] ([`report`]: the output contract, the
+//! tables' layout, what each diagnostic marks) → [`render`]. `util` holds
+//! the small pieces every stage uses.
 //!
 //! ```
 //! let report = nianbao::check("", None);
@@ -14,7 +16,7 @@
 //! ```
 
 pub mod input;
-pub mod read;
+pub(crate) mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -22,7 +24,7 @@ pub mod tables;
 pub mod template;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
-pub mod util;
+pub(crate) mod util;
 #[cfg(feature = "wasm-api")]
 pub mod wasm_api;
 
@@ -71,6 +73,13 @@ pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>)
         diagnostics,
         registry,
     }
+}
+
+/// Checks a saved web page (or HTML pasted as text): its tables as cell
+/// grids, as [`check_blocks`] does (feature `html`).
+#[cfg(feature = "html")]
+pub fn check_html(html: &str, source: Option<&str>) -> Report {
+    check(&input::html::html_text(html), source)
 }
 
 /// Checks a report given as blocks in document order: its text, and its

@@ -121,6 +121,11 @@ impl Sample {
         crate::check(&self.text(), None)
     }
 
+    /// The report checked against the versions of `registry`.
+    pub fn check_with(&self, registry: &'static crate::Registry) -> Report {
+        crate::check_with(registry, &self.text(), None)
+    }
+
     fn columns(&self, table: TableId, row: RowKey) -> &'static [crate::template::Column] {
         match table {
             TableId::Active => self.version.active.find(row).map_or(&[], |(b, _)| b.columns),

@@ -194,7 +194,7 @@ fn the_pingtan_pages_give_the_tables_of_their_flattened_text() {
     let Some(dir) = corpus() else { return };
     for year in [2021, 2022] {
         let html = std::fs::read_to_string(dir.join(format!("html/pingtan-{year}.html"))).unwrap();
-        let page = nianbao::input::html::check_html(&html, None);
+        let page = nianbao::check_html(&html, None);
         let Some(flat) = read(&format!("pingtan-{year}-flattened.txt")) else { return };
         assert!(page.diagnostics.is_empty(), "{year}: {:?}", page.diagnostics);
         let page_json: serde_json::Value = serde_json::from_str(&page.to_json()).unwrap();

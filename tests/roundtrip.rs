@@ -345,7 +345,7 @@ fn parse(text: &str, shape: Shape) -> nianbao::Report {
 }
 
 fn parse_html(html: &str) -> nianbao::Report {
-    nianbao::input::html::check_html(html, None)
+    nianbao::check_html(html, None)
 }
 
 /// Compares every cell: `(wrong, missing)` lists of "row.column" names.

@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
-    let report = nianbao::input::html::check_html(&html, None);
+    let report = nianbao::check_html(&html, None);
     let _ = report.to_json();
 });

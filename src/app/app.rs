@@ -141,14 +141,18 @@ fn InputPane(
         let all = ta.selection_start().ok().flatten() == Some(0) && ta.selection_end().ok().flatten() == Some(len);
         replacing.set_value(all || len == 0);
         // Copied from a web page: its text/html has the real <table>. Read it
-        // (in the browser, inputs.js) and paste the tables' text instead.
+        // (in the browser, inputs.js) and paste the tables' text instead. A
+        // page's source pasted as plain text is read the same way.
         let Some(data) = ev.clipboard_data() else { return };
-        let html = data.get_data("text/html").unwrap_or_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let mut html = data.get_data("text/html").unwrap_or_default();
         if !html.to_ascii_lowercase().contains("<table") {
-            return;
+            if !nianbao::input::is_markup(&plain) {
+                return;
+            }
+            html = plain.clone();
         }
         ev.prevent_default();
-        let plain = data.get_data("text/plain").unwrap_or_default();
         let value: Vec<u16> = ta.value().encode_utf16().collect();
         let start = (ta.selection_start().ok().flatten().unwrap_or(len) as usize).min(value.len());
         let end = (ta.selection_end().ok().flatten().unwrap_or(len) as usize).clamp(start, value.len());

@@ -225,11 +225,6 @@ pub fn html_text(html: &str) -> String {
     super::blocks_to_text(&html_blocks(html))
 }
 
-/// Checks a report given as an HTML page.
-pub fn check_html(html: &str, source: Option<&str>) -> crate::Report {
-    crate::check(&html_text(html), source)
-}
-
 fn break_line(text: &mut String) {
     if !text.ends_with('\n') && !text.is_empty() {
         text.push('\n');

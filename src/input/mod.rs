@@ -1,4 +1,4 @@
-//! Stage 0: how a report reaches the checker, when it is not plain text.
+//! How a report reaches the checker, when it is not plain text.
 //!
 //! Web pages, pasted HTML and .docx files carry real tables. They are read
 //! as [`Block`]s in document order — text, and tables as cell grids — and
@@ -57,7 +57,32 @@ impl FileKind {
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
     let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || is_markup(&String::from_utf8_lossy(&bytes[..bytes.len().min(MARKUP_HEAD)]))
+}
+
+/// How much of a text is looked at to tell markup.
+const MARKUP_HEAD: usize = 64 * 1024;
+
+/// Whether text is HTML markup rather than a report's text: a page's
+/// source or a CMS fragment (`<p>…</p><table>…`) pasted or saved as text.
+/// Then it is read as a web page is (its tables as cell grids).
+pub fn is_markup(text: &str) -> bool {
+    let head = &text[..floor_char_boundary(text, MARKUP_HEAD)];
+    let lower = head.to_ascii_lowercase();
+    let count = |tag: &str| lower.matches(tag).count();
+    let table = count("<table") > 0 && count("<td") + count("<th") >= 3;
+    let paragraphs = count("<p>") + count("<p ") + count("<div") + count("<br") + count("<span") >= 5;
+    (table || paragraphs) && count("</") >= 3
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A file's report text: a .docx's paragraphs and tables, an HTML page's
@@ -97,6 +122,17 @@ fn html_text(_: &str) -> Result<String, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_told_from_a_report() {
+        assert!(is_markup("<p>测试局</p><table><tr><td>规章</td><td>0</td><td>1</td></tr></table>"));
+        assert!(is_markup("<div>一</div><div>二</div><p>三</p><p>四</p><br><span>五</span>"));
+        assert!(!is_markup("一、总体情况\n本局按照《条例》<有关规定>开展工作。\n规章\t0\t0\t1"));
+        assert_eq!(
+            FileKind::of("page.txt", "<p>一</p><table><tr><td>a</td><td>0</td><td>1</td></tr></table>".as_bytes()),
+            FileKind::Html
+        );
+    }
 
     #[test]
     fn kinds_by_name_and_content() {

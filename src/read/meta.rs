@@ -1,8 +1,8 @@
-//! Stage 3b: what the report says about itself: agency, reported year,
+//! What the report says about itself: agency, reported year,
 //! statistical period, each with the line it was read from.
 
 use crate::template::phrases;
-use crate::util::find::{contains, shared_start};
+use crate::util::find::{contains, matches, shared_start};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -131,14 +131,13 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
     // The cues, in one scan for the start they share (`统计`): the usual
     // one (the first, mostly found near the start) is tried where it
     // stands; the others' places, each cue's in text order, are kept to be
-    // tried after it. (Whole-text scans use `str`'s search, faster than
-    // `find` over long text.)
+    // tried after it.
     let (usual, others) = phrases::PERIOD.split_first().unwrap_or((&"", &[]));
     let shared = others.iter().fold(*usual, |a, b| shared_start(a, b));
     let mut later: Vec<Vec<usize>> = vec![Vec::new(); others.len()];
     // Where each cue's next place may start (places do not overlap).
     let mut free = vec![0; phrases::PERIOD.len()];
-    for (at, _) in text.match_indices(shared) {
+    for at in matches(text, shared) {
         for (k, cue) in others.iter().enumerate() {
             if at >= free[k + 1] && text[at..].starts_with(cue) {
                 later[k].push(at);

@@ -1,4 +1,4 @@
-//! Stage 1: the pasted text, normalised, with a map back to the original.
+//! The pasted text, normalised, with a map back to the original.
 //!
 //! Reports arrive with full-width digits and brackets, non-breaking and
 //! ideographic spaces, `\r\n` line ends, zero-width characters and BOMs. Every

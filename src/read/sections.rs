@@ -1,4 +1,4 @@
-//! Stage 3: the six sections (一、总体情况 … 六、其他需要报告的事项) and
+//! The six sections (一、总体情况 … 六、其他需要报告的事项) and
 //! where each starts.
 //!
 //! A heading is its ordinal (`三、`) followed closely by one of its cue words.

@@ -20,7 +20,7 @@ pub fn diagnostics(report: &Report, name: &str) -> String {
 ///
 /// ```text
 /// report.txt:53: error table.value_count 表三「（一）予以公开」行应有7个数字，实际有6个：0 0 0 0 0 0
-///    53 | （一）予以公开	0	0	0	0	0	0
+///    53 | （一）予以公开 0 0 0 0 0 0
 /// ```
 pub fn annotated(report: &Report, name: &str, input: &str) -> String {
     let lines: Vec<(usize, &str)> = line_starts(input);

@@ -6,7 +6,7 @@
 //! one report as a [`Document`].
 
 use crate::rules::diagnostic::{Diagnostic, Related, Severity};
-use crate::tables::model::Row;
+use crate::tables::model::{CellState, Row};
 use crate::template::{Along, ColKey, Instance, TableId};
 
 mod document;
@@ -278,6 +278,9 @@ impl Break<'_> {
     }
 }
 
+/// One side of a sum: its cells' values, and whether any was given (not blank).
+type Side<'a> = (Vec<(&'a Row, ColKey, i64)>, bool);
+
 /// The sums of table `id` declared for the rule `code` that do not hold,
 /// in template order; a sum with a cell that is not a whole number is not
 /// checked.
@@ -285,17 +288,31 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
     let table = doc.tables.get(id);
     let Some(grid) = doc.grid(id) else { return Vec::new() };
     let mut out = Vec::new();
-    let side = |cells: &[crate::template::Cell]| -> Option<Vec<(&'a Row, ColKey, i64)>> {
+    // A cell left blank counts as 0; a side all blank is not a sum to check
+    // (a total left empty is `value.blank`'s to say).
+    let side = |cells: &[crate::template::Cell]| -> Option<Side<'a>> {
         let mut out = Vec::with_capacity(cells.len());
+        let mut given = false;
         for &(r, c) in cells {
             let row = table.row(r)?;
-            out.push((row, c, row.int(c)?));
+            let cell = row.cell(c)?;
+            match (&cell.state, cell.value.and_then(|v| v.as_int())) {
+                (_, Some(v)) => {
+                    given = true;
+                    out.push((row, c, v));
+                }
+                (CellState::Blank, None) => out.push((row, c, 0)),
+                _ => return None,
+            }
         }
-        Some(out)
+        Some((out, given))
     };
     for eq in grid.equations_of(code) {
         for instance in eq.instances(grid) {
-            let (Some(left), Some(right)) = (side(&instance.left), side(&instance.right)) else { continue };
+            let (Some((left, l)), Some((right, r))) = (side(&instance.left), side(&instance.right)) else { continue };
+            if !(l && r) && (l || r) {
+                continue;
+            }
             let b = Break { instance, left, right };
             if b.left_sum() != b.right_sum() {
                 out.push(b);

@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     code: "value.ambiguous",
     severity: Severity::Warning,
     group: RuleGroup::National,
-    title: "数字粘连，无法唯一拆分",
+    title: "数字粘连或缺少空格位置，无法唯一确定",
     doc: RuleDoc {
         what: "网页复制时单元格之间的分隔丢失，一行数字连成一串（如“640020470”）。本工具用表格自身的勾稽关系（行总计、组总计、列平衡）拆分；只有唯一解时才采用。",
         why: "多种拆法都说得通（或都说不通）时，任何一种都是猜测；该行数值按“未给出”处理，并列出可能的拆法供核对。",
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 
 fn candidates(c: &[Vec<i64>]) -> String {
     if c.is_empty() {
-        return "没有符合勾稽关系的拆法".into();
+        return "请核对原表".into();
     }
     let shown: Vec<String> =
         c.iter().take(5).map(|v| v.iter().map(i64::to_string).collect::<Vec<_>>().join("|")).collect();
@@ -30,12 +30,37 @@ fn candidates(c: &[Vec<i64>]) -> String {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, issue) in doc.issues() {
-        if let RowIssue::Ambiguous { digits, candidates: c, line } = issue {
-            out.push(
+        match issue {
+            RowIssue::Ambiguous { digits, candidates: c, line } => out.push(
                 RULE.diag(format!("{}的数字连在一起（{}），无法唯一拆分；{}", place(id, row), digits, candidates(c)))
                     .line(*line)
                     .at(id, row.map(|r| r.key), None),
-            );
+            ),
+            RowIssue::Unplaced { values, candidates: c, more, line } => {
+                let label = |k: &crate::template::ColKey| {
+                    let columns = row.map_or(&[][..], |r| r.columns);
+                    let column = columns.iter().chain(doc.table(id).rows.iter().flat_map(|r| r.columns.iter()));
+                    column.clone().find(|x| x.key == *k).map_or(k.as_str(), |x| x.label)
+                };
+                let shown: Vec<String> = c.iter().map(|p| p.iter().map(label).collect::<Vec<_>>().join("、")).collect();
+                let options = if shown.is_empty() {
+                    "没有一种位置符合表格的勾稽关系".to_string()
+                } else {
+                    format!("可能的位置：{}{}", shown.join("；"), if *more { "……" } else { "" })
+                };
+                out.push(
+                    RULE.diag(format!(
+                        "{}只有{}个数字（{}），原文未标出哪些格留空，无法确定各数字所在的列；{}。只采用了各种位置都一致的格，请核对原表",
+                        place(id, row),
+                        values.len(),
+                        values.join(" "),
+                        options
+                    ))
+                    .line(*line)
+                    .at(id, row.map(|r| r.key), None),
+                );
+            }
+            _ => {}
         }
     }
 }

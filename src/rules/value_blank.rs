@@ -1,40 +1,76 @@
-//! `value.blank`: a cell written as / - — or left empty (absent from the output, not 0).
+//! `value.blank`: cells written as / - — 无 or left empty (absent from the
+//! output, not 0), one diagnostic a row.
 
-use super::{column_label, row_name, Document, Rule, RuleDoc, RuleGroup};
+use super::{column_label, related_cell, row_name, Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
-use crate::tables::model::CellState;
+use crate::tables::model::{CellState, Placement, RowIssue};
 use crate::template::EMPTY_CELL;
 
 pub const RULE: Rule = Rule {
     code: "value.blank",
     severity: Severity::Warning,
     group: RuleGroup::National,
-    title: "单元格留空或填写“/”“-”“—”",
+    title: "单元格留空或填写“/”“-”“—”“无”",
     doc: RuleDoc {
-        what: "表格中的每一格都应填写数字，没有发生的填0。",
-        why: "“/”“-”“—”或空白既可能表示0，也可能表示漏填；本工具不把它当作0，该格按“未给出”处理。",
-        example: "表二“行政事业性收费”行填“/”。",
+        what: "表格中的每一格都应填写数字，没有发生的填0。每行留空的格合并为一条提示，列出留空的列。",
+        why: "“/”“-”“—”“无”或空白既可能表示0，也可能表示漏填；本工具不把它当作0，该格按“未给出”处理。\
+核对勾稽关系时留空按0计。原文（如PDF提取的文字）未标出空格位置时，数字的位置按表格的勾稽关系确定，必要时按“法人或其他组织各列通常为空”推定，并在提示中说明。",
+        example: "表三“一、本年新收”行只有自然人和总计两格有数字，其余五列留空。",
         basis: "国务院办公厅政府信息公开工作年度报告格式。",
     },
     check,
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (id, row, cell) in doc.cells().filter(|(_, _, c)| c.state == CellState::Blank) {
-        // An empty cell of a real table (HTML, Word) is written EMPTY_CELL.
-        let written =
-            if cell.raw.as_str() == EMPTY_CELL { "留空".to_string() } else { format!("填写为“{}”", cell.raw) };
-        out.push(
-            RULE.diag(format!(
-                "{}行{}列{}，未按数字计（没有发生请填0）",
-                row_name(id, row),
-                column_label(row, cell.column),
-                written
-            ))
-            .line(cell.line.or(row.line))
-            .at(id, Some(row.key), Some(cell.column))
-            .span(cell.span),
-        );
+    for id in crate::template::TableId::ALL {
+        for row in &doc.table(id).rows {
+            let blank: Vec<&crate::tables::model::Cell> =
+                row.cells.iter().filter(|c| c.state == CellState::Blank).collect();
+            let Some(first) = blank.first() else { continue };
+            let (empty, marked): (Vec<&crate::tables::model::Cell>, Vec<&crate::tables::model::Cell>) =
+                blank.iter().copied().partition(|c| c.raw.is_empty() || c.raw.as_str() == EMPTY_CELL);
+            let mut parts = Vec::new();
+            if empty.len() == row.cells.len() && row.cells.len() > 1 {
+                parts.push("各列均留空".to_string());
+            } else if !empty.is_empty() {
+                let names: Vec<&str> = empty.iter().map(|c| column_label(row, c.column)).collect();
+                parts.push(format!("{}列留空", names.join("、")));
+            }
+            // Cells written alike, named together.
+            let mut marks: Vec<(&str, Vec<&str>)> = Vec::new();
+            for c in &marked {
+                match marks.iter_mut().find(|m| m.0 == c.raw.as_str()) {
+                    Some(m) => m.1.push(column_label(row, c.column)),
+                    None => marks.push((c.raw.as_str(), vec![column_label(row, c.column)])),
+                }
+            }
+            for (written, names) in &marks {
+                parts.push(format!("{}列填写为“{}”", names.join("、"), written));
+            }
+            let placed = row.issues.iter().find_map(|i| match i {
+                RowIssue::Placed { how } => Some(*how),
+                _ => None,
+            });
+            let note = match placed {
+                Some(Placement::Layout) => "",
+                Some(Placement::Arithmetic) => "；原文未标出哪些格留空，数字所在的列由表格勾稽关系确定",
+                Some(Placement::Usual) => {
+                    "；原文未标出哪些格留空，数字所在的列按“法人或其他组织各列通常为空”推定，请核对原表"
+                }
+                None => "",
+            };
+            out.push(
+                RULE.diag(format!("{}行{}，未按数字计（没有发生请填0）{}", row_name(id, row), parts.join("，"), note))
+                    .line(first.line.or(row.line))
+                    .at(id, Some(row.key), Some(first.column))
+                    .span(first.span)
+                    .related(if blank.len() > 1 {
+                        blank.iter().map(|c| related_cell(row, c.column, column_label(row, c.column))).collect()
+                    } else {
+                        Vec::new()
+                    }),
+            );
+        }
     }
 }
 

@@ -13,9 +13,10 @@
 //! reading, so it is done only when the shape leaves no doubt: as many
 //! numbers as the rows have cells, each number alone on its line.
 
-use super::fill::{fill_row_alone, Arith};
-use super::model::{Row, RowIssue, Table};
+use super::fill::{fill_row_alone, looks_flattened, Arith};
+use super::model::{Row, Table};
 use super::segments::{label_lines, segments, Segment};
+use super::sparse::{self, Short};
 use super::tuning::{ACTIVE_LABEL_TAIL, ACTIVE_NAME_LINE};
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
@@ -23,10 +24,12 @@ use crate::read::tokens::Token;
 use crate::template::{ActiveRow, BlockSpec, Column, Registry, TableId, Version, UNIT_WAN_YUAN};
 use crate::util::find;
 
-/// Table 二's rows (of every version) and the registry they come from.
+/// Table 二's rows (of every version), the registry they come from, and
+/// whether the region is a flattened web page (cells glued together).
 struct Rows<'r> {
     rows: Vec<ActiveRow>,
     registry: &'r Registry,
+    flattened: bool,
 }
 
 /// What a block's header says: its version, and whether money is in 万元.
@@ -38,11 +41,12 @@ struct Header {
 
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
     let mut table = Table::new(TableId::Active);
-    let rows = Rows { rows: registry.active_rows(), registry };
+    let rows = Rows { rows: registry.active_rows(), registry, flattened: looks_flattened(tokens) };
     let segs = segments(tokens, &norm.text);
     let mut header: Option<Header> = None;
     let mut next = 0; // the first row not yet named
     let mut pending: Vec<usize> = Vec::new();
+    let mut shorts = Vec::new();
     for seg in &segs {
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
@@ -60,8 +64,14 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         }
         let (filled, left) = fill_pending(&pending, seg, header, year, norm, &rows);
         pending.drain(..pending.len() - left);
-        table.rows.extend(filled);
+        for (row, short) in filled {
+            if let Some(values) = short {
+                shorts.push(Short { row: table.rows.len(), values });
+            }
+            table.rows.push(row);
+        }
     }
+    sparse::place_without_sums(&mut table, shorts, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
@@ -98,14 +108,17 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[
 
 /// Fills the waiting rows from one segment's cells; returns the rows and
 /// how many waiting rows (at the end of `pending`) still wait.
-fn fill_pending(
+/// A row filled, with its values when they were fewer than its columns.
+type FilledRow<'t> = (Row, Option<Vec<&'t Token>>);
+
+fn fill_pending<'t>(
     pending: &[usize],
-    seg: &Segment,
+    seg: &Segment<'t>,
     header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
     rows: &Rows,
-) -> (Vec<Row>, usize) {
+) -> (Vec<FilledRow<'t>>, usize) {
     let n = seg.cells.len();
     // The first rows of one block wait for column-major numbers.
     let first = &rows.rows[pending[0]];
@@ -129,7 +142,7 @@ fn fill_pending(
                 };
                 let part =
                     Segment { label: seg.label.clone(), label_token: seg.label_token, leading: Vec::new(), cells };
-                out.push(fill_one(&rows.rows[i], &part, Some(version), header, year, norm, rows.registry));
+                out.push(fill_one(&rows.rows[i], &part, Some(version), header, year, norm, rows));
             }
             // Rows of later blocks named too wait for the numbers after these.
             return (out, pending.len() - r);
@@ -138,8 +151,9 @@ fn fill_pending(
     // Otherwise the numbers belong to the row named last, nearest them;
     // rows named before it had none.
     let (last, before) = pending.split_last().unwrap_or((&pending[0], &[]));
-    let mut out: Vec<Row> = before.iter().map(|&i| no_values(&rows.rows[i], seg, norm, rows.registry)).collect();
-    out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows.registry));
+    let mut out: Vec<FilledRow> =
+        before.iter().map(|&i| (no_values(&rows.rows[i], seg, norm, rows.registry), Some(Vec::new()))).collect();
+    out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows));
     (out, 0)
 }
 
@@ -164,19 +178,19 @@ fn no_values(row: &ActiveRow, seg: &Segment, norm: &Normalised, registry: &Regis
     let mut out = Row::new(row.spec.key, row.spec.label, newest);
     out.found = true;
     out.line = seg.label_token.map(|t| norm.line_at(t.start));
-    out.issues.push(RowIssue::ValueCount { found: 0, expected: out.columns.len(), values: Vec::new(), line: out.line });
     out
 }
 
-fn fill_one(
+fn fill_one<'t>(
     row: &ActiveRow,
-    seg: &Segment,
+    seg: &Segment<'t>,
     version: Option<&'static Version>,
     header: Option<Header>,
     year: Option<i32>,
     norm: &Normalised,
-    registry: &Registry,
-) -> Row {
+    rows: &Rows,
+) -> FilledRow<'t> {
+    let (registry, flattened) = (rows.registry, rows.flattened);
     let version =
         version.unwrap_or_else(|| block_version(row, header.map(|h| h.version), seg.cells.len(), year, registry));
     let columns: &'static [Column] = block_of(row, version).map_or(&[], |b| b.columns);
@@ -186,8 +200,8 @@ fn fill_one(
     out.found = true;
     out.version = Some(version);
     let groups = [columns.len()];
-    fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, false, norm);
-    out
+    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, flattened, norm);
+    (out, short)
 }
 
 /// The end of a label where a row name must be (see [`ACTIVE_LABEL_TAIL`]).

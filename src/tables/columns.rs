@@ -18,10 +18,9 @@
 //! a number in the wrong cell is worse than none.
 
 use super::matching::align;
-use super::segments::{label_lines, Segment};
+use super::segments::{label_lines, starts_with_ordinal, Segment};
 use crate::read::tokens::Token;
 use crate::template::{RowKey, RowSpec};
-use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
 /// At most this many column-major pages are rearranged jointly.
@@ -169,17 +168,6 @@ fn units<'t>(lines: Vec<(Cow<'t, str>, &'t Token)>, header_words: &[&str]) -> Ve
         }
     }
     out
-}
-
-fn starts_with_ordinal(s: &str) -> bool {
-    let c: Vec<char> = s.chars().take(4).collect();
-    let numeral = |c: &char| is_chinese_numeral(*c);
-    match c.as_slice() {
-        [a, '、', ..] if numeral(a) => true,
-        ['(', a, ')', ..] if numeral(a) => true,
-        [a, '.' | '、', ..] if a.is_ascii_digit() => true,
-        _ => false,
-    }
 }
 
 /// A line made only of table header words (自然人, 商 业 企, 总计, …).

@@ -1,19 +1,24 @@
 //! Putting a segment's cells into a row's columns, or saying why not.
 //!
-//! Exactly as many cells as columns: each goes to its column. More: numbers
-//! that start a line which goes on with text are dropped if that leaves the
-//! right count (OCR line numbers, `710` in seed 001). Fewer, and they are
-//! glued digit runs (a web page copied without cell separators): the row is
-//! [`Glued`], and the ways to cut it that keep the row's arithmetic are
-//! listed (see [`split_runs`]); the table then picks the one split its own
-//! arithmetic allows, or says the row is ambiguous. Anything else: the row's
-//! cells stay absent and the row says how many values it had, so a value is
-//! never shifted into a neighbouring column.
+//! Exactly as many cells as columns: each goes to its column. Traces of
+//! empty cells (see [`Trace`]) are cells where counting them gives the
+//! row's number of columns (and keeps its arithmetic), layout otherwise.
+//! More values: numbers that start a line which goes on with text are
+//! dropped if that leaves the right count (OCR line numbers, `710` in seed
+//! 001). Fewer, and they are glued digit runs (a web page copied without
+//! cell separators): the row is [`Glued`], and the ways to cut it that keep
+//! the row's arithmetic are listed (see [`split_runs`]); the table then
+//! picks the one split its own arithmetic allows, or says the row is
+//! ambiguous. Fewer, and not glued: the row is [`Filled::Short`], and the
+//! table places its values by its arithmetic where its other rows show
+//! that empty cells leave no trace (see [`super::sparse`]), or says how
+//! many values the row had. A value is never shifted into a neighbouring
+//! column on a guess.
 
 use super::segments::Segment;
 use super::values::{cell_from_part, read_cell, ValueKind};
 use crate::read::normalise::Normalised;
-use crate::read::tokens::{Kind, Token};
+use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
 use crate::template::EMPTY_CELL;
 
@@ -52,10 +57,25 @@ pub struct Arith<'a> {
     pub fits: &'a dyn Fn(&[i64]) -> bool,
 }
 
-/// Fills `row` from `seg`. Returns the row as [`Glued`] when its values are
-/// glued digit runs that still have to be split; the caller settles it with
-/// [`settle`]. `multi_run` allows several runs per row (a flattened table
-/// where a stray space split one row's digits in two).
+/// What filling a row found.
+pub enum Filled<'t> {
+    /// Every cell read (or said to be a count the row cannot have).
+    Done,
+    /// Glued digit runs still to be split: settle it with [`settle`].
+    Glued(Glued<'t>),
+    /// Fewer values than columns (these), with no trace of where the empty
+    /// cells are: the table places them or says the count is wrong.
+    Short(Vec<&'t Token>),
+}
+
+/// How many of `cells` are values (not traces of empty cells).
+fn values_in(cells: &[&Token]) -> usize {
+    cells.iter().filter(|t| t.trace().is_none()).count()
+}
+
+/// Fills `row` from `seg`; see [`Filled`]. `multi_run` allows several
+/// glued runs per row (a flattened table where a stray space split one
+/// row's digits in two).
 pub fn fill_row<'t>(
     row: &mut Row,
     seg: &Segment<'t>,
@@ -63,14 +83,14 @@ pub fn fill_row<'t>(
     arith: Arith,
     multi_run: bool,
     norm: &Normalised,
-) -> Option<Glued<'t>> {
+) -> Filled<'t> {
     let expected = row.columns.len();
     let line_of = |t: &Token| norm.original_line(t.line);
     // The segment's cells, less what is found not to be one (no copy
     // unless some are dropped from the middle).
     let mut cells = without_empty_table_cells(&seg.cells, expected, &norm.text);
     let kept: Vec<&Token>;
-    if cells.len() > expected && !seg.leading.is_empty() {
+    if values_in(cells) > expected && !seg.leading.is_empty() {
         let leading: Vec<&Token> = seg.leading.iter().filter_map(|&i| cells.get(i).copied()).collect();
         // (Both in order: one walk.)
         let mut next_leading = seg.leading.iter().peekable();
@@ -80,7 +100,7 @@ pub fn fill_row<'t>(
             .filter(|&(i, _)| next_leading.next_if(|&&l| l == i).is_none())
             .map(|(_, t)| *t)
             .collect();
-        if not_leading.len() == expected {
+        if values_in(&not_leading) == expected {
             let dropped: Vec<String> = leading.iter().map(|t| norm.text[t.start..t.end].to_string()).collect();
             let first_dropped = leading.first().map(|t| line_of(t));
             row.issues.push(RowIssue::StrayNumbers { values: dropped, line: first_dropped });
@@ -88,61 +108,174 @@ pub fn fill_row<'t>(
             cells = &kept;
         }
     }
-    if cells.len() == expected + 1 && is_page_number(cells, arith) {
-        if let Some((t, rest)) = cells.split_last() {
+    let mut values: Vec<&Token> = cells.iter().copied().filter(|t| t.trace().is_none()).collect();
+    if values.len() == expected + 1 && is_page_number(&values, arith) {
+        if let Some(t) = values.pop() {
             row.issues.push(RowIssue::StrayNumbers {
                 values: vec![norm.text[t.start..t.end].to_string()],
                 line: Some(line_of(t)),
             });
-            cells = rest;
+            let at = cells.iter().rposition(|c| std::ptr::eq(*c, t)).unwrap_or(cells.len());
+            cells = &cells[..at];
         }
     }
-    row.line = cells.first().or(seg.label_token.as_ref()).map(|t| line_of(t));
-    if cells.len() == expected {
-        for (i, t) in cells.iter().enumerate() {
+    row.line = values.first().or(cells.first()).or(seg.label_token.as_ref()).map(|t| line_of(t));
+    if let Some(taken) = with_traces(cells, expected, arith) {
+        for (i, t) in taken.iter().enumerate() {
             if let (Some(cell), Some(&kind)) = (row.cells.get_mut(i), kinds.get(i)) {
                 read_cell(cell, kind, t, norm);
             }
         }
-        return None;
+        return Filled::Done;
     }
-    let runs = glued_runs(cells);
+    let cells = &values[..];
+    let (runs, negative) = glued_runs(cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
     if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected
     {
         // As many digits as columns: one digit a cell, taken even when it
         // breaks the arithmetic (the rules then say so).
-        let found = if digits == expected {
+        let mut found = if digits == expected {
             split_runs(&runs, Arith { groups: &[expected], fits: &any_fits }, 2)
         } else {
             split_runs(&runs, arith, MAX_SPLITS)
         };
-        return Some(Glued { tokens: cells.to_vec(), splits: found.splits, complete: found.complete });
+        // A run written with a minus (`2648-18538`): its first part is the
+        // negative one, in a column that may be negative (本年增/减).
+        if negative.iter().any(|&n| n) {
+            found.splits.retain_mut(|parts| signed(parts, &runs, &negative, kinds));
+        }
+        return Filled::Glued(Glued { tokens: cells.to_vec(), splits: found.splits, complete: found.complete });
     }
-    if !cells.is_empty() || seg.label_token.is_some() {
-        row.issues.push(RowIssue::ValueCount {
-            found: cells.len(),
-            expected,
-            values: cells.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+    // Digits run into a money amount (`39573802895.90元`) in a flattened
+    // table: glued, but with no way to split it surely.
+    if multi_run && cells.len() < expected && cells.iter().any(|t| t.number().is_some_and(|n| n.int.len() > 1)) {
+        row.issues.push(RowIssue::Ambiguous {
+            digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+            candidates: Vec::new(),
             line: row.line,
         });
+        return Filled::Done;
     }
-    None
+    if cells.len() < expected {
+        return Filled::Short(cells.to_vec());
+    }
+    count_mismatch(row, cells, norm);
+    Filled::Done
+}
+
+/// Says a row has a number of values it cannot have.
+pub fn count_mismatch(row: &mut Row, values: &[&Token], norm: &Normalised) {
+    row.issues.push(RowIssue::ValueCount {
+        found: values.len(),
+        expected: row.columns.len(),
+        values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+        line: row.line,
+    });
+}
+
+/// The row's cells when its values and some kinds of its traces of empty
+/// cells are exactly as many as its columns. Every choice of kinds of
+/// trace is tried; of those that give the right count, the one that keeps
+/// the row's arithmetic (empty cells as 0) and takes the fewest kinds of
+/// trace that are often layout (a label's leading gap, a row's trailing
+/// tab, a tab-only line) is taken. `None` when no choice gives the count,
+/// or two that are alike give different rows.
+pub fn with_traces<'t>(cells: &[&'t Token], expected: usize, arith: Arith) -> Option<Vec<&'t Token>> {
+    // A tab-only line before a row's first value or after its last is the
+    // layout of merged cells (a Word copy), not an empty cell.
+    let first = cells.iter().position(|t| t.trace().is_none());
+    let last = cells.iter().rposition(|t| t.trace().is_none());
+    let inside = |i: usize| first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+    let kept: Vec<&'t Token> = cells
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.trace() != Some(Trace::TabLine) || inside(i))
+        .map(|(_, t)| *t)
+        .collect();
+    let cells = &kept[..];
+    let present: Vec<Trace> = Trace::ALL.into_iter().filter(|k| cells.iter().any(|c| c.trace() == Some(*k))).collect();
+    if present.is_empty() {
+        return (cells.len() == expected).then(|| cells.to_vec());
+    }
+    let weak = |k: &Trace| matches!(k, Trace::Leading | Trace::Trailing | Trace::TabLine);
+    // (rank, cells): lower rank is better.
+    let mut best: Option<(Rank, Vec<&'t Token>)> = None;
+    let mut tied = false;
+    for mask in 0u32..(1 << present.len()) {
+        let takes = |t: Trace| present.iter().position(|k| *k == t).is_some_and(|i| mask & (1 << i) != 0);
+        let taken: Vec<&Token> = cells.iter().copied().filter(|c| c.trace().is_none_or(takes)).collect();
+        if taken.len() != expected {
+            continue;
+        }
+        let kinds: Vec<Trace> = present.iter().copied().filter(|k| takes(*k)).collect();
+        let rank = (!keeps_arithmetic(&taken, arith), kinds.iter().filter(|k| weak(k)).count(), kinds.len());
+        match &best {
+            Some((r, t)) if *r == rank && !same_tokens(t, &taken) => tied = true,
+            Some((r, _)) if *r <= rank => {}
+            _ => {
+                tied = false;
+                best = Some((rank, taken));
+            }
+        }
+    }
+    if tied {
+        return None;
+    }
+    best.map(|b| b.1)
+}
+
+/// How well a choice of traces reads a row: whether it breaks the row's
+/// arithmetic, how many kinds of trace it takes that are often layout, how
+/// many kinds in all (lower is better).
+type Rank = (bool, usize, usize);
+
+fn same_tokens(a: &[&Token], b: &[&Token]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
+}
+
+/// Whether cells keep a row's arithmetic, empty cells and blank marks as
+/// 0; true when a cell is not a whole number (nothing to check).
+fn keeps_arithmetic(cells: &[&Token], arith: Arith) -> bool {
+    let mut values = Vec::with_capacity(cells.len());
+    for t in cells {
+        match &t.kind {
+            Kind::Blank | Kind::Empty(_) => values.push(0),
+            Kind::Number(n) if n.frac.is_none() && n.unit.is_none() => match n.int.as_str().parse::<i64>() {
+                Ok(v) => values.push(if n.negative { -v } else { v }),
+                Err(_) => return true,
+            },
+            _ => return true,
+        }
+    }
+    let mut rest = &values[..];
+    arith.groups.iter().all(|&g| match (rest.get(..g), rest.get(g..)) {
+        (Some(group), Some(after)) => {
+            rest = after;
+            (arith.fits)(group)
+        }
+        _ => false,
+    })
 }
 
 /// Fills a row and settles a glued one on its own: taken when it has
-/// exactly one split.
-pub fn fill_row_alone(
+/// exactly one split. A short row is returned for the table to place.
+pub fn fill_row_alone<'t>(
     row: &mut Row,
-    seg: &Segment,
+    seg: &Segment<'t>,
     kinds: &[ValueKind],
     arith: Arith,
     multi_run: bool,
     norm: &Normalised,
-) {
-    if let Some(g) = fill_row(row, seg, kinds, arith, multi_run, norm) {
-        let unique = (g.complete && g.splits.len() == 1).then(|| g.splits[0].clone());
-        settle(row, &g, unique.as_deref(), &g.splits, kinds, norm);
+) -> Option<Vec<&'t Token>> {
+    match fill_row(row, seg, kinds, arith, multi_run, norm) {
+        Filled::Glued(g) => {
+            let unique = (g.complete && g.splits.len() == 1).then(|| g.splits[0].clone());
+            settle(row, &g, unique.as_deref(), &g.splits, kinds, norm);
+            None
+        }
+        Filled::Short(values) => Some(values),
+        Filled::Done => None,
     }
 }
 
@@ -181,7 +314,7 @@ pub fn place_parts<'t>(tokens: &[&'t Token], parts: &[i64]) -> Option<Vec<(i64, 
         let mut offset = 0;
         while offset < digits.len() {
             let p = *parts.next()?;
-            let s = p.to_string();
+            let s = p.unsigned_abs().to_string();
             if !digits[offset..].starts_with(&s) {
                 return None;
             }
@@ -234,19 +367,43 @@ pub fn without_empty_table_cells<'a, 't>(cells: &'a [&'t Token], expected: usize
     cells
 }
 
-/// The digit strings of cells that are all plain whole numbers (no sign,
-/// decimals or unit); empty when any cell is something else.
-fn glued_runs<'a>(cells: &[&'a Token]) -> Vec<&'a str> {
+/// The digit strings of cells that are all whole numbers (no decimals or
+/// unit), and which were written with a minus; empty when any cell is
+/// something else.
+fn glued_runs<'a>(cells: &[&'a Token]) -> (Vec<&'a str>, Vec<bool>) {
     let mut runs = Vec::with_capacity(cells.len());
+    let mut negative = Vec::with_capacity(cells.len());
     for t in cells {
         match &t.kind {
-            Kind::Number(n) if n.frac.is_none() && !n.negative && n.unit.is_none() && !n.int.is_empty() => {
-                runs.push(n.int.as_str())
+            Kind::Number(n) if n.frac.is_none() && n.unit.is_none() && !n.int.is_empty() => {
+                runs.push(n.int.as_str());
+                negative.push(n.negative);
             }
-            _ => return Vec::new(),
+            _ => return (Vec::new(), Vec::new()),
         }
     }
-    runs
+    (runs, negative)
+}
+
+/// Gives the first part of each run written with a minus its sign; false
+/// when that part falls in a column that cannot be negative.
+fn signed(parts: &mut [i64], runs: &[&str], negative: &[bool], kinds: &[ValueKind]) -> bool {
+    let mut at = 0;
+    for (run, &minus) in runs.iter().zip(negative) {
+        if minus {
+            match (parts.get_mut(at), kinds.get(at)) {
+                (Some(p), Some(ValueKind::Change)) => *p = -*p,
+                _ => return false,
+            }
+        }
+        // The run's parts: as many digits as the run has.
+        let mut digits = 0;
+        while digits < run.len() && at < parts.len() {
+            digits += parts[at].unsigned_abs().to_string().len();
+            at += 1;
+        }
+    }
+    true
 }
 
 /// The result of a split search.
@@ -359,12 +516,34 @@ pub fn any_fits(_: &[i64]) -> bool {
 /// that are long digit runs (7 or more digits, as a row of table 三 glued
 /// together is), which separated tables almost never have.
 pub fn looks_flattened(tokens: &[Token]) -> bool {
-    tokens
+    let long_runs = tokens
         .iter()
         .filter(|t| t.number().is_some_and(|n| n.frac.is_none() && n.unit.is_none() && n.int.len() >= 7))
         .take(3)
-        .count()
-        >= 3
+        .count();
+    long_runs >= 3 || rows_on_one_line(tokens)
+}
+
+/// Whether some line holds several rows' labels and numbers (a table
+/// flattened onto one line).
+fn rows_on_one_line(tokens: &[Token]) -> bool {
+    let mut line = usize::MAX;
+    let (mut words, mut numbers) = (0, 0);
+    for t in tokens {
+        if t.line != line {
+            line = t.line;
+            (words, numbers) = (0, 0);
+        }
+        match t.kind {
+            Kind::Text => words += 1,
+            Kind::Number(_) => numbers += 1,
+            _ => {}
+        }
+        if words >= 4 && numbers >= 4 {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -438,7 +617,9 @@ mod tests {
         let segs = super::super::segments::segments(&t.tokens, text);
         let norm = Normalised::new(text);
         let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
-        let g = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm).unwrap();
+        let Filled::Glued(g) = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm) else {
+            panic!("glued")
+        };
         assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
         assert!(g.complete);
     }

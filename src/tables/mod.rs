@@ -14,6 +14,7 @@ pub mod model;
 mod requests;
 mod review;
 mod segments;
+mod sparse;
 mod tuning;
 mod values;
 
@@ -24,6 +25,7 @@ use crate::read::sections::Section;
 use crate::read::tokens::{tokenise_lines, Token};
 use crate::tables::model::Table;
 use crate::template::{Registry, TableId, ACTIVE_ANCHORS, REQUESTS_ANCHOR, REVIEW_ANCHORS};
+use crate::util::find::find;
 use tuning::MAX_REGION;
 
 pub struct Tables {
@@ -88,7 +90,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
 }
 
 fn find_any(text: &str, words: &[&str], from: usize) -> Option<usize> {
-    words.iter().filter_map(|w| text.get(from..)?.find(w).map(|p| p + from)).min()
+    words.iter().filter_map(|w| find(text.get(from..)?, w).map(|p| p + from)).min()
 }
 
 /// (In blocks the compiler can add up side by side.)

@@ -104,6 +104,27 @@ pub enum RowIssue {
     /// Numbers before the label on the same line, dropped (OCR or layout
     /// noise such as a page or line number).
     StrayNumbers { values: Vec<String>, line: Option<usize> },
+    /// Fewer values than columns, with no trace of the empty cells, placed
+    /// by the table's arithmetic (`how`).
+    Placed { how: Placement },
+    /// Fewer values than columns, with no trace of the empty cells, and
+    /// more than one placement that keeps the arithmetic: the columns each
+    /// candidate puts the values in (the first few; `more` when there are
+    /// others).
+    Unplaced { values: Vec<String>, candidates: Vec<Vec<ColKey>>, more: bool, line: Option<usize> },
+}
+
+/// How the values of a row with no trace of its empty cells were placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Under the columns they stand in, in laid-out text (keeping the sums).
+    Layout,
+    /// The only placement that keeps the row's and the columns' sums.
+    Arithmetic,
+    /// Of those that keep them, the only one with the fewest values in the
+    /// columns reports usually leave empty.
+    Usual,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -194,7 +215,9 @@ impl RowIssue {
         match self {
             RowIssue::ValueCount { line, .. }
             | RowIssue::Ambiguous { line, .. }
-            | RowIssue::StrayNumbers { line, .. } => *line,
+            | RowIssue::StrayNumbers { line, .. }
+            | RowIssue::Unplaced { line, .. } => *line,
+            RowIssue::Placed { .. } => None,
         }
     }
 }

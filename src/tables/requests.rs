@@ -6,11 +6,12 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, Arith, Glued};
+use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, Table};
-use super::segments::{segments, Segment};
+use super::segments::{segments, split_rows, Segment};
+use super::sparse::{self, Short};
 use super::tuning::{
     ordinal_window, CUE_ROW_SIMILARITY, EMPTY_ROW_GAIN, EMPTY_ROW_SIMILARITY, FULL_ROW_BONUS, LABEL_WEIGHT,
     MATCH_THRESHOLD, MIN_ROWS_FOUND, NEWER_VERSION_MARGIN, ORDINAL_WEIGHT,
@@ -35,6 +36,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             return table;
         }
     };
+    let segs = split_rows(segs, tokens, &norm.text);
     let scores = Scores::new(&segs, &rows);
     let chosen = choose_version(&segs, &rows, &scores, year, registry);
     let grid = &chosen.version.requests;
@@ -45,17 +47,27 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
     let multi_run = looks_flattened(tokens);
     let mut glued = Vec::new();
+    let mut shorts = Vec::new();
+    let mut full_rows: Vec<Vec<&Token>> = Vec::new();
     for (&r, seg) in rows.versions[chosen.index].1.iter().zip(&chosen.assignment) {
         let mut row = empty_row(rows.rows[r].spec, grid);
         if let Some(s) = seg {
             row.found = true;
-            if let Some(g) = fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
-                glued.push((table.rows.len(), g));
+            let values: Vec<&Token> = segs[*s].cells.iter().copied().filter(|t| t.trace().is_none()).collect();
+            if values.len() == grid.columns.len() {
+                full_rows.push(values);
+            }
+            match fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+                Filled::Glued(g) => glued.push((table.rows.len(), g)),
+                Filled::Short(values) => shorts.push(Short { row: table.rows.len(), values }),
+                Filled::Done => {}
             }
         }
         table.rows.push(row);
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
+    let step = sparse::layout_step(&full_rows, grid.columns.len(), norm);
+    sparse::place(&mut table, grid, shorts, norm, step);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     if table.found {
         table.version = Some(chosen.version);
@@ -263,13 +275,13 @@ fn prepared(registry: &Registry) -> Prep {
     if registry.is_national() {
         Prep::National(NATIONAL.get_or_init(|| prepare(registry)))
     } else {
-        Prep::Own(prepare(registry))
+        Prep::Own(Box::new(prepare(registry)))
     }
 }
 
 enum Prep {
     National(&'static PreparedRows),
-    Own(PreparedRows),
+    Own(Box<PreparedRows>),
 }
 
 impl std::ops::Deref for Prep {

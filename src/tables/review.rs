@@ -8,16 +8,18 @@
 
 use super::arith::RowSums;
 use super::fill::{
-    is_page_number, looks_flattened, place_parts, split_runs, without_empty_table_cells, Arith, MAX_CANDIDATES,
+    is_page_number, looks_flattened, place_parts, split_runs, with_traces, without_empty_table_cells, Arith,
+    MAX_CANDIDATES,
 };
 use super::matching::similarity;
-use super::model::{Row, RowIssue, Table};
+use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
+use super::sparse::{placements, vector, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
-use crate::template::{GridSpec, TableId};
+use crate::template::{ColKey, GridSpec, TableId};
 
 pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
     let mut table = Table::new(TableId::Review);
@@ -31,18 +33,23 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
     let Some(first) = segs.first().and_then(Segment::first_token) else { return table };
     table.line = Some(norm.line_at(first.start));
 
-    // The usual shape: one run of 15 cells, the last such run.
-    // Empty table cells at the end, or a bare page number after the row
-    // (when the groups then add up), are not values.
+    // The usual shape: one run of 15 cells, the last such run; traces of
+    // empty cells count where they make 15. Empty table cells at the end,
+    // or a bare page number after the row (when the groups then add up),
+    // are not values.
     let groups = Arith { groups: &group_sizes, fits: &fits };
-    let trimmed = segs.iter().rev().map(|s| {
-        let mut cells = without_empty_table_cells(&s.cells, cells_wanted, &norm.text).to_vec();
-        let page = (cells.len() == cells_wanted + 1 && is_page_number(&cells, groups)).then(|| cells.pop()).flatten();
-        (cells, page)
-    });
-    if let Some((cells, page)) = trimmed.into_iter().find(|c| c.0.len() == cells_wanted) {
+    for seg in segs.iter().rev() {
+        let mut cells = without_empty_table_cells(&seg.cells, cells_wanted, &norm.text);
+        let values: Vec<&Token> = cells.iter().copied().filter(|t| t.trace().is_none()).collect();
+        let mut page = None;
+        if values.len() == cells_wanted + 1 && is_page_number(&values, groups) {
+            page = values.last().copied();
+            let at = cells.iter().rposition(|c| page.is_some_and(|p| std::ptr::eq(*c, p))).unwrap_or(cells.len());
+            cells = &cells[..at];
+        }
+        let Some(taken) = with_traces(cells, cells_wanted, groups) else { continue };
         table.found = true;
-        fill(&mut table, &cells, norm, width);
+        fill(&mut table, &taken, norm, width);
         if let Some(t) = page {
             let line = Some(norm.line_at(t.start));
             table.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line });
@@ -50,9 +57,9 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
         return table;
     }
     // Three rows of five, labelled by group.
-    if let Some(rows) = grouped(&segs, grid) {
+    if let Some(rows) = grouped(&segs, grid, &fits) {
         table.found = true;
-        let cells: Vec<&Token> = rows.iter().flat_map(|s| s.cells.iter().copied()).collect();
+        let cells: Vec<&Token> = rows.into_iter().flatten().collect();
         fill(&mut table, &cells, norm, width);
         return table;
     }
@@ -91,18 +98,93 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
         }
         return table;
     }
-    // Some other count: say so, assign nothing.
-    if let Some(seg) = segs.iter().filter(|s| !s.cells.is_empty()).max_by_key(|s| (s.cells.len(), s.cells[0].start)) {
+    // Fewer values with no trace of the empty cells: placed by the groups'
+    // sums where only one placement keeps them; some other count: say so,
+    // assign nothing.
+    let most = segs
+        .iter()
+        .map(|s| s.cells.iter().copied().filter(|t| t.trace().is_none()).collect::<Vec<&Token>>())
+        .filter(|v| !v.is_empty())
+        .max_by_key(|v| (v.len(), v[0].start));
+    if let Some(values) = most {
         table.found = true;
-        let line = norm.line_at(seg.cells[0].start);
-        table.issues.push(RowIssue::ValueCount {
-            found: seg.cells.len(),
-            expected: cells_wanted,
-            values: seg.cells.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
-            line: Some(line),
-        });
+        let line = Some(norm.line_at(values[0].start));
+        let blanks = segs.iter().any(|s| s.cells.iter().any(|t| matches!(t.kind, Kind::Blank | Kind::Empty(_))));
+        if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
+            place_short(&mut table, &values, norm, &sums, width, line);
+        } else {
+            table.issues.push(RowIssue::ValueCount {
+                found: values.len(),
+                expected: cells_wanted,
+                values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+                line,
+            });
+        }
+        return table;
+    }
+    // No values at all under the table's own header: every cell left empty.
+    if has_header(&segs, grid) {
+        table.found = true;
+        for row in &mut table.rows {
+            row.found = true;
+            row.line = table.line;
+            for cell in &mut row.cells {
+                cell.state = CellState::Blank;
+                cell.line = table.line;
+            }
+        }
     }
     table
+}
+
+/// Places a run of fewer values than table 四 has cells, with no trace of
+/// its empty cells, where one placement alone keeps every group's total
+/// (see [`super::sparse`]); else says it cannot be placed.
+fn place_short(
+    table: &mut Table,
+    values: &[&Token],
+    norm: &Normalised,
+    sums: &RowSums,
+    width: usize,
+    line: Option<usize>,
+) {
+    let n = width * table.rows.len();
+    let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
+    let fits: Vec<Vec<usize>> = placements(values, n).filter(|p| keeps(&vector(values, p, n))).collect();
+    match &fits[..] {
+        [only] => {
+            for row in table.rows.iter_mut() {
+                row.found = true;
+                row.line = line;
+                for cell in row.cells.iter_mut() {
+                    cell.state = CellState::Blank;
+                    cell.line = line;
+                }
+            }
+            for (t, &at) in values.iter().zip(only) {
+                let row = &mut table.rows[at / width];
+                let kind = row.columns[at % width].kind;
+                read_cell(&mut row.cells[at % width], kind, t, norm);
+            }
+            table.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
+        }
+        _ => {
+            let columns: Vec<ColKey> = table.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.key)).collect();
+            table.issues.push(RowIssue::Unplaced {
+                values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
+                candidates: fits.iter().take(SHOWN).map(|p| p.iter().map(|&c| columns[c]).collect()).collect(),
+                more: fits.len() > SHOWN,
+                line,
+            });
+        }
+    }
+}
+
+/// Whether the region holds the table's own column headings (结果维持,
+/// 结果纠正 …): the table is there even with no number in it.
+fn has_header(segs: &[Segment], grid: &GridSpec) -> bool {
+    let words: String = segs.iter().map(|s| s.label.as_ref()).collect();
+    grid.columns.iter().filter(|c| crate::util::find::contains(&words, c.label)).count() >= 2
 }
 
 fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised, width: usize) {
@@ -133,14 +215,23 @@ fn glued_cells<'t>(seg: &Segment<'t>, multi_run: bool, cells_wanted: usize) -> O
     (digits >= cells_wanted).then(|| (seg.cells.clone(), runs))
 }
 
-/// Consecutive segments, one a group, each with a group's cells, whose
-/// labels name the groups (by their short names).
-fn grouped<'a, 't>(segs: &'a [Segment<'t>], grid: &GridSpec) -> Option<&'a [Segment<'t>]> {
+/// Consecutive segments, one a group, each with a group's cells (traces
+/// of empty cells counted where they make them), whose labels name the
+/// groups (by their short names): the cells of each.
+fn grouped<'t>(segs: &[Segment<'t>], grid: &GridSpec, fits: &dyn Fn(&[i64]) -> bool) -> Option<Vec<Vec<&'t Token>>> {
     let n = grid.rows.len();
+    let width = grid.columns.len();
     let names: Vec<&str> = grid.rows.iter().map(|r| r.variants.first().copied().unwrap_or(r.label)).collect();
-    segs.windows(n).rev().find(|w| {
-        w.iter().zip(&names).all(|(s, name)| {
-            s.cells.len() == grid.columns.len() && similarity(&s.label, name) > REVIEW_GROUP_SIMILARITY
-        })
+    let group = Arith { groups: &[width], fits };
+    segs.windows(n).rev().find_map(|w| {
+        w.iter()
+            .zip(&names)
+            .map(|(s, name)| {
+                // (The name may head a label that goes on with the columns' words.)
+                let named =
+                    similarity(&s.label, name) > REVIEW_GROUP_SIMILARITY || crate::util::find::contains(&s.label, name);
+                named.then(|| with_traces(&s.cells, width, group)).flatten()
+            })
+            .collect()
     })
 }

@@ -6,6 +6,7 @@
 //! a whole row on one line all become one segment.
 
 use crate::read::tokens::{Kind, Token};
+use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
@@ -63,9 +64,9 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
                 }
                 append_label(&mut current.label, &text[t.start..t.end]);
             }
-            Kind::Number(_) | Kind::Blank => {
+            Kind::Number(_) | Kind::Blank | Kind::Empty(_) => {
                 let text_before = last_text_line == Some(t.line);
-                if text_follows[i] && !text_before {
+                if text_follows[i] && !text_before && t.trace().is_none() {
                     current.leading.push(current.cells.len());
                 }
                 current.cells.push(t);
@@ -91,6 +92,56 @@ pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec
         match out.last_mut() {
             Some((line, first)) if first.line == t.line => append_label(line, &text[t.start..t.end]),
             _ => out.push((label_text(&text[t.start..t.end]), t)),
+        }
+    }
+    out
+}
+
+/// Whether a label line starts with a row's ordinal: `一、`, `(三)`, `2.`.
+pub fn starts_with_ordinal(s: &str) -> bool {
+    let c: Vec<char> = s.chars().take(4).collect();
+    let numeral = |c: &char| is_chinese_numeral(*c);
+    match c.as_slice() {
+        [a, '、', ..] if numeral(a) => true,
+        ['(', a, ')', ..] if numeral(a) => true,
+        [a, '.' | '、', ..] if a.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+/// The segments with each label that holds several rows' labels, one a
+/// line (`3.危及“三安全一稳定”` above `4.保护第三方合法权益 0 0 …` where the
+/// text keeps no trace of a row's empty cells), split into one segment a
+/// row: the rows before the last have no cells. A line that starts with
+/// no ordinal goes on with the label above it (a wrapped label).
+pub fn split_rows<'t>(segs: Vec<Segment<'t>>, tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
+    let mut out = Vec::with_capacity(segs.len() + 8);
+    for seg in segs {
+        let lines = label_lines(&seg, tokens, text);
+        // (A segment rebuilt from column-major text has a label of its own.)
+        let own = lines.iter().map(|l| l.0.len()).sum::<usize>() == seg.label.len();
+        let starts: Vec<usize> = (0..lines.len()).filter(|&i| own && starts_with_ordinal(&lines[i].0)).collect();
+        if starts.len() < 2 && !(starts.len() == 1 && starts[0] > 0) {
+            out.push(seg);
+            continue;
+        }
+        let mut bounds: Vec<usize> = starts.clone();
+        if bounds[0] > 0 {
+            bounds.insert(0, 0);
+        }
+        for (k, &from) in bounds.iter().enumerate() {
+            let to = bounds.get(k + 1).copied().unwrap_or(lines.len());
+            let mut label = Cow::Borrowed("");
+            for (line, _) in &lines[from..to] {
+                label.to_mut().push_str(line);
+            }
+            let last = k + 1 == bounds.len();
+            out.push(Segment {
+                label,
+                label_token: Some(lines[from].1),
+                cells: if last { seg.cells.clone() } else { Vec::new() },
+                leading: if last { seg.leading.clone() } else { Vec::new() },
+            });
         }
     }
     out
@@ -164,7 +215,7 @@ mod tests {
         let text = "2. 没有\t0\t0\n710\t\t3. 补正后\t0";
         let t = tokenise(text);
         let s = segments(&t.tokens, text);
-        assert_eq!(s[0].cells.len(), 3);
+        assert_eq!(s[0].cells.iter().filter(|c| c.trace().is_none()).count(), 3);
         assert_eq!(s[0].leading, [2]);
         assert_eq!(s[1].label, "3.补正后");
         // Text before it on its line: a cell of that text, not leading.

@@ -19,7 +19,7 @@ pub fn read_cell(cell: &mut Cell, kind: ValueKind, token: &Token, norm: &Normali
     cell.raw.set(&norm.text[token.start..token.end]);
     cell.value = None;
     match &token.kind {
-        Kind::Blank => cell.state = CellState::Blank,
+        Kind::Blank | Kind::Empty(_) => cell.state = CellState::Blank,
         Kind::Number(n) => match read(n, kind) {
             Ok(v) => {
                 cell.value = Some(v);
@@ -42,7 +42,7 @@ pub fn cell_from_part(
     offset: usize,
     norm: &Normalised,
 ) -> Cell {
-    let digits = value.to_string();
+    let digits = value.unsigned_abs().to_string();
     let written = &norm.text[token.start..token.end];
     let (start, end) = if written.bytes().all(|b| b.is_ascii_digit()) && offset + digits.len() <= written.len() {
         (token.start + offset, token.start + offset + digits.len())
@@ -50,7 +50,7 @@ pub fn cell_from_part(
         (token.start, token.end)
     };
     let span = norm.span(start, end);
-    let lit = NumberLit { negative: false, int: digits.as_str().into(), frac: None, unit: None };
+    let lit = NumberLit { negative: value < 0, int: digits.as_str().into(), frac: None, unit: None };
     let (value, state) = match read(&lit, kind) {
         Ok(v) => (Some(v), CellState::Given),
         Err(reason) => (None, CellState::Invalid { reason }),

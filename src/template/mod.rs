@@ -195,6 +195,10 @@ pub struct GridSpec {
     pub cue_rows: &'static [RowKey],
     /// Words of the table's header: text made only of these is not a row.
     pub header_words: &'static [&'static str],
+    /// Columns reports usually leave empty when a row's values are too few
+    /// to fill every column and nothing in the text says which are empty
+    /// (table 三's five 法人或其他组织 columns: most requests come from 自然人).
+    pub usually_blank: &'static [ColKey],
 }
 
 impl GridSpec {

@@ -25,6 +25,10 @@ pub(super) const REQUEST_COLUMNS: [Column; 7] = [
     col(q::TOTAL, "总计"),
 ];
 
+/// The five 法人或其他组织 columns: often left empty.
+pub(super) const LEGAL_PERSONS: [super::ColKey; 5] =
+    [q::COMMERCIAL, q::RESEARCH, q::PUBLIC_INTEREST, q::LEGAL_SERVICE, q::OTHER];
+
 /// Each row's 总计 is the sum of the six applicant columns.
 pub(super) const REQUEST_ROW_TOTAL: Equation = Equation {
     code: "requests.row_total",
@@ -121,6 +125,7 @@ pub(super) const REVIEW: GridSpec = GridSpec {
     }],
     cue_rows: &[],
     header_words: &["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"],
+    usually_blank: &[],
 };
 
 // ------------------------------------------------------------ table 二

@@ -104,6 +104,7 @@ pub static V2019: Version = Version {
         ],
         cue_rows: &[],
         header_words: REQUEST_HEADER_WORDS,
+        usually_blank: &LEGAL_PERSONS,
     },
     review: REVIEW,
     asks_fee_statement: false,

@@ -114,6 +114,7 @@ pub static V2021: Version = Version {
         ],
         cue_rows: &[RowKey("3.6.1"), q::UNPAID_FEE],
         header_words: REQUEST_HEADER_WORDS,
+        usually_blank: &LEGAL_PERSONS,
     },
     review: REVIEW,
     asks_fee_statement: true,

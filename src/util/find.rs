@@ -10,9 +10,8 @@
 //! for a haystack of n bytes and a needle of m, and m is a short template
 //! word, so it is linear in the input.
 //!
-//! They pay in short haystacks (labels, a clause, a section's prose). Over a
-//! whole text, `str`'s own search is faster in time, though not in
-//! instructions (Horspool's steps wait on each other): use it there.
+//! They pay in short haystacks (labels, a clause, a section's prose); over a
+//! long text they hand over to `str`'s own search, so a caller never chooses.
 
 /// How far a window may move when its last (for `rfind`, first) byte is `b`:
 /// to the next place `b` stands in the needle (all but that byte, given from
@@ -29,8 +28,16 @@ fn shifts(needle: impl Iterator<Item = u8>, len: usize) -> [u8; 256] {
 /// skip table would cost more than the whole search.
 const SHORT: usize = 64;
 
+/// Haystacks longer than this are searched with `str`'s own search, which
+/// is faster in time over long text (Horspool's steps wait on each other).
+const LONG: usize = 4096;
+
 /// The byte offset of the first `needle` in `haystack`, as `haystack.find(needle)`.
+/// Callers never choose a search: this picks one by the haystack's length.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    if haystack.len() > LONG {
+        return haystack.find(needle);
+    }
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&last, init)) = n.split_last() else { return Some(0) };
     if h.len() <= SHORT {
@@ -51,6 +58,9 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
 
 /// The byte offset of the last `needle` in `haystack`, as `haystack.rfind(needle)`.
 pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    if haystack.len() > LONG {
+        return haystack.rfind(needle);
+    }
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&first, tail)) = n.split_first() else { return Some(h.len()) };
     if h.len() <= SHORT {
@@ -92,6 +102,7 @@ pub fn matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
 }
 
 /// For each needle, the offsets `matches` gives for it (see [`Needles`]).
+#[cfg(test)]
 pub fn matches_each(haystack: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     Needles::new(needles).matches_each(haystack)
 }

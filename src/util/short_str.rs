@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 pub enum ShortStr {
     Inline(u8, [u8; ShortStr::INLINE]),
     // (Boxed twice so that a `ShortStr` stays 16 bytes.)
+    #[allow(clippy::box_collection)]
     Heap(Box<String>),
 }
 

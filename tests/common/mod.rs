@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test crate uses some of these
 
+pub mod docx;
+
 use std::path::{Path, PathBuf};
 
 /// ../shared/corpus beside the clone, or `None` with a line saying the

@@ -252,12 +252,20 @@ await check('a dropped UTF-16 file and a picked UTF-8 (BOM) file are read and ch
   await assertMatchesCli(app, t.json, `${t.name} (picked)`);
 });
 
-await check('a file that is not UTF-8 or UTF-16 is refused with a message, the text kept', async () => {
+await check('a GBK (GB18030) text file is decoded by the browser', async () => {
+  // 年报 一、总体情况 in GBK.
+  const gbk = Buffer.from([0xc4, 0xea, 0xb1, 0xa8, 0x0a, 0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6, 0x0a]);
+  await app.drop('gbk.txt', gbk);
+  await page.waitForFunction(() => document.querySelector('[data-testid=input]').value.includes('年报'));
+  assert.match(await app.input.inputValue(), /^年报\n一、总体情况/);
+});
+
+await check('a file that is no known encoding is refused with a message, the text kept', async () => {
   const before = await app.input.inputValue();
-  await app.drop('gbk.txt', Buffer.from([0xc4, 0xea, 0xb1, 0xa8, 0x0a]));
+  await app.drop('bad.txt', Buffer.from([0x80, 0xff, 0x41, 0xff, 0x0a]));
   await app.notice.waitFor();
   assert.equal(await app.notice.getAttribute('data-topic'), 'file');
-  assert.match(await app.notice.textContent(), /无法打开 gbk\.txt.*UTF-8/);
+  assert.match(await app.notice.textContent(), /无法打开 bad\.txt.*UTF-8/);
   assert.equal(await app.input.inputValue(), before);
 });
 

@@ -30,13 +30,14 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
                 Ok(d) => html_text(&d.text).await,
                 Err(e) => Err(e.to_string()),
             },
-            // The core's decoding (UTF-8, UTF-16); the web build has no GBK tables.
-            FileKind::Text => decode(&bytes).map(|d| d.text).map_err(|e| {
+            // The core's decoding (UTF-8, UTF-16); GBK/GB18030 by the
+            // browser's own decoder (the web build has no tables of its own).
+            FileKind::Text => decode(&bytes).map(|d| d.text).or_else(|e| {
                 // NUL bytes: an image or other binary file, not a report at all.
                 if bytes.iter().take(8192).any(|&b| b == 0) {
-                    NOT_A_REPORT.to_string()
+                    Err(NOT_A_REPORT.to_string())
                 } else {
-                    format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开")
+                    gb18030(&bytes).ok_or_else(|| format!("{e}。请用记事本等软件把文件另存为UTF-8编码后再打开"))
                 }
             }),
         }
@@ -47,6 +48,15 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
 /// What a binary file (an image, an archive) gets: what it is not, and what
 /// the checker looks for.
 const NOT_A_REPORT: &str = "这不是年度报告：文件是二进制内容（如图片或压缩包），不是文本。年报体检读取 .txt、.html、.docx、.pdf 格式的报告全文，查找“二、主动公开政府信息情况”等部分标题和表二、表三、表四";
+
+/// Bytes as GB18030 (GBK's superset), by the browser's `TextDecoder`;
+/// `None` when they are not (a byte sequence GB18030 has no character for).
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
 
 /// An HTML page's or pasted HTML's text, its tables one row a line.
 pub async fn html_text(html: &str) -> Result<String, String> {
