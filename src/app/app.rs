@@ -2,7 +2,6 @@
 //! result (summary, diagnostics, the three tables) at the right.
 
 use crate::batch::view::{BatchNav, BatchPlaces};
-use crate::batch::Batch;
 use crate::components::diagnostics::{DiagnosticList, RulePanel, RulesList};
 use crate::components::source::SourceView;
 use crate::components::summary::{Intro, Summary};
@@ -17,8 +16,7 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     state.restore();
-    let batch = Batch::new(state);
-    batch.restore();
+    crate::batch::install(state);
     let dragging = RwSignal::new(false);
 
     // Scrolls to what the clicked diagnostic points at, once the highlight
@@ -62,7 +60,7 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         let Some(dt) = ev.data_transfer() else { return };
-        if batch.dropped(&dt) {
+        if crate::batch::dropped(&dt) {
             return;
         }
         if let Some(file) = dt.files().and_then(|f| f.get(0)) {
@@ -94,7 +92,7 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">"政府信息公开工作年度报告检查：粘贴全文，即时核对三张表格"</p>
                 </div>
                 <Toolbar state=state />
-                <BatchNav batch=batch />
+                <BatchNav />
             </header>
             <NoticeBar state=state />
             <BatchPlaces />

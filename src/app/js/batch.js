@@ -9,12 +9,12 @@
 //
 // Loaded by boot.js on first use (window.nianbaoBatch), never on the
 // page's first load. The app (Rust, src/app/batch) draws the pickers, the
-// 单份检查 / 批量检查 switch and two empty places, #batch-root (the batch)
-// and #batch-back (the bar above an opened row's report); this module
-// draws those places, shows one view or the other, and tells the app
-// through `hook` (given to `attach`): {type: 'open', name, text} (show this
-// text in the single-report view), {type: 'notice', level, message},
-// {type: 'kept', kept} (whether this browser keeps a batch).
+// 单份检查 / 批量检查 switch (wired by boot.js) and two empty places,
+// #batch-root (the batch) and #batch-back (the bar above an opened row's
+// report); this module draws those places, shows one view or the other,
+// and calls the app's batchOpen (a row's text into the single-report view)
+// and batchTell (a message in the notice bar). A mark in local storage
+// ('nianbao.batch') tells boot.js that there is a batch to bring back.
 
 import { openBatchDb, message } from './batch-db.js';
 import { BatchView, DEFAULT_VIEW } from './batch-view.js';
@@ -24,8 +24,8 @@ const FLUSH_MS = 150;
 /** Files sent ahead to each worker, so that none waits for the next. */
 const AHEAD = 4;
 
-let hook = () => {};
 let table = null;
+let attaching = null;
 let dbPromise = null;
 let storageProblem = null;
 /** Texts the database does not keep, by row id. */
@@ -34,7 +34,7 @@ let nextId = 1;
 let pool = null;
 let run = null;
 
-const tell = (level, text) => hook({ type: 'notice', level, message: text });
+const tell = (level, text) => window.nianbaoApp?.batchTell(level, text);
 
 /** The database, or null when the browser refuses it (`storageProblem` says why). */
 function database() {
@@ -71,9 +71,12 @@ const page = {
  * Draws the batch (once) and brings back the batch kept in this browser,
  * shown if the reviewer left it shown.
  */
-export async function attach(appHook) {
-  hook = appHook;
-  if (table) return;
+export function attach() {
+  attaching ??= restore();
+  return attaching;
+}
+
+async function restore() {
   table = new BatchView(page.root(), {
     open,
     mark: (id, reviewed) => mark(id, reviewed),
@@ -92,7 +95,7 @@ export async function attach(appHook) {
     table.view = { ...DEFAULT_VIEW, ...(view ?? {}) };
     table.setRows(rows);
     counted();
-    if (rows.length && table.view.shown) show();
+    if (rows.length && table.view.shown) display(true, table.view.scroll);
   } catch (err) {
     tell('warning', `无法读取本机保存的批量检查结果：${message(err)}`);
   }
@@ -102,7 +105,12 @@ export async function attach(appHook) {
 function counted() {
   const n = table.rows.length;
   page.mode('batch').textContent = n ? `批量检查（${n}份）` : '批量检查';
-  hook({ type: 'kept', kept: n > 0 });
+  try {
+    if (n) localStorage.setItem('nianbao.batch', '1');
+    else localStorage.removeItem('nianbao.batch');
+  } catch {
+    // Without local storage the batch is not brought back on its own: 批量检查 still opens it.
+  }
 }
 
 function saveView() {
@@ -110,29 +118,28 @@ function saveView() {
   keep('批量检查的视图', (db) => db.put('meta', view, 'view'));
 }
 
-/** Which view is on screen: the batch, or one report (with the bar back when it is a row of the batch). */
-function display(batch) {
+/** Which view is on screen: the batch (scrolled to `top`), or one report (with the bar back when it is a row of the batch). */
+function display(batch, top) {
+  const again = batch && page.root().hidden;
   page.root().hidden = !batch;
   page.work().hidden = batch;
   page.mode('batch').setAttribute('aria-pressed', String(batch));
   page.mode('single').setAttribute('aria-pressed', String(!batch));
   drawBack();
+  if (again) requestAnimationFrame(() => scrollTo(0, top));
 }
 
 /** Shows the batch, scrolled where the reviewer left it. */
-export function show() {
-  const again = !table.view.shown || page.root().hidden;
+export async function show() {
+  await attach();
   table.view.shown = true;
-  display(true);
+  display(true, table.view.scroll);
   saveView();
-  if (again) {
-    const top = table.view.scroll;
-    requestAnimationFrame(() => scrollTo(0, top));
-  }
 }
 
 /** Shows the single-report view; where the batch was scrolled to is kept. */
-export function hide() {
+export async function hide() {
+  await attach();
   if (!page.root().hidden) table.view.scroll = Math.round(scrollY);
   table.view.shown = false;
   display(false);
@@ -171,13 +178,14 @@ async function open(row) {
     return;
   }
   table.highlight(row.id);
-  hook({ type: 'open', name: row.name, text });
-  hide();
+  window.nianbaoApp.batchOpen(row.name, text);
+  await hide();
   requestAnimationFrame(() => scrollTo(0, 0));
 }
 
 /** Marks a row 已审 (or not), in the table and in the kept batch. */
 export async function mark(id, reviewed) {
+  await attach();
   table.mark(id, reviewed, false);
   await keep('“已审”标记', async (db) => {
     const tx = db.transaction('rows', 'readwrite');
@@ -246,11 +254,12 @@ function stopPool() {
  * cancelled (the files checked keep their rows; the rest get none).
  */
 export async function start(items) {
+  await attach();
   if (run) {
     tell('warning', '上一批文件正在检查，请等它完成或取消后再添加');
     return;
   }
-  show();
+  await show();
   run = { cancelled: false };
   const me = run;
   try {
