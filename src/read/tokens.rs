@@ -144,6 +144,15 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                     start = end + 1;
                     line_no += 1;
                     continue;
+                } else if trimmed == "无" {
+                    // A cell of its own that says 无: left empty (as a field of a row is).
+                    let at = start + (line.len() - line.trim_start_matches([' ', '\t']).len());
+                    push(&mut tokens, || Token {
+                        kind: Kind::Blank,
+                        start: at,
+                        end: at + trimmed.len(),
+                        line: line_no,
+                    });
                 } else if tab || trimmed.starts_with('|') {
                     if is_markdown_rule(trimmed) {
                         header_row_as_words(&mut tokens, line_no);
@@ -260,8 +269,11 @@ fn is_decoration(line: &str) -> bool {
 /// footer: - 4 -, — 4 —, 第4页, 第 4 页 共 10 页.
 fn is_page_footer(t: &str) -> bool {
     let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = squeezed.trim_start_matches(['-', '—', '–']).trim_end_matches(['-', '—', '–']);
-    if inner.len() < squeezed.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+    // Dashes on both sides (`- 4 -`): a lone `-30` is a negative number.
+    let dashes = ['-', '—', '–'];
+    let inner = squeezed.trim_start_matches(dashes).trim_end_matches(dashes);
+    let both = squeezed.starts_with(dashes) && squeezed.ends_with(dashes);
+    if both && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
     if let Some(rest) = squeezed.strip_prefix('第') {
@@ -293,11 +305,17 @@ fn line_end(bytes: &[u8], start: usize) -> (usize, bool) {
 }
 
 /// A line of only spaces and tabs: the trace of an empty cell. Several
-/// tabs are the empty fields of a tab-separated row.
+/// tabs are the empty fields of a tab-separated row; but where spaces
+/// stand between the tabs, each run of them is one empty cell and the tabs
+/// only part them (a browser's copy or `innerText` of a table: ` \t \t`
+/// and `\t \t \t` are two empty cells, a tab alone on its line parts two
+/// cells).
 fn empty_line(line: &str, start: usize, line_no: usize, out: &mut Vec<Token>) {
     let tabs = line.bytes().filter(|&b| b == b'\t').count();
+    let spaced = line.split('\t').filter(|f| !f.is_empty()).count();
     let (trace, count) = match tabs {
         0 => (Trace::SpaceLine, 1),
+        _ if spaced > 0 => (Trace::SpaceLine, spaced),
         1 => (Trace::TabLine, 1),
         n => (Trace::Leading, n + 1),
     };
@@ -433,7 +451,7 @@ fn tokenise_line(text: &str, start: usize, end: usize, line_no: usize, out: &mut
         };
         match (separator, piece_start) {
             (true, Some(s)) => {
-                tokenise_piece(&text[s..i], s, line_no, out);
+                tokenise_line_piece(text, s, i, start, end, line_no, out);
                 piece_start = None;
             }
             (false, None) => piece_start = Some(i),
@@ -448,7 +466,25 @@ fn tokenise_line(text: &str, start: usize, end: usize, line_no: usize, out: &mut
         }
     }
     if let Some(s) = piece_start {
-        tokenise_piece(&text[s..i.min(end)], s, line_no, out);
+        tokenise_line_piece(text, s, i.min(end), start, end, line_no, out);
+    }
+}
+
+/// A piece of a line: `无` standing alone among a line's numbers is a cell
+/// left empty; anything else as [`tokenise_piece`] reads it.
+fn tokenise_line_piece(
+    text: &str,
+    s: usize,
+    e: usize,
+    line_start: usize,
+    line_end: usize,
+    line_no: usize,
+    out: &mut Vec<Token>,
+) {
+    if &text[s..e] == "无" && text.as_bytes()[line_start..line_end].iter().any(u8::is_ascii_digit) {
+        push(out, || Token { kind: Kind::Blank, start: s, end: e, line: line_no });
+    } else {
+        tokenise_piece(&text[s..e], s, line_no, out);
     }
 }
 
@@ -464,6 +500,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if !piece.as_bytes()[0].is_ascii_digit() && BLANK_MARKS.contains(&piece) && piece != "无" {
         push(out, || Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
         return;
+    }
+    // A dash or slash glued to the next cell's number (`——35` from a PDF):
+    // the mark is a cell of its own. (Not `-`: `-35` is negative.)
+    let mark = piece.len() - piece.trim_start_matches(['—', '–', '/', '／']).len();
+    if mark > 0 && piece.as_bytes().get(mark).is_some_and(u8::is_ascii_digit) {
+        push(out, || Token { kind: Kind::Blank, start: base, end: base + mark, line });
+        return tokenise_piece(&piece[mark..], base + mark, line, out);
     }
     // A unit alone after a number belongs to it: `3749.71 万元`.
     if let Some(unit) = unit_of(piece).filter(|u| u.len() == piece.len()) {

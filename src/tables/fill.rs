@@ -131,7 +131,15 @@ pub fn fill_row<'t>(
     let cells = &values[..];
     let (runs, negative) = glued_runs(cells);
     let digits: usize = runs.iter().map(|r| r.len()).sum();
-    if expected > 1 && !runs.is_empty() && runs.len() < expected && (runs.len() == 1 || multi_run) && digits >= expected
+    // One digit a cell is sure only where cells are known to be glued (a
+    // flattened table) or no number could be written so (`000`): elsewhere
+    // `536` in a row of three is one value whose place the table decides.
+    let one_a_cell = multi_run || runs.iter().any(|r| r.len() > 1 && r.starts_with('0'));
+    if expected > 1
+        && !runs.is_empty()
+        && runs.len() < expected
+        && (runs.len() == 1 || multi_run)
+        && (digits > expected || (digits == expected && one_a_cell))
     {
         // As many digits as columns: one digit a cell, taken even when it
         // breaks the arithmetic (the rules then say so).
@@ -617,11 +625,26 @@ mod tests {
         let segs = super::super::segments::segments(&t.tokens, text);
         let norm = Normalised::new(text);
         let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
-        let Filled::Glued(g) = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm) else {
+        let Filled::Glued(g) = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, true, &norm) else {
             panic!("glued")
         };
         assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
         assert!(g.complete);
+    }
+
+    #[test]
+    fn as_many_digits_as_cells_are_one_value_outside_a_flattened_table() {
+        let fill = |text: &str| {
+            let t = crate::read::tokens::tokenise(text);
+            let segs = super::super::segments::segments(&t.tokens, text);
+            let norm = Normalised::new(text);
+            let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
+            matches!(fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm), Filled::Glued(_))
+        };
+        // `1000002` may be one cell of a row whose other cells left no trace.
+        assert!(!fill("规章1000002"));
+        // No number is written `0000012`: one digit a cell.
+        assert!(fill("规章0000012"));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! whatever the split) must not make a split look impossible.
 
 /// A glued row: its index among the table's rows and its candidate splits.
+#[derive(Clone, Copy)]
 pub struct Unknown<'a> {
     pub row: usize,
     pub splits: &'a [Vec<i64>],
@@ -39,7 +40,28 @@ const BUDGET: usize = 100_000;
 
 /// Solves the glued rows together. `known(row, column)` is a cell's value
 /// when the row is not glued and the cell has one.
+///
+/// The rows are tried in the order that cuts the search soonest: those in
+/// the most equations first (a total binds every row it sums), then those
+/// with the fewest splits.
 pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], equations: &[Equation]) -> Joint {
+    let weight = |u: &Unknown| {
+        let equations = equations.iter().filter(|e| e.terms.iter().any(|t| t.0 == u.row)).count();
+        (std::cmp::Reverse(equations), u.splits.len())
+    };
+    let mut order: Vec<usize> = (0..unknowns.len()).collect();
+    order.sort_by_key(|&u| weight(&unknowns[u]));
+    let ordered: Vec<Unknown> = order.iter().map(|&u| unknowns[u]).collect();
+    let found = solve_in_order(known, &ordered, equations);
+    let mut result = Joint { settled: vec![None; unknowns.len()], consistent: vec![Vec::new(); unknowns.len()] };
+    for (p, &u) in order.iter().enumerate() {
+        result.settled[u] = found.settled[p];
+        result.consistent[u] = found.consistent[p].clone();
+    }
+    result
+}
+
+fn solve_in_order(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], equations: &[Equation]) -> Joint {
     let n = unknowns.len();
     let mut result = Joint { settled: vec![None; n], consistent: vec![Vec::new(); n] };
     let position = |row: usize| unknowns.iter().position(|u| u.row == row);
@@ -62,20 +84,45 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
             s.iter().any(|v| v.get(eq.column) != s.first().and_then(|f| f.get(eq.column)))
         });
         if ok && discriminating {
-            let last = terms.iter().map(|t| t.0).max().unwrap_or(0);
-            usable.push(Usable { constant, terms, last, column: eq.column });
+            usable.push(Usable::new(constant, terms, eq.column, unknowns));
         }
     }
     if n == 0 || unknowns.iter().any(|u| u.splits.is_empty()) {
         return result;
     }
+    // Splits that give the same values (`0 0` in any column) are one choice.
+    let distinct: Vec<Vec<usize>> = unknowns
+        .iter()
+        .map(|u| (0..u.splits.len()).filter(|&i| !u.splits[..i].contains(&u.splits[i])).collect())
+        .collect();
+    let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (e, eq) in usable.iter().enumerate() {
+        for &(u, _) in &eq.terms {
+            involved[u].push(e);
+        }
+    }
     let seen: Vec<Vec<bool>> = unknowns.iter().map(|u| vec![false; u.splits.len()]).collect();
-    let mut search = Search { unknowns, usable: &usable, choice: vec![0; n], seen, solutions: 0, budget: BUDGET };
-    if !search.walk(0) || search.solutions == 0 {
+    let partial = usable.iter().map(|e| e.constant).collect();
+    let mut search = Search {
+        unknowns,
+        usable: &usable,
+        distinct: &distinct,
+        involved: &involved,
+        choice: vec![0; n],
+        partial,
+        seen,
+        solutions: 0,
+        budget: BUDGET,
+    };
+    let finished = search.walk(0);
+    if !finished || search.solutions == 0 {
         return result;
     }
     for (u, seen) in search.seen.iter().enumerate() {
-        let indices: Vec<usize> = seen.iter().enumerate().filter(|(_, &s)| s).map(|(i, _)| i).collect();
+        // A split seen stands for every split with its values.
+        let splits = unknowns[u].splits;
+        let indices: Vec<usize> =
+            (0..splits.len()).filter(|&i| (0..splits.len()).any(|j| seen[j] && splits[j] == splits[i])).collect();
         if let [only] = indices[..] {
             result.settled[u] = Some(only);
         }
@@ -85,18 +132,52 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
 }
 
 /// An equation the search can check: its known part, its terms over
-/// unknowns (index, coefficient), and the last unknown it waits for.
+/// unknowns (index, coefficient), and for each unknown the least and most
+/// the terms after it can still add.
 struct Usable {
     constant: i64,
     terms: Vec<(usize, i64)>,
-    last: usize,
     column: usize,
+    /// `after[u]`: the (least, most) the terms of unknowns after `u` add.
+    after: Vec<(i64, i64)>,
+}
+
+impl Usable {
+    fn new(constant: i64, terms: Vec<(usize, i64)>, column: usize, unknowns: &[Unknown]) -> Usable {
+        let n = unknowns.len();
+        let mut after = vec![(0i64, 0i64); n];
+        let mut low = 0i64;
+        let mut high = 0i64;
+        for u in (0..n).rev() {
+            after[u] = (low, high);
+            for &(k, coef) in terms.iter().filter(|t| t.0 == u) {
+                let values =
+                    unknowns[k].splits.iter().map(|s| coef.saturating_mul(s.get(column).copied().unwrap_or(0)));
+                low = low.saturating_add(values.clone().min().unwrap_or(0));
+                high = high.saturating_add(values.max().unwrap_or(0));
+            }
+        }
+        Usable { constant, terms, column, after }
+    }
+
+    /// What unknown `u`'s split `i` adds to the equation.
+    fn term(&self, unknowns: &[Unknown], u: usize, i: usize) -> i64 {
+        self.terms.iter().filter(|t| t.0 == u).fold(0i64, |acc, &(_, coef)| {
+            acc.saturating_add(coef.saturating_mul(unknowns[u].splits[i].get(self.column).copied().unwrap_or(0)))
+        })
+    }
 }
 
 struct Search<'a> {
     unknowns: &'a [Unknown<'a>],
     usable: &'a [Usable],
+    /// Each unknown's splits with values of their own (the first of each).
+    distinct: &'a [Vec<usize>],
+    /// The equations each unknown is in.
+    involved: &'a [Vec<usize>],
     choice: Vec<usize>,
+    /// Each equation's sum over its known part and the unknowns chosen.
+    partial: Vec<i64>,
     seen: Vec<Vec<bool>>,
     solutions: usize,
     budget: usize,
@@ -112,27 +193,34 @@ impl Search<'_> {
             }
             return true;
         }
-        for i in 0..self.unknowns[u].splits.len() {
+        for d in 0..self.distinct[u].len() {
+            let i = self.distinct[u][d];
             if self.budget == 0 {
                 return false;
             }
             self.budget -= 1;
             self.choice[u] = i;
-            if self.holds_up_to(u) && !self.walk(u + 1) {
+            for &e in &self.involved[u] {
+                self.partial[e] = self.partial[e].saturating_add(self.usable[e].term(self.unknowns, u, i));
+            }
+            let ok = self.may_hold(u) && self.walk(u + 1);
+            for &e in &self.involved[u] {
+                self.partial[e] = self.partial[e].saturating_sub(self.usable[e].term(self.unknowns, u, i));
+            }
+            if !ok && self.budget == 0 {
                 return false;
             }
         }
         true
     }
 
-    /// Whether every equation completed by unknown `u` holds.
-    fn holds_up_to(&self, u: usize) -> bool {
-        self.usable.iter().filter(|e| e.last == u).all(|e| {
-            let sum = e.terms.iter().fold(e.constant, |acc, &(k, coef)| {
-                let v = self.unknowns[k].splits[self.choice[k]].get(e.column).copied().unwrap_or(0);
-                acc.saturating_add(coef.saturating_mul(v))
-            });
-            sum == 0
+    /// Whether every equation unknown `u` is in can still come to 0 with the
+    /// unknowns after it.
+    fn may_hold(&self, u: usize) -> bool {
+        self.involved[u].iter().all(|&e| {
+            let (low, high) = self.usable[e].after[u];
+            let sum = self.partial[e];
+            sum.saturating_add(low) <= 0 && sum.saturating_add(high) >= 0
         })
     }
 }

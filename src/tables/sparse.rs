@@ -67,23 +67,10 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
         .collect();
     // For each row, the placements the columns' sums still allow (when weighed).
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
-    let mut chosen: Vec<Option<(usize, Placement)>> = placements
-        .iter()
-        .zip(&shorts)
-        .map(|(p, s)| {
-            // Laid-out text: the placements its gaps allow that keep the sums.
-            if let Some(allowed) = step.and_then(|step| by_gaps(&s.values, n, step, norm)) {
-                let fits: Vec<usize> = (0..p.len()).filter(|&k| allowed.contains(&p[k])).collect();
-                if let [only] = fits[..] {
-                    return Some((only, Placement::Layout));
-                }
-            }
-            match p.len() {
-                1 => Some((0, Placement::Arithmetic)),
-                _ => None,
-            }
-        })
-        .collect();
+    // One way only: the row's own sums place it. Several: the columns' sums
+    // over every row, then the layout's gaps, then the usual empty columns.
+    let mut chosen: Vec<Option<(usize, Placement)>> =
+        placements.iter().map(|p| (p.len() == 1).then_some((0, Placement::Arithmetic))).collect();
     // Several: the columns' sums over every row decide, where they can.
     let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && placements[i].len() > 1).collect();
     if !open.is_empty() {
@@ -99,13 +86,22 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 chosen[i] = Some((k, Placement::Arithmetic));
                 continue;
             }
-            // The usual placement: the fewest values where reports leave cells empty.
             let consistent: Vec<usize> = if joint.consistent[u].is_empty() {
                 (0..placements[i].len()).collect()
             } else {
                 joint.consistent[u].clone()
             };
             consensus[i] = Some(consistent.clone());
+            // Laid-out text: of those, the one its gaps allow.
+            if let Some(allowed) = step.and_then(|step| by_gaps(&shorts[i].values, n, step, norm)) {
+                let fits: Vec<usize> =
+                    consistent.iter().copied().filter(|&k| allowed.contains(&placements[i][k])).collect();
+                if let [only] = fits[..] {
+                    chosen[i] = Some((only, Placement::Layout));
+                    continue;
+                }
+            }
+            // The usual placement: the fewest values where reports leave cells empty.
             let cost = |k: usize| placements[i][k].iter().filter(|c| usual.contains(c)).count();
             if let Some(least) = consistent.iter().map(|&k| cost(k)).min() {
                 let best: Vec<usize> = consistent.iter().copied().filter(|&k| cost(k) == least).collect();
@@ -142,18 +138,26 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 }
             }
             None => {
-                // What every placement still possible agrees on is read.
+                // What every placement still possible agrees on is read: the
+                // same value in a cell, or a cell blank in every one.
                 let open: Vec<&Vec<usize>> = match &consensus[i] {
                     Some(ks) => ks.iter().map(|&k| &placements[i][k]).collect(),
                     None => placements[i].iter().collect(),
                 };
+                let mut settled = 0;
                 if let Some((first, rest)) = open.split_first() {
                     for c in 0..row.columns.len() {
-                        let at = |p: &Vec<usize>| p.iter().position(|&x| x == c);
-                        if rest.iter().all(|p| at(p) == at(first)) {
+                        let at = |p: &Vec<usize>| p.iter().position(|&x| x == c).map(|t| s.values[t]);
+                        let blank = |t: Option<&Token>| t.is_none_or(|t| whole(t) == Some(0) && t.number().is_none());
+                        let same = |a: Option<&Token>, b: Option<&Token>| match (a, b) {
+                            (Some(a), Some(b)) if a.number().is_some() && b.number().is_some() => std::ptr::eq(a, b),
+                            (a, b) => blank(a) && blank(b),
+                        };
+                        if rest.iter().all(|p| same(at(p), at(first))) {
+                            settled += 1;
                             let kind = row.columns[c].kind;
                             match at(first) {
-                                Some(t) => read_cell(&mut row.cells[c], kind, s.values[t], norm),
+                                Some(t) => read_cell(&mut row.cells[c], kind, t, norm),
                                 None => {
                                     row.cells[c].state = CellState::Blank;
                                     row.cells[c].line = row.line;
@@ -161,6 +165,11 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                             }
                         }
                     }
+                }
+                if settled == row.columns.len() {
+                    // Every cell is the same whichever the placement.
+                    row.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
+                    continue;
                 }
                 let columns = row.columns;
                 let name = |p: &Vec<usize>| -> Vec<ColKey> { p.iter().map(|&c| columns[c].key).collect() };
@@ -240,14 +249,28 @@ pub fn placements<'a>(values: &'a [&Token], n: usize) -> impl Iterator<Item = Ve
 /// column on one line (the median of their gaps; two rows at least).
 /// Each line is laid out on its own scale, so positions are compared only
 /// within a line.
+///
+/// Text that only separates its values (one space, a tab: a PDF's raw
+/// text, a copy) is not laid out, whatever its gaps measure: its full rows
+/// must part their values by runs of two spaces or more.
 pub fn layout_step(full_rows: &[Vec<&Token>], n: usize, norm: &Normalised) -> Option<f32> {
     let mut gaps: Vec<f32> = Vec::new();
     let mut rows = 0;
+    let mut spaced = 0;
+    let mut pairs = 0;
     for r in full_rows.iter().filter(|r| r.len() == n && r.iter().all(|t| t.line == r[0].line)) {
         rows += 1;
-        gaps.extend(r.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)));
+        for w in r.windows(2) {
+            gaps.push(centre(w[1], norm) - centre(w[0], norm));
+            pairs += 1;
+            let between = norm.text.get(w[0].end..w[1].start).unwrap_or("");
+            if between.len() >= 2 && between.bytes().all(|b| b == b' ') {
+                spaced += 1;
+            }
+        }
     }
-    (rows >= 2).then(|| median(&mut gaps)).flatten().filter(|&g| g >= 2.0)
+    let laid_out = spaced * 2 > pairs;
+    (rows >= 2 && laid_out).then(|| median(&mut gaps)).flatten().filter(|&g| g >= 2.0)
 }
 
 fn median(values: &mut [f32]) -> Option<f32> {
@@ -273,17 +296,17 @@ fn display_width(s: &str) -> usize {
 const STEP_SLACK: f32 = 0.35;
 
 /// The placements the gaps between a line's values allow: each gap a whole
-/// number of column steps (the line's own step when it has three gaps or
-/// more, else `step`), the empty columns before and after open.
+/// number of the table's column steps, the empty columns before and after
+/// open. A line's own gaps are no scale: a row whose every gap spans two
+/// columns looks like a row of neighbours.
 fn by_gaps(values: &[&Token], n: usize, step: f32, norm: &Normalised) -> Option<Vec<Vec<usize>>> {
     let first = values.first()?;
     if values.len() < 2 || !values.iter().all(|t| t.line == first.line) {
         return None;
     }
-    let mut gaps: Vec<f32> = values.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)).collect();
-    let step = if gaps.len() >= 3 { median(&mut gaps.clone())? } else { step };
+    let gaps: Vec<f32> = values.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)).collect();
     let mut at = vec![0usize];
-    for g in &mut gaps {
+    for g in &gaps {
         let steps = *g / step;
         let whole = steps.round();
         if whole < 1.0 || (steps - whole).abs() > STEP_SLACK {
