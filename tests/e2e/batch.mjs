@@ -7,6 +7,7 @@
 //   - a folder picked (webkitdirectory) and a folder dropped: every file a row, by path;
 //   - a row opened in the single-report view and back, sort, filter and scroll kept;
 //   - sort by a column, filter by verdict, by rule (the counts) and by 已审;
+//   - the summary and the findings per rule exported as CSV (BOM) and read back;
 //   - the batch kept across a reload (rows, view, 已审), and 清空;
 //   - storage refused: a message, and the batch still works in memory;
 //   - files that are no report (an image, an empty file, a budget report): rows with the reason;
@@ -248,6 +249,52 @@ await check('sort by a column, and filter by verdict, by rule and by 已审', as
   await page.getByTestId('batch-filter-reviewed').selectOption('');
 });
 
+/** A CSV file's rows (RFC 4180: quoted fields, doubled quotes). */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows[rows.length - 1].push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') rows[rows.length - 1].push(field), (field = ''), rows.push([]), i++;
+    else field += c;
+  }
+  if (rows[rows.length - 1].length === 0 && field === '') rows.pop();
+  return rows;
+}
+
+await check('exports: the summary and the findings per rule as CSV (BOM, Chinese intact), as the table and the CLI have them', async () => {
+  await batch.filterVerdict('fail');
+  const download = async (testId) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+  };
+  const summary = await download('batch-export-csv');
+  assert.equal(summary.name, '批量检查汇总.csv');
+  assert.ok(summary.text.startsWith('\ufeff文件,机关,年度,模板,错误,警告,提示,结论,已审,原因\r\n'), 'a BOM, then the header');
+  const [, ...lines] = parseCsv(summary.text.slice(1));
+  const reviewedIn = new Map((await batch.table()).map((r) => [r.name, r.reviewed ? '是' : '否']));
+  const failing = [...cli.entries()].filter(([, j]) => j.summary.errors > 0);
+  assert.equal(lines.length, failing.length, 'one line per row the filter keeps, all of them');
+  for (const [file, agency, year, template, errors, warnings, infos, verdict, reviewed] of lines) {
+    const json = cli.get(file);
+    assert.ok(json, `${file}: not in the batch`);
+    assert.deepEqual([agency, year, template, Number(errors), Number(warnings), Number(infos), verdict, reviewed],
+      [json.agency ?? '', String(json.year ?? ''), json.template ?? '', json.summary.errors, json.summary.warnings, json.summary.infos, json.summary.verdict, reviewedIn.get(file)], file);
+  }
+  const rules = await download('batch-export-rules-csv');
+  const [head, ...counts] = parseCsv(rules.text.slice(1));
+  assert.deepEqual(head, ['规则代码', '问题数', '报告份数']);
+  assert.deepEqual(Object.fromEntries(counts.map(([c, f, r]) => [c, { findings: Number(f), reports: Number(r) }])), await batch.counts());
+  await batch.filterVerdict('');
+});
+
 await check('a row opens in the single-report view, and 返回 comes back with sort, filter and scroll kept', async () => {
   await batch.sortBy('warnings');
   await batch.filterVerdict('fail');
@@ -372,7 +419,11 @@ await check('cancel stops a batch: the files checked keep their rows, the rest g
   await batch.clear();
   const many = reports(400, 3);
   await batch.picker.setInputFiles(writeAll(path.join(TMP, 'many'), many));
-  await poll(async () => Number(await batch.progress.getAttribute('data-done')) > 0, 'the batch under way', 20000);
+  await poll(
+    async () => (await batch.progress.getAttribute('data-total')) === '400' && Number(await batch.progress.getAttribute('data-done')) > 0,
+    'the batch under way',
+    20000,
+  );
   await page.getByTestId('batch-cancel').click();
   await batch.progress.waitFor({ state: 'hidden' });
   const n = await batch.total();

@@ -112,6 +112,41 @@ export function tally(rows) {
   return `共${rows.length}份：${parts.join('，')}；已审${rows.filter((r) => r.reviewed).length}份`;
 }
 
+/** A CSV field: quoted when it must be; a text that a spreadsheet would take for a formula gets a leading '. */
+function csvField(value) {
+  let s = value == null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as CSV with a BOM (Excel and WPS then read the Chinese right), CRLF line ends. */
+export function csv(header, rows) {
+  return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The summary of the rows the table keeps (every one, not only those drawn), in its order. */
+export function summaryCsv(view, rows) {
+  return csv(
+    ['文件', '机关', '年度', '模板', '错误', '警告', '提示', '结论', '已审', '原因'],
+    shownRows(view, rows).map((r) => [
+      r.path, r.agency ?? '', r.year ?? '', r.template ?? '', r.errors ?? 0, r.warnings ?? 0, r.infos ?? 0,
+      verdictText(r), r.reviewed ? '是' : '否', reason(r) ?? '',
+    ]),
+  );
+}
+
+/** The findings per rule across the whole batch. */
+export function rulesCsv(rows) {
+  return csv(['规则代码', '问题数', '报告份数'], ruleCounts(rows).map((c) => [c.code, c.findings, c.reports]));
+}
+
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 // ------------------------------------------------------------------ drawing
 
 const el = (tag, props = {}, ...children) => {
@@ -150,6 +185,11 @@ export class BatchView {
     this.progress.append(this.bar, this.progressText, this.current,
       el('button', { type: 'button', 'data-testid': 'batch-cancel', text: '取消', onclick: () => a.cancel() }));
     this.clearButton = el('button', { type: 'button', 'data-testid': 'batch-clear', text: '清空批量', onclick: () => a.clear() });
+    this.exports = el('div', { class: 'batch-exports', role: 'group', 'aria-label': '导出' },
+      el('button', { type: 'button', 'data-testid': 'batch-export-csv', text: '导出汇总CSV', title: '按当前排序和筛选导出每份报告一行',
+        onclick: () => download('批量检查汇总.csv', summaryCsv(this.view, this.rows)) }),
+      el('button', { type: 'button', 'data-testid': 'batch-export-rules-csv', text: '导出规则统计CSV',
+        onclick: () => download('批量检查规则统计.csv', rulesCsv(this.rows)) }));
     this.intro = el('p', {
       class: 'batch-intro',
       'data-testid': 'batch-intro',
@@ -194,7 +234,7 @@ export class BatchView {
       el('div', { class: 'batch-scroll' }, table), this.more);
 
     this.root.replaceChildren(
-      el('div', { class: 'batch-head' }, el('h2', { id: 'batch-title', text: '批量检查' }), this.clearButton),
+      el('div', { class: 'batch-head' }, el('h2', { id: 'batch-title', text: '批量检查' }), this.exports, this.clearButton),
       this.progress, this.intro, this.body);
     this.root.setAttribute('aria-labelledby', 'batch-title');
     this.draw();
@@ -238,7 +278,11 @@ export class BatchView {
 
   setProgress(p) {
     this.progress.hidden = !p;
-    if (!p) return;
+    if (!p) {
+      delete this.progress.dataset.done;
+      delete this.progress.dataset.total;
+      return;
+    }
     this.bar.max = p.total;
     this.bar.value = p.done;
     this.progress.dataset.done = p.done;
@@ -251,6 +295,7 @@ export class BatchView {
     const rows = this.rows;
     const v = this.view;
     this.clearButton.disabled = rows.length === 0;
+    this.exports.hidden = rows.length === 0;
     this.intro.hidden = rows.length > 0;
     this.body.hidden = rows.length === 0;
     this.tallyLine.textContent = tally(rows);

@@ -275,7 +275,10 @@ export async function start(items) {
 
 async function check(me, items) {
   const { files, skipped } = await collect(items);
-  if (me.cancelled) return;
+  if (me.cancelled) {
+    tell('info', '已取消：没有文件被检查');
+    return;
+  }
   const db = await database();
   if (!db) tell('warning', refused(storageProblem));
   const total = files.length;
