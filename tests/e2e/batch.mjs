@@ -9,7 +9,8 @@
 //   - sort by a column, filter by verdict, by rule (the counts) and by 已审;
 //   - the summary and the findings per rule exported as CSV (BOM) and read back;
 //   - the batch kept across a reload (rows, view, 已审), and 清空;
-//   - storage refused: a message, and the batch still works in memory;
+//   - storage refused, and a full disk in the workers: a message, and the batch still works in memory;
+//   - offline after the first visit (the service worker keeps batch.js, the workers and their checker);
 //   - files that are no report (an image, an empty file, a budget report): rows with the reason;
 //   - cancel; a phone-sized screen; the keyboard;
 //   - no request leaves 127.0.0.1, no console error.
@@ -480,6 +481,52 @@ await check('storage refused: a clear message, and the batch works in memory', a
   await p.close();
 });
 
+await check('a full disk: the files checked after it are kept in memory, with a message', async () => {
+  const p = await context.newPage();
+  watch(p);
+  // Every write of the batch's workers refused, as by a full disk.
+  p.on('worker', (w) =>
+    w.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    }).catch(() => {}),
+  );
+  const b = new Batch(p);
+  await b.open(BASE);
+  await b.drop(reports(5, 55));
+  await b.settled(5);
+  assert.match(await p.getByTestId('notice').textContent(), /存储空间已满.*只保存在当前页面中/);
+  const name = (await b.table())[3].name;
+  await b.row(name).click();
+  await b.back.waitFor();
+  await poll(async () => (await b.app.sourceName.textContent()) === `来源：${name}`, 'a row opened from memory');
+  await p.close();
+});
+
+await check('offline after the first visit: a batch runs from the service worker\'s copies', async () => {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  const p = await context.newPage();
+  watch(p);
+  const b = new Batch(p);
+  await b.open(BASE);
+  await context.setOffline(true);
+  try {
+    const before = await b.total();
+    await b.drop(reports(3, 66));
+    await b.settled(Math.min(before + 3, 100));
+    assert.equal(await b.total(), before + 3);
+  } finally {
+    await context.setOffline(false);
+    await p.close();
+  }
+});
+
 await check('a phone-sized screen: the batch as cards, no sideways scrolling of the page', async () => {
   await batch.drop(reports(5, 44));
   await batch.settled(5);
@@ -489,6 +536,10 @@ await check('a phone-sized screen: the batch as cards, no sideways scrolling of 
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     const box = await batch.rows.first().boundingBox();
     assert.ok(box.width <= 390 && box.height > 60, 'a row drawn as a card');
+    // The columns' headings are still there to sort by.
+    await batch.sortBy('errors');
+    const errors = (await batch.table()).map((r) => r.errors);
+    assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
     await page.screenshot({ path: path.join(TMP, 'phone.png') });
   } finally {
     await page.setViewportSize({ width: 1440, height: 900 });

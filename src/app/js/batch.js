@@ -343,9 +343,9 @@ async function check(me, items) {
         got.add(m.row.id);
         if (m.text !== undefined) memory.set(m.row.id, m.text);
         if (m.storeError && !me.unsaved) {
-          me.unsaved = true;
+          me.unsaved = `无法在本机保存批量检查的结果（${m.storeError}）；此后的文件只保存在当前页面中，关闭或重新加载页面后将丢失`;
           for (const s of workers) s.w.postMessage({ type: 'store', store: false });
-          tell('warning', `无法在本机保存批量检查的结果（${m.storeError}）；此后的文件只保存在当前页面中，关闭或重新加载页面后将丢失`);
+          tell('warning', me.unsaved);
         }
         pending.push(m.row);
         if (got.size === total) return resolve(false);
@@ -362,10 +362,12 @@ async function check(me, items) {
     const left = jobs.filter((j) => !got.has(j.id)).map((j) => j.id);
     await keep('批量检查的结果', (db) => forget(db, left));
     tell('info', `已取消：检查了${got.size}份，其余${total - got.size}份未检查${skippedNote}`);
-  } else if (db) {
-    tell('info', `已检查${total}份文件${skippedNote}`);
-  } else {
+  } else if (!db) {
     tell('warning', `已检查${total}份文件${skippedNote}。${refused(storageProblem)}`);
+  } else if (me.unsaved) {
+    tell('warning', `已检查${total}份文件${skippedNote}。${me.unsaved}`);
+  } else {
+    tell('info', `已检查${total}份文件${skippedNote}`);
   }
 }
 
