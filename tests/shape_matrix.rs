@@ -64,12 +64,12 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
     &[
         // written here
         (Markdown, Dense), (Markdown, BlankLegal), (Markdown, BlankZeros), (Markdown, Dashes),
-        (Flattened, BlankLegal), (Flattened, BlankZeros), (Flattened, Dashes),
+        (Flattened, BlankZeros), (Flattened, Dashes),
         (Html, BlankZeros),
         (HtmlAsText, BlankZeros),
         (Docx, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
-        (PdfLayout, BlankLegal), (PdfLayout, BlankZeros), (PdfLayout, Dashes),
+        (PdfLayout, BlankZeros), (PdfLayout, Dashes),
         (PdfRaw, BlankZeros), (PdfRaw, Dashes),
         (PdfPlain, Dense), (PdfPlain, BlankLegal), (PdfPlain, BlankZeros), (PdfPlain, Dashes),
         (PdfJs, BlankZeros), (PdfJs, Dashes),

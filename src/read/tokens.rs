@@ -15,7 +15,7 @@
 //! row. Whether a trace is a cell or only layout is decided per row, by how
 //! many cells the row must have and by its arithmetic ([`crate::tables`]).
 
-use crate::template::BLANK_MARKS;
+use crate::template::{BLANK_MARKS, WORDS_AFTER_A_MARK};
 use crate::util::chars::is_letter;
 use crate::util::short_str::ShortStr;
 
@@ -528,10 +528,13 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut text_start: Option<usize> = None;
     while i < bytes.len() {
+        // (Not after a blank mark: `无-2` is two marks' cells and a 2.)
         let signed = matches!(bytes[i], b'-' | b'+')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             && (i == 0
-                || !(bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)));
+                || !(bytes[i - 1].is_ascii_alphabetic()
+                    || bytes[i - 1].is_ascii_digit() && after_year(bytes, i)
+                    || piece[..i].chars().next_back().is_some_and(is_mark_char)));
         if !(bytes[i].is_ascii_digit() || signed) {
             if text_start.is_none() {
                 text_start = Some(i);
@@ -568,6 +571,10 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             if ordinal_start > int_start {
                 flush_text(&mut text_start, num_start, piece, base, line, out);
                 push_number(piece, base, line, num_start, int_start, ordinal_start, None, out);
+            } else if text_start.is_some() {
+                // A row's ordinal inside a run of text starts the next
+                // row's label (`禁止公开3.危及…`, a flattened page).
+                flush_text(&mut text_start, ordinal_start, piece, base, line, out);
             }
             if text_start.is_none() {
                 text_start = Some(ordinal_start);
@@ -639,10 +646,61 @@ fn push_number(
 fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     if let Some(s) = text_start.take() {
         let t = &piece[s..end];
-        // Lone punctuation (`*`, `、`) carries nothing.
-        if t.chars().any(is_letter) {
-            push(out, || Token { kind: Kind::Text, start: base + s, end: base + end, line });
+        // Blank marks glued to a number (`213／无-无——213`, a flattened
+        // page): a cell each.
+        let after_number = out.last().is_some_and(|l| l.end == base + s && l.number().is_some());
+        let before_number = end < piece.len();
+        if (after_number || before_number) && !t.is_empty() && t.chars().all(is_mark_char) {
+            push_marks(t, base + s, line, out);
+            return;
         }
+        // Marks between a number and a label (`273—/行政处罚`, `许可-/273`):
+        // cells of their own (but `无法提供` is a label).
+        let lead = if after_number { leading_marks(t) } else { 0 };
+        let trail = if before_number { t.len() - t.trim_end_matches(is_mark_char).len() } else { 0 };
+        let (lead, trail) = if lead + trail < t.len() { (lead, trail) } else { (0, 0) };
+        push_marks(&t[..lead], base + s, line, out);
+        // Lone punctuation (`*`, `、`) carries nothing.
+        let word = &t[lead..t.len() - trail];
+        if word.chars().any(is_letter) {
+            push(out, || Token { kind: Kind::Text, start: base + s + lead, end: base + end - trail, line });
+        }
+        push_marks(&t[t.len() - trail..], base + end - trail, line, out);
+    }
+}
+
+/// How many bytes of blank marks start `text`, up to a label's word that
+/// starts like one.
+fn leading_marks(text: &str) -> usize {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !is_mark_char(c) || WORDS_AFTER_A_MARK.iter().any(|w| text[i..].starts_with(w)) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
+}
+
+/// A character blank marks are written with.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '无' | '/' | '／' | '\\' | '-' | '—' | '–')
+}
+
+/// Blank marks written together, a cell each: `无` and a slash alone, a
+/// run of dashes (`——`) as one.
+fn push_marks(text: &str, start: usize, line: usize, out: &mut Vec<Token>) {
+    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut end = i + c.len_utf8();
+        if dash(c) {
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| dash(*d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+        }
+        push(out, || Token { kind: Kind::Blank, start: start + i, end: start + end, line });
     }
 }
 
@@ -739,6 +797,27 @@ mod tests {
     fn glued_digits_before_an_ordinal_are_cells() {
         assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
         assert_eq!(kinds("秘密0000000、本年"), ["T:秘密", "N:0000000", "T:、本年"]);
+    }
+
+    #[test]
+    fn an_ordinal_inside_text_starts_a_label() {
+        assert_eq!(kinds("禁止公开3.危及安全331"), ["T:禁止公开", "T:3.危及安全", "N:331"]);
+    }
+
+    #[test]
+    fn blank_marks_glued_to_numbers_are_cells() {
+        assert_eq!(
+            kinds("申请213／无-无——2135.要求"),
+            ["T:申请", "N:213", "B", "B", "B", "B", "B", "N:213", "T:5.要求"]
+        );
+        // Not in prose: a mark beside words is a word.
+        assert_eq!(kinds("共3件，无"), ["T:共", "N:3", "T:件，无"]);
+        // Between a number and a label.
+        assert_eq!(kinds("行政许可-/273—/行政处罚"), ["T:行政许可", "B", "B", "N:273", "B", "B", "T:行政处罚"]);
+        assert_eq!(kinds("12无法提供"), ["N:12", "T:无法提供"]);
+        assert_eq!(kinds("64无第二十条"), ["N:64", "B", "T:第二十条"]);
+        assert_eq!(kinds("申请5无-2"), ["T:申请", "N:5", "B", "B", "N:2"]);
+        assert_eq!(kinds("增减-2"), ["T:增减", "N:-2"]);
     }
 
     #[test]

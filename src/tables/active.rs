@@ -13,7 +13,7 @@
 //! reading, so it is done only when the shape leaves no doubt: as many
 //! numbers as the rows have cells, each number alone on its line.
 
-use super::fill::{fill_row_alone, looks_flattened, Arith};
+use super::fill::{fill_row_alone, looks_flattened, Arith, Glue};
 use super::model::{Row, Table};
 use super::segments::{label_lines, segments, Segment};
 use super::sparse::{self, Short};
@@ -25,11 +25,11 @@ use crate::template::{ActiveRow, BlockSpec, Column, Registry, TableId, Version, 
 use crate::util::find;
 
 /// Table 二's rows (of every version), the registry they come from, and
-/// whether the region is a flattened web page (cells glued together).
+/// how the region glues its cells.
 struct Rows<'r> {
     rows: Vec<ActiveRow>,
     registry: &'r Registry,
-    flattened: bool,
+    glue: Glue,
 }
 
 /// What a block's header says: its version, and whether money is in 万元.
@@ -39,10 +39,22 @@ struct Header {
     wan_yuan: bool,
 }
 
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
+/// `page`: how table 三 of the same page glues its cells; a flattened page
+/// that drops table 三's empty cells drops these too.
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry, page: Glue) -> Table {
     let mut table = Table::new(TableId::Active);
-    let rows = Rows { rows: registry.active_rows(), registry, flattened: looks_flattened(tokens) };
     let segs = segments(tokens, &norm.text);
+    let active_rows = registry.active_rows();
+    let glue = match page.flattened() || looks_flattened(tokens) {
+        false => Glue::Apart,
+        true if page == Glue::FlattenedSparse
+            || drops_empty_cells(&segs, tokens, &norm.text, &active_rows, registry) =>
+        {
+            Glue::FlattenedSparse
+        }
+        true => Glue::Flattened,
+    };
+    let rows = Rows { rows: active_rows, registry, glue };
     let mut header: Option<Header> = None;
     let mut next = 0; // the first row not yet named
     let mut pending: Vec<usize> = Vec::new();
@@ -66,12 +78,12 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         pending.drain(..pending.len() - left);
         for (row, short) in filled {
             if let Some(values) = short {
-                shorts.push(Short { row: table.rows.len(), values });
+                shorts.push(Short::plain(table.rows.len(), values));
             }
             table.rows.push(row);
         }
     }
-    sparse::place_without_sums(&mut table, shorts, norm);
+    sparse::place_without_sums(&mut table, shorts, rows.glue, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
@@ -102,8 +114,36 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[
     if on_lines.len() >= 2 {
         return on_lines;
     }
+    // One label naming rows one after another (a flattened page drops the
+    // cells of rows left empty: `行政处罚行政强制9490`): each, in order.
     let tail = label_tail(&seg.label);
-    (next..rows.len()).find(|&i| names_row(tail, rows[i].spec.cues)).into_iter().collect()
+    let mut named = Vec::new();
+    let mut after = 0;
+    let mut from = next;
+    while let Some((i, end)) = (from..rows.len()).find_map(|i| Some((i, cue_end(&tail[after..], rows[i].spec.cues)?))) {
+        named.push(i);
+        after += end;
+        from = i + 1;
+    }
+    named
+}
+
+/// Where the first of `cues` found in `text` ends.
+fn cue_end(text: &str, cues: &[&str]) -> Option<usize> {
+    cues.iter().filter_map(|c| find::find(text, c).map(|p| p + c.len())).min()
+}
+
+/// Whether a flattened table drops its empty cells: a label names two rows
+/// with no numbers between them, or a row has fewer digits and marks than
+/// its block has columns in every version.
+fn drops_empty_cells(segs: &[Segment], tokens: &[Token], text: &str, rows: &[ActiveRow], registry: &Registry) -> bool {
+    segs.iter().any(|seg| {
+        let named = named_rows(seg, tokens, text, 0, rows);
+        let fewest =
+            |i: usize| registry.versions().iter().filter_map(|v| block_of(&rows[i], v)).map(|b| b.columns.len()).min();
+        let written: usize = seg.cells.iter().map(|t| t.number().map_or(1, |n| n.int.len())).sum();
+        named.len() >= 2 || named.last().and_then(|&i| fewest(i)).is_some_and(|c| written < c)
+    })
 }
 
 /// Fills the waiting rows from one segment's cells; returns the rows and
@@ -190,7 +230,7 @@ fn fill_one<'t>(
     norm: &Normalised,
     rows: &Rows,
 ) -> FilledRow<'t> {
-    let (registry, flattened) = (rows.registry, rows.flattened);
+    let (registry, glue) = (rows.registry, rows.glue);
     let version =
         version.unwrap_or_else(|| block_version(row, header.map(|h| h.version), seg.cells.len(), year, registry));
     let columns: &'static [Column] = block_of(row, version).map_or(&[], |b| b.columns);
@@ -200,7 +240,7 @@ fn fill_one<'t>(
     out.found = true;
     out.version = Some(version);
     let groups = [columns.len()];
-    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, flattened, norm);
+    let short = fill_row_alone(&mut out, seg, &kinds, Arith { groups: &groups, fits: &|_| true }, glue, norm);
     (out, short)
 }
 

@@ -73,17 +73,37 @@ fn values_in(cells: &[&Token]) -> usize {
     cells.iter().filter(|t| t.trace().is_none()).count()
 }
 
-/// Fills `row` from `seg`; see [`Filled`]. `multi_run` allows several
-/// glued runs per row (a flattened table where a stray space split one
-/// row's digits in two).
+/// How a table's text may glue its cells together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glue {
+    /// Cells kept apart (spaces, tabs, lines): a digit run is cut only
+    /// where the row's arithmetic says how.
+    Apart,
+    /// A flattened page that keeps every cell (zeros written): as many
+    /// digits as cells are one a cell, and a row may be several runs (a
+    /// stray space cut its digits).
+    Flattened,
+    /// A flattened page that drops its empty cells: digits are cut only by
+    /// arithmetic.
+    FlattenedSparse,
+}
+
+impl Glue {
+    pub fn flattened(self) -> bool {
+        self != Glue::Apart
+    }
+}
+
+/// Fills `row` from `seg`; see [`Filled`] and [`Glue`].
 pub fn fill_row<'t>(
     row: &mut Row,
     seg: &Segment<'t>,
     kinds: &[ValueKind],
     arith: Arith,
-    multi_run: bool,
+    glue: Glue,
     norm: &Normalised,
 ) -> Filled<'t> {
+    let multi_run = glue.flattened();
     let expected = row.columns.len();
     let line_of = |t: &Token| norm.original_line(t.line);
     // The segment's cells, less what is found not to be one (no copy
@@ -134,8 +154,11 @@ pub fn fill_row<'t>(
     // One digit a cell is sure only where cells are known to be glued (a
     // flattened table) or no number could be written so (`000`): elsewhere
     // `536` in a row of three is one value whose place the table decides.
-    let one_a_cell = multi_run || runs.iter().any(|r| r.len() > 1 && r.starts_with('0'));
+    let one_a_cell = glue == Glue::Flattened || runs.iter().any(|r| r.len() > 1 && r.starts_with('0'));
+    // (A flattened page that drops its empty cells is cut only where the
+    // table's arithmetic decides, by the table.)
     if expected > 1
+        && glue != Glue::FlattenedSparse
         && !runs.is_empty()
         && runs.len() < expected
         && (runs.len() == 1 || multi_run)
@@ -168,12 +191,22 @@ pub fn fill_row<'t>(
     if cells.len() < expected {
         return Filled::Short(cells.to_vec());
     }
-    count_mismatch(row, cells, norm);
+    count_mismatch(row, cells, glue, norm);
     Filled::Done
 }
 
-/// Says a row has a number of values it cannot have.
-pub fn count_mismatch(row: &mut Row, values: &[&Token], norm: &Normalised) {
+/// Says a row has a number of values it cannot have; or, where some of
+/// them touch in a flattened page (`85813—`, `/-25-`: where one cell ends
+/// is a guess), that the row cannot be read.
+pub fn count_mismatch(row: &mut Row, values: &[&Token], glue: Glue, norm: &Normalised) {
+    if glue.flattened() && values.windows(2).any(|w| w[0].end == w[1].start) {
+        row.issues.push(RowIssue::Ambiguous {
+            digits: values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+            candidates: Vec::new(),
+            line: row.line,
+        });
+        return;
+    }
     row.issues.push(RowIssue::ValueCount {
         found: values.len(),
         expected: row.columns.len(),
@@ -273,10 +306,10 @@ pub fn fill_row_alone<'t>(
     seg: &Segment<'t>,
     kinds: &[ValueKind],
     arith: Arith,
-    multi_run: bool,
+    glue: Glue,
     norm: &Normalised,
 ) -> Option<Vec<&'t Token>> {
-    match fill_row(row, seg, kinds, arith, multi_run, norm) {
+    match fill_row(row, seg, kinds, arith, glue, norm) {
         Filled::Glued(g) => {
             let unique = (g.complete && g.splits.len() == 1).then(|| g.splits[0].clone());
             settle(row, &g, unique.as_deref(), &g.splits, kinds, norm);
@@ -544,7 +577,7 @@ fn rows_on_one_line(tokens: &[Token]) -> bool {
         }
         match t.kind {
             Kind::Text => words += 1,
-            Kind::Number(_) => numbers += 1,
+            Kind::Number(_) | Kind::Blank => numbers += 1,
             _ => {}
         }
         if words >= 4 && numbers >= 4 {
@@ -625,7 +658,7 @@ mod tests {
         let segs = super::super::segments::segments(&t.tokens, text);
         let norm = Normalised::new(text);
         let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
-        let Filled::Glued(g) = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, true, &norm) else {
+        let Filled::Glued(g) = fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, Glue::Flattened, &norm) else {
             panic!("glued")
         };
         assert_eq!(g.splits, [vec![1, 0, 0, 0, 0, 0, 2]]);
@@ -639,7 +672,7 @@ mod tests {
             let segs = super::super::segments::segments(&t.tokens, text);
             let norm = Normalised::new(text);
             let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
-            matches!(fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm), Filled::Glued(_))
+            matches!(fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, Glue::Apart, &norm), Filled::Glued(_))
         };
         // `1000002` may be one cell of a row whose other cells left no trace.
         assert!(!fill("规章1000002"));
@@ -654,7 +687,7 @@ mod tests {
             let segs = super::super::segments::segments(&t.tokens, text);
             let norm = Normalised::new(text);
             let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
-            fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, false, &norm);
+            fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], ROW, Glue::Apart, &norm);
             row
         };
         let row = fill("2.没有现成信息 3 0 0 0 0 0 3\n4\n3.补正后");

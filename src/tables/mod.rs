@@ -81,11 +81,13 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
         None => Vec::new(),
     };
     let region = |r: Option<(usize, usize)>| r.map_or(&[][..], |(start, end)| tokens_in(&tokens, start, end));
-    let active = active::parse(region(regions[0]), norm, year, registry);
-    let requests = requests::parse(region(regions[1]), norm, year, registry);
+    // (Table 三 first: its arithmetic shows best whether a flattened page
+    // drops its empty cells, and table 二 reads alike.)
+    let (requests, glue) = requests::parse(region(regions[1]), norm, year, registry);
+    let active = active::parse(region(regions[0]), norm, year, registry, glue);
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
-    let review = review::parse(region(regions[2]), norm, &version.review);
+    let review = review::parse(region(regions[2]), norm, &version.review, glue);
     Tables { active, requests, review }
 }
 

@@ -6,7 +6,7 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glued};
+use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, Table};
@@ -21,7 +21,8 @@ use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
 use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> Table {
+/// The table, and how its text glues cells (see [`Glue`]).
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, Glue) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
     let segs = segments(tokens, &norm.text);
@@ -33,7 +34,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.found = true;
             table.unreadable = Some(why);
             table.line = line;
-            return table;
+            return (table, Glue::Apart);
         }
     };
     let segs = split_rows(segs, tokens, &norm.text);
@@ -46,6 +47,28 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let fits = |values: &[i64]| sums.hold(values);
     let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
     let multi_run = looks_flattened(tokens);
+    let n = grid.columns.len();
+    let values_of =
+        |s: usize| -> Vec<&Token> { segs[s].cells.iter().copied().filter(|t| t.trace().is_none()).collect() };
+    // Glued: fewer values than columns, digit runs, one alone or some
+    // longer than a digit.
+    let glued_row = |values: &[&Token]| {
+        values.len() < n
+            && values.iter().all(|t| is_digit_run(t))
+            && (values.len() == 1 || values.iter().any(|t| t.end - t.start > 1))
+    };
+    // A flattened table that dropped its empty cells: a glued row with
+    // fewer digits than columns.
+    let sparse_glued = multi_run
+        && chosen.assignment.iter().flatten().any(|&s| {
+            let values = values_of(s);
+            glued_row(&values) && values.iter().map(|t| t.end - t.start).sum::<usize>() < n
+        });
+    let glue = match (multi_run, sparse_glued) {
+        (false, _) => Glue::Apart,
+        (true, false) => Glue::Flattened,
+        (true, true) => Glue::FlattenedSparse,
+    };
     let mut glued = Vec::new();
     let mut shorts = Vec::new();
     let mut full_rows: Vec<Vec<&Token>> = Vec::new();
@@ -53,13 +76,19 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         let mut row = empty_row(rows.rows[r].spec, grid);
         if let Some(s) = seg {
             row.found = true;
-            let values: Vec<&Token> = segs[*s].cells.iter().copied().filter(|t| t.trace().is_none()).collect();
-            if values.len() == grid.columns.len() {
+            let values = values_of(*s);
+            if sparse_glued && glued_row(&values) {
+                row.line = values.first().or(segs[*s].label_token.as_ref()).map(|t| norm.original_line(t.line));
+                shorts.push(Short::glued(table.rows.len(), values, n));
+                table.rows.push(row);
+                continue;
+            }
+            if values.len() == n {
                 full_rows.push(values);
             }
-            match fill_row(&mut row, &segs[*s], &kinds, arith, multi_run, norm) {
+            match fill_row(&mut row, &segs[*s], &kinds, arith, glue, norm) {
                 Filled::Glued(g) => glued.push((table.rows.len(), g)),
-                Filled::Short(values) => shorts.push(Short { row: table.rows.len(), values }),
+                Filled::Short(values) => shorts.push(Short::plain(table.rows.len(), values)),
                 Filled::Done => {}
             }
         }
@@ -67,7 +96,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
     let step = sparse::layout_step(&full_rows, grid.columns.len(), norm);
-    sparse::place(&mut table, grid, shorts, norm, step);
+    sparse::place(&mut table, grid, shorts, glue, norm, step);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     if table.found {
         table.version = Some(chosen.version);
@@ -77,7 +106,12 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         table.rows =
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
-    table
+    (table, glue)
+}
+
+/// Whether a token is a run of digits (no sign, decimals or unit).
+fn is_digit_run(t: &Token) -> bool {
+    t.number().is_some_and(|n| !n.negative && n.frac.is_none() && n.unit.is_none() && !n.int.is_empty())
 }
 
 fn empty_row(spec: &RowSpec, grid: &GridSpec) -> Row {

@@ -8,7 +8,7 @@
 
 use super::arith::RowSums;
 use super::fill::{
-    is_page_number, looks_flattened, place_parts, split_runs, with_traces, without_empty_table_cells, Arith,
+    is_page_number, looks_flattened, place_parts, split_runs, with_traces, without_empty_table_cells, Arith, Glue,
     MAX_CANDIDATES,
 };
 use super::matching::similarity;
@@ -21,7 +21,8 @@ use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{ColKey, GridSpec, TableId};
 
-pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
+/// `page`: how table 三 of the same page glues its cells (see [`Glue`]).
+pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -> Table {
     let mut table = Table::new(TableId::Review);
     table.rows = grid.rows.iter().map(|g| Row::of(g, grid.columns)).collect();
     let width = grid.columns.len();
@@ -65,7 +66,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
     }
     // Glued digit runs (flattened web text): one run, or a few when the
     // region is flattened and a stray space cut it.
-    if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, looks_flattened(tokens), cells_wanted)) {
+    let flattened = page.flattened() || looks_flattened(tokens);
+    if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, flattened, cells_wanted)) {
         table.found = true;
         // 15 digits: one digit a cell, taken (the rules check the totals).
         let digits: usize = runs.iter().map(|r| r.len()).sum();
@@ -75,8 +77,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec) -> Table {
             split_runs(&runs, groups, MAX_CANDIDATES + 1)
         };
         let line = cells.first().map(|t| norm.line_at(t.start));
+        // (A page that drops empty cells may have cut fewer parts: no
+        // split is sure.)
         let placed = match &found.splits[..] {
-            [only] if found.complete => place_parts(&cells, only),
+            [only] if found.complete && page != Glue::FlattenedSparse => place_parts(&cells, only),
             _ => None,
         };
         match placed {
@@ -150,7 +154,7 @@ fn place_short(
 ) {
     let n = width * table.rows.len();
     let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
-    let fits: Vec<Vec<usize>> = placements(values, n).filter(|p| keeps(&vector(values, p, n))).collect();
+    let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
     match &fits[..] {
         [only] => {
             for row in table.rows.iter_mut() {

@@ -80,7 +80,8 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
 }
 
 /// The lines of a segment's label, each as label text (see [`label_text`])
-/// with its first token. `tokens` is the region the segment was made from.
+/// with its first token; a token that starts with a row's ordinal starts a
+/// line of its own. `tokens` is the region the segment was made from.
 pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec<(Cow<'t, str>, &'t Token)> {
     let (Some(first), Some(end)) = (seg.label_token, seg.cells.first().map(|c| c.start).or(Some(usize::MAX))) else {
         return Vec::new();
@@ -89,12 +90,34 @@ pub fn label_lines<'t>(seg: &Segment, tokens: &'t [Token], text: &'t str) -> Vec
     let to = tokens.partition_point(|t| t.start < end);
     let mut out: Vec<(Cow<str>, &Token)> = Vec::new();
     for t in tokens.get(from..to).unwrap_or(&[]).iter().filter(|t| t.is_text()) {
-        match out.last_mut() {
-            Some((line, first)) if first.line == t.line => append_label(line, &text[t.start..t.end]),
-            _ => out.push((label_text(&text[t.start..t.end]), t)),
+        let whole = &text[t.start..t.end];
+        // (A row's ordinal starts a label of its own on the same line, even
+        // inside a token: `3.其他(七)总计`, a flattened page.)
+        let mut cuts = inner_ordinals(whole).peekable();
+        let mut from = 0;
+        while from < whole.len() {
+            let to = cuts.next().unwrap_or(whole.len());
+            let piece = &whole[from..to];
+            match out.last_mut() {
+                Some((line, first)) if first.line == t.line && !starts_with_ordinal(&label_text(piece)) => {
+                    append_label(line, piece)
+                }
+                _ => out.push((label_text(piece), t)),
+            }
+            from = to;
         }
     }
     out
+}
+
+/// Where a row's Chinese ordinal (`(七)`, `四、`) starts inside a piece of
+/// text, after its start.
+fn inner_ordinals(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    piece.char_indices().skip(1).filter_map(move |(i, c)| {
+        let rest = &piece[i..];
+        let chinese = (c == '(' || is_chinese_numeral(c)) && starts_with_ordinal(rest);
+        chinese.then_some(i)
+    })
 }
 
 /// Whether a label line starts with a row's ordinal: `一、`, `(三)`, `2.`.
@@ -222,6 +245,17 @@ mod tests {
         let text = "规章 5 其他 6";
         let t = tokenise(text);
         assert!(segments(&t.tokens, text)[0].leading.is_empty());
+    }
+
+    #[test]
+    fn rows_named_one_after_another_on_a_line_are_split() {
+        // A flattened page: rows left empty keep only their labels.
+        let text = "2.其他法律禁止公开3.危及安全(七)总计2190141202225";
+        let t = tokenise(text);
+        let s = split_rows(segments(&t.tokens, text), &t.tokens, text);
+        let labels: Vec<&str> = s.iter().map(|s| s.label.as_ref()).collect();
+        assert_eq!(labels, ["2.其他法律禁止公开", "3.危及安全", "(七)总计"]);
+        assert_eq!(s.iter().map(|s| s.cells.len()).collect::<Vec<_>>(), [0, 0, 1]);
     }
 
     proptest::proptest! {

@@ -13,19 +13,66 @@
 //! row one value short there lost a value, and says so (`table.value_count`).
 
 use super::arith::{self, RowSums};
-use super::fill::count_mismatch;
+use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
 use super::joint::{solve, Unknown};
-use super::model::{CellState, Placement, Row, RowIssue, Table};
-use super::values::read_cell;
+use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
+use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
-use crate::template::{Along, ColKey, Form, GridSpec};
+use crate::template::{Along, ColKey, Column, Form, GridSpec};
 
-/// A row with fewer values than columns: its index in the table and its
-/// values (numbers and blank marks) in order.
+/// A row with fewer values than columns: its index in the table, its
+/// values (numbers and blank marks) in order, and the ways to read them as
+/// cells (each token one cell; or, in a flattened table, glued digit runs
+/// cut into parts).
 pub struct Short<'t> {
     pub row: usize,
     pub values: Vec<&'t Token>,
+    pub readings: Vec<Vec<Part<'t>>>,
+}
+
+/// One cell's value as a reading gives it: a whole token, or the part of a
+/// glued digit run that starts `offset` bytes into it.
+#[derive(Clone, Copy)]
+pub struct Part<'t> {
+    pub token: &'t Token,
+    pub glued: Option<(i64, usize)>,
+}
+
+impl<'t> Short<'t> {
+    /// Values each a cell.
+    pub fn plain(row: usize, values: Vec<&'t Token>) -> Short<'t> {
+        let reading = values.iter().map(|&token| Part { token, glued: None }).collect();
+        Short { row, values, readings: vec![reading] }
+    }
+
+    /// Glued digit runs of a flattened table whose empty cells left no
+    /// trace: every way to cut them into at most `n` parts (none with a
+    /// leading zero), within a budget.
+    pub fn glued(row: usize, values: Vec<&'t Token>, n: usize) -> Short<'t> {
+        let runs: Vec<&str> = values.iter().filter_map(|t| t.number().map(|n| n.int.as_str())).collect();
+        let mut readings = Vec::new();
+        if runs.len() == values.len() {
+            for k in runs.len()..=n {
+                let found = split_runs(&runs, Arith { groups: &[k], fits: &any_fits }, MAX_PLACEMENTS);
+                for parts in found.splits {
+                    if let Some(placed) = place_parts(&values, &parts) {
+                        readings.push(
+                            placed.into_iter().map(|(v, token, at)| Part { token, glued: Some((v, at)) }).collect(),
+                        );
+                    }
+                }
+            }
+        }
+        Short { row, values, readings }
+    }
+}
+
+/// A way to read a short row: one of its readings, its parts at these
+/// columns.
+struct Candidate {
+    reading: usize,
+    at: Vec<usize>,
 }
 
 /// At most this many placements of one row are weighed.
@@ -38,20 +85,86 @@ pub const SHOWN: usize = 5;
 /// value short in a table of full rows is a lost value, not this.
 pub fn traceless(table: &Table, shorts: &[Short]) -> bool {
     let columns = |s: &Short| table.rows.get(s.row).map_or(0, |r| r.columns.len());
-    shorts.iter().any(|s| s.values.is_empty() || s.values.len() + 2 <= columns(s))
+    shorts.iter().any(|s| s.values.is_empty() || s.values.len() + 2 <= columns(s) || s.is_glued())
         || table.rows.iter().any(|r| r.cells.iter().any(|c| c.state == CellState::Blank))
+}
+
+impl Short<'_> {
+    fn is_glued(&self) -> bool {
+        self.readings.iter().flatten().any(|p| p.glued.is_some())
+    }
+
+    /// The row's cells as candidate `c` reads them, empty cells as 0.
+    fn vector(&self, c: &Candidate, n: usize) -> Vec<i64> {
+        let mut out = vec![0; n];
+        for (part, &column) in self.readings[c.reading].iter().zip(&c.at) {
+            out[column] = part.value().unwrap_or(i64::MIN / 4);
+        }
+        out
+    }
+
+    /// What candidate `c` puts in `column`.
+    fn at(&self, c: &Candidate, column: usize) -> Option<Part<'_>> {
+        c.at.iter().position(|&x| x == column).map(|i| self.readings[c.reading][i])
+    }
+
+    /// Every candidate that keeps the row's own sums.
+    fn candidates(&self, n: usize, sums: &RowSums) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (reading, parts) in self.readings.iter().enumerate() {
+            for at in placements(parts.len(), n) {
+                let c = Candidate { reading, at };
+                if sums.hold(&self.vector(&c, n)) {
+                    out.push(c);
+                }
+                if out.len() >= MAX_PLACEMENTS {
+                    return out;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Part<'_> {
+    /// The part's whole number (a blank mark is 0).
+    fn value(&self) -> Option<i64> {
+        match self.glued {
+            Some((v, _)) => Some(v),
+            None => whole(self.token),
+        }
+    }
+
+    /// Whether two readings give the same cell: the same number from the
+    /// same place, or both empty.
+    fn same(a: Option<Part>, b: Option<Part>) -> bool {
+        let empty = |p: Option<Part>| p.is_none_or(|p| p.token.number().is_none());
+        match (a, b) {
+            (Some(a), Some(b)) if a.token.number().is_some() && b.token.number().is_some() => {
+                std::ptr::eq(a.token, b.token) && a.glued == b.glued
+            }
+            (a, b) => empty(a) && empty(b),
+        }
+    }
+
+    fn read(&self, cell: &mut Cell, column: &Column, norm: &Normalised) {
+        match self.glued {
+            Some((v, offset)) => *cell = cell_from_part(column.key, column.kind, v, self.token, offset, norm),
+            None => read_cell(cell, column.kind, self.token, norm),
+        }
+    }
 }
 
 /// Places the short rows of a grid table (see the module's doc), or says
 /// each is one value short when the table keeps its empty cells' traces.
-pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Normalised, step: Option<f32>) {
+pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue, norm: &Normalised, step: Option<f32>) {
     if shorts.is_empty() {
         return;
     }
     if !traceless(table, &shorts) {
         for s in &shorts {
             if let Some(row) = table.rows.get_mut(s.row) {
-                count_mismatch(row, &s.values, norm);
+                count_mismatch(row, &s.values, glue, norm);
             }
         }
         return;
@@ -60,25 +173,20 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
     let usual: Vec<usize> =
         grid.usually_blank.iter().filter_map(|k| grid.columns.iter().position(|c| c.key == *k)).collect();
     let n = grid.columns.len();
-    // Each short row's placements that keep its own sums.
-    let placements: Vec<Vec<Vec<usize>>> = shorts
-        .iter()
-        .map(|s| placements(&s.values, n).filter(|p| sums.hold(&vector(&s.values, p, n))).collect())
-        .collect();
-    // For each row, the placements the columns' sums still allow (when weighed).
+    // Each short row's candidates that keep its own sums.
+    let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // One way only: the row's own sums place it. Several: the columns' sums
     // over every row, then the layout's gaps, then the usual empty columns.
     let mut chosen: Vec<Option<(usize, Placement)>> =
-        placements.iter().map(|p| (p.len() == 1).then_some((0, Placement::Arithmetic))).collect();
-    // Several: the columns' sums over every row decide, where they can.
-    let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && placements[i].len() > 1).collect();
+        candidates.iter().map(|c| (c.len() == 1).then_some((0, Placement::Arithmetic))).collect();
+    let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && candidates[i].len() > 1).collect();
     if !open.is_empty() {
         let splits: Vec<Vec<Vec<i64>>> =
-            open.iter().map(|&i| placements[i].iter().map(|p| vector(&shorts[i].values, p, n)).collect()).collect();
+            open.iter().map(|&i| candidates[i].iter().map(|c| shorts[i].vector(c, n)).collect()).collect();
         let unknowns: Vec<Unknown> =
             open.iter().zip(&splits).map(|(&i, s)| Unknown { row: shorts[i].row, splits: s }).collect();
-        let fixed = fixed_values(table, &shorts, &placements, &chosen, n);
+        let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
         let known = |row: usize, column: usize| fixed.get(row).and_then(|r| r.get(column)).copied().flatten();
         let joint = solve(&known, &unknowns, &arith::column_equations(grid, &table.rows));
         for (u, &i) in open.iter().enumerate() {
@@ -87,22 +195,23 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 continue;
             }
             let consistent: Vec<usize> = if joint.consistent[u].is_empty() {
-                (0..placements[i].len()).collect()
+                (0..candidates[i].len()).collect()
             } else {
                 joint.consistent[u].clone()
             };
             consensus[i] = Some(consistent.clone());
             // Laid-out text: of those, the one its gaps allow.
-            if let Some(allowed) = step.and_then(|step| by_gaps(&shorts[i].values, n, step, norm)) {
+            let plain = !shorts[i].is_glued();
+            if let Some(allowed) = step.filter(|_| plain).and_then(|step| by_gaps(&shorts[i].values, n, step, norm)) {
                 let fits: Vec<usize> =
-                    consistent.iter().copied().filter(|&k| allowed.contains(&placements[i][k])).collect();
+                    consistent.iter().copied().filter(|&k| allowed.contains(&candidates[i][k].at)).collect();
                 if let [only] = fits[..] {
                     chosen[i] = Some((only, Placement::Layout));
                     continue;
                 }
             }
             // The usual placement: the fewest values where reports leave cells empty.
-            let cost = |k: usize| placements[i][k].iter().filter(|c| usual.contains(c)).count();
+            let cost = |k: usize| candidates[i][k].at.iter().filter(|c| usual.contains(c)).count();
             if let Some(least) = consistent.iter().map(|&k| cost(k)).min() {
                 let best: Vec<usize> = consistent.iter().copied().filter(|&k| cost(k) == least).collect();
                 if let [only] = best[..] {
@@ -112,7 +221,7 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
         }
     }
     // A usual placement that breaks a column's sums the table otherwise keeps is no placement.
-    let fixed = fixed_values(table, &shorts, &placements, &chosen, n);
+    let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
     for (i, s) in shorts.iter().enumerate() {
         if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_column(grid, &table.rows, &fixed, s.row) {
             chosen[i] = None;
@@ -120,15 +229,15 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
     }
     for (i, s) in shorts.iter().enumerate() {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
+        let columns = row.columns;
         match chosen[i] {
             Some((k, how)) => {
-                let at = &placements[i][k];
-                for (t, &c) in s.values.iter().zip(at) {
-                    let kind = row.columns[c].kind;
-                    read_cell(&mut row.cells[c], kind, t, norm);
+                let c = &candidates[i][k];
+                for (part, &column) in s.readings[c.reading].iter().zip(&c.at) {
+                    part.read(&mut row.cells[column], &columns[column], norm);
                 }
-                for (c, cell) in row.cells.iter_mut().enumerate() {
-                    if !at.contains(&c) {
+                for (column, cell) in row.cells.iter_mut().enumerate() {
+                    if !c.at.contains(&column) {
                         cell.state = CellState::Blank;
                         cell.line = row.line;
                     }
@@ -138,45 +247,45 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
                 }
             }
             None => {
-                // What every placement still possible agrees on is read: the
+                // What every candidate still possible agrees on is read: the
                 // same value in a cell, or a cell blank in every one.
-                let open: Vec<&Vec<usize>> = match &consensus[i] {
-                    Some(ks) => ks.iter().map(|&k| &placements[i][k]).collect(),
-                    None => placements[i].iter().collect(),
+                let open: Vec<&Candidate> = match &consensus[i] {
+                    Some(ks) => ks.iter().map(|&k| &candidates[i][k]).collect(),
+                    None => candidates[i].iter().collect(),
                 };
                 let mut settled = 0;
                 if let Some((first, rest)) = open.split_first() {
-                    for c in 0..row.columns.len() {
-                        let at = |p: &Vec<usize>| p.iter().position(|&x| x == c).map(|t| s.values[t]);
-                        let blank = |t: Option<&Token>| t.is_none_or(|t| whole(t) == Some(0) && t.number().is_none());
-                        let same = |a: Option<&Token>, b: Option<&Token>| match (a, b) {
-                            (Some(a), Some(b)) if a.number().is_some() && b.number().is_some() => std::ptr::eq(a, b),
-                            (a, b) => blank(a) && blank(b),
-                        };
-                        if rest.iter().all(|p| same(at(p), at(first))) {
+                    for (column, spec) in columns.iter().enumerate() {
+                        if rest.iter().all(|c| Part::same(s.at(c, column), s.at(first, column))) {
                             settled += 1;
-                            let kind = row.columns[c].kind;
-                            match at(first) {
-                                Some(t) => read_cell(&mut row.cells[c], kind, t, norm),
+                            match s.at(first, column) {
+                                Some(part) => part.read(&mut row.cells[column], spec, norm),
                                 None => {
-                                    row.cells[c].state = CellState::Blank;
-                                    row.cells[c].line = row.line;
+                                    row.cells[column].state = CellState::Blank;
+                                    row.cells[column].line = row.line;
                                 }
                             }
                         }
                     }
                 }
-                if settled == row.columns.len() {
-                    // Every cell is the same whichever the placement.
+                if settled == columns.len() {
+                    // Every cell is the same whichever the candidate.
                     row.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
                     continue;
                 }
-                let columns = row.columns;
-                let name = |p: &Vec<usize>| -> Vec<ColKey> { p.iter().map(|&c| columns[c].key).collect() };
+                if s.is_glued() {
+                    row.issues.push(RowIssue::Ambiguous {
+                        digits: s.values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+                        candidates: open.iter().take(MAX_CANDIDATES).map(|c| s.vector(c, n)).collect(),
+                        line: row.line,
+                    });
+                    continue;
+                }
+                let name = |c: &Candidate| -> Vec<ColKey> { c.at.iter().map(|&x| columns[x].key).collect() };
                 row.issues.push(RowIssue::Unplaced {
                     values: s.values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
-                    candidates: placements[i].iter().take(SHOWN).map(name).collect(),
-                    more: placements[i].len() > SHOWN,
+                    candidates: candidates[i].iter().take(SHOWN).map(name).collect(),
+                    more: candidates[i].len() > SHOWN,
                     line: row.line,
                 });
             }
@@ -187,15 +296,15 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, norm: &Norm
 /// Places the short rows of a table with no sums to keep (table 二): a row
 /// with no value is left empty; one with some is said to be ambiguous, its
 /// placements listed; or each is one value short, as [`place`] says.
-pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, norm: &Normalised) {
+pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, norm: &Normalised) {
     if shorts.is_empty() {
         return;
     }
-    let traceless = traceless(table, &shorts);
+    let traceless = glue == Glue::FlattenedSparse || traceless(table, &shorts);
     for s in &shorts {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
         if !traceless {
-            count_mismatch(row, &s.values, norm);
+            count_mismatch(row, &s.values, glue, norm);
         } else if s.values.is_empty() {
             for cell in &mut row.cells {
                 cell.state = CellState::Blank;
@@ -203,7 +312,7 @@ pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, norm: &Normalis
             }
         } else {
             let columns = row.columns;
-            let all: Vec<Vec<usize>> = placements(&s.values, columns.len()).collect();
+            let all: Vec<Vec<usize>> = placements(s.values.len(), columns.len()).collect();
             row.issues.push(RowIssue::Unplaced {
                 values: s.values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
                 candidates: all.iter().take(SHOWN).map(|p| p.iter().map(|&c| columns[c].key).collect()).collect(),
@@ -214,10 +323,9 @@ pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, norm: &Normalis
     }
 }
 
-/// Every way to put `values` (in order) into `n` columns, as their column
-/// indices, up to [`MAX_PLACEMENTS`].
-pub fn placements<'a>(values: &'a [&Token], n: usize) -> impl Iterator<Item = Vec<usize>> + 'a {
-    let k = values.len();
+/// Every way to put `k` values (in order) into `n` columns, as their
+/// column indices, up to [`MAX_PLACEMENTS`].
+pub fn placements(k: usize, n: usize) -> impl Iterator<Item = Vec<usize>> {
     let mut current: Option<Vec<usize>> = (k <= n).then(|| (0..k).collect());
     std::iter::from_fn(move || {
         let out = current.clone()?;
@@ -343,7 +451,7 @@ fn whole(t: &Token) -> Option<i64> {
 fn fixed_values(
     table: &Table,
     shorts: &[Short],
-    placements: &[Vec<Vec<usize>>],
+    candidates: &[Vec<Candidate>],
     chosen: &[Option<(usize, Placement)>],
     n: usize,
 ) -> Vec<Vec<Option<i64>>> {
@@ -361,11 +469,11 @@ fn fixed_values(
         })
         .collect();
     for (i, s) in shorts.iter().enumerate() {
-        if let (Some((k, _)), Some(row)) = (chosen[i], out.get_mut(s.row)) {
-            *row = vector(&s.values, &placements[i][k], n).into_iter().map(Some).collect();
-        } else if let Some(row) = out.get_mut(s.row) {
-            *row = vec![None; n];
-        }
+        let Some(row) = out.get_mut(s.row) else { continue };
+        *row = match chosen[i] {
+            Some((k, _)) => s.vector(&candidates[i][k], n).into_iter().map(Some).collect(),
+            None => vec![None; n],
+        };
     }
     out
 }
@@ -399,11 +507,11 @@ mod tests {
         let text = "1 2";
         let t = crate::read::tokens::tokenise(text);
         let values: Vec<&Token> = t.tokens.iter().collect();
-        let all: Vec<Vec<usize>> = placements(&values, 4).collect();
+        let all: Vec<Vec<usize>> = placements(values.len(), 4).collect();
         assert_eq!(all.len(), 6);
         assert_eq!(all[0], [0, 1]);
         assert_eq!(all[5], [2, 3]);
         assert!(all.iter().all(|p| p[0] < p[1]));
-        assert_eq!(placements(&[], 3).collect::<Vec<_>>(), [Vec::<usize>::new()]);
+        assert_eq!(placements(0, 3).collect::<Vec<_>>(), [Vec::<usize>::new()]);
     }
 }

@@ -51,6 +51,10 @@ pub const ACTIVE_HEAD_CONTENT: &str = "信息内容";
 pub const UNIT_WAN_YUAN: &str = "万元";
 pub const UNIT_YUAN: &str = "元";
 
+/// Words of the template's labels that start as a blank mark is written
+/// (`无`): after a number, these are a label, not a mark and a label.
+pub const WORDS_AFTER_A_MARK: &[&str] = &["无法", "无正当"];
+
 /// Cells written as one of these mean "left empty".
 pub const BLANK_MARKS: &[&str] = &["/", "-", "--", "—", "——", "–", "\\", "／", "无", EMPTY_CELL];
 

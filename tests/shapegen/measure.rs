@@ -88,7 +88,9 @@ impl Shape {
         let leaves_empty = matches!(style, Some(Style::BlankLegal | Style::BlankZeros) | None);
         match self {
             Shape::Flattened | Shape::PdfPlain => true,
-            Shape::PdfRaw | Shape::PdfJs => leaves_empty,
+            // (-layout keeps gaps, but on each line's own scale and not
+            // always: no surer than the raw text.)
+            Shape::PdfRaw | Shape::PdfJs | Shape::PdfLayout => leaves_empty,
             _ => false,
         }
     }
