@@ -295,8 +295,8 @@ async function check(me, items) {
     for (const id of replaced) memory.delete(id);
     await keep('批量检查的结果', (db) => forget(db, replaced));
   }
-  const jobs = files.map((f) => ({ id: nextId++, ...f }));
-  await keep('批量检查的结果', (db) => db.put('meta', nextId, 'next'));
+  const first = await reserve(files.length);
+  const jobs = files.map((f, i) => ({ id: first + i, ...f }));
   navigator.storage?.persist?.().catch(() => {});
 
   const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8, total));
@@ -381,6 +381,28 @@ export function cancel() {
   me.stop?.();
 }
 
+/**
+ * `count` new row ids, the first returned. Taken from the database in one
+ * transaction, so that two tabs adding files to the batch never share one.
+ */
+async function reserve(count) {
+  const db = await database();
+  if (db) {
+    try {
+      const tx = db.transaction('meta', 'readwrite');
+      const first = Math.max((await tx.store.get('next')) ?? 1, nextId);
+      await tx.store.put(first + count, 'next');
+      await tx.done;
+      nextId = first + count;
+      return first;
+    } catch {
+      // The batch goes on with this page's own count (the write's failure is told elsewhere).
+    }
+  }
+  nextId += count;
+  return nextId - count;
+}
+
 async function forget(db, ids) {
   if (!ids.length) return;
   const tx = db.transaction(['rows', 'texts'], 'readwrite');
@@ -393,6 +415,7 @@ async function forget(db, ids) {
 
 /** Removes the whole batch: its rows, texts and view, here and in the database. */
 export async function clear() {
+  await attach();
   cancel();
   stopPool();
   memory.clear();
@@ -406,9 +429,9 @@ export async function clear() {
     return;
   }
   try {
+    // The next id stays: a row of another tab is never given the id of one of this.
     const tx = db.transaction(['rows', 'texts', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('rows').clear(), tx.objectStore('texts').clear(), tx.objectStore('meta').clear(), tx.done]);
-    nextId = 1;
+    await Promise.all([tx.objectStore('rows').clear(), tx.objectStore('texts').clear(), tx.objectStore('meta').delete('view'), tx.done]);
     tell('info', '已清空批量检查，本机保存的文件和结果也已删除');
   } catch (err) {
     tell('warning', `无法删除本机保存的批量检查结果：${message(err)}`);
