@@ -6,7 +6,8 @@
 //! (the text normalised with a map back to the input; its sections, what
 //! it says about itself, its figures; the tables' lines as tokens) →
 //! [`tables`] (each table rebuilt from its region) → [`rules`] (one file
-//! per diagnostic code) → [`Report`] ([`report`]: the output contract, the
+//! per diagnostic code) → [`suggest`] (corrections for the errors the
+//! rules found) → [`Report`] ([`report`]: the output contract, the
 //! tables' layout, what each diagnostic marks) → [`render`]. `util` holds
 //! the small pieces every stage uses.
 //!
@@ -20,6 +21,7 @@ pub(crate) mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod tables;
 pub mod template;
 #[cfg(any(test, feature = "testing"))]
@@ -58,7 +60,8 @@ pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>)
     let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
     let tables = tables::parse(&norm, &sections, year, registry);
     let doc = rules::Document::new(&norm, &meta, &sections, &tables, year, registry);
-    let diagnostics = rules::run(&doc);
+    let mut diagnostics = rules::run(&doc);
+    suggest::attach(&doc, &mut diagnostics);
     let template = template_kind(&doc);
     Report {
         source: source.map(str::to_string),

@@ -52,22 +52,26 @@ use std::path::{Path, PathBuf};
 /// printed, not asserted. Remove a pair once it holds; nothing else needs
 /// to change for it to be asserted.
 ///
-/// Measured on 2026-12-06 against main 0a3f284 and again after the sparse
-/// placement by consensus (the tables printed by this
-/// test and by scripts/shapegen.sh, in-process over 300 truths a pair, and
-/// 5 fresh batches of 24 pages through Chromium): every pair not listed held
-/// in every run; a pair listed failed in at least one.
+/// Measured on 2026-12-06 (in-process over 60 truths a pair, and fresh
+/// batches of 24 pages through Chromium): every pair not listed held in
+/// every run; a pair listed failed in at least one. What is left:
+/// - markdown, blank-zeros: a 表二 row whose empty cell and the converter's
+///   padding both trail (`| 行政事业性收费 | 67 | | |`): which is which needs
+///   the block header's field positions. Said (value.ambiguous), never wrong.
+/// - flattened, blank-zeros and dashes: glued digits the sums cannot cut
+///   (said), and the usual-column prior (a value beside its total put under
+///   自然人), which the random truths' rows of legal persons only defeat now
+///   and then; a dash before a number read as its minus.
+/// - PDF raw, pdf.js, -layout, blank-zeros and dashes: the same prior.
+/// - PDF plain: pdftotext without -raw or -layout reorders a table's lines.
 #[rustfmt::skip]
 const KNOWN_GAPS: &[(Shape, Style)] = {
     use Shape::*;
     use Style::*;
     &[
         // written here
-        (Markdown, Dense), (Markdown, BlankLegal), (Markdown, BlankZeros), (Markdown, Dashes),
+        (Markdown, BlankZeros),
         (Flattened, BlankZeros), (Flattened, Dashes),
-        (Html, BlankZeros),
-        (HtmlAsText, BlankZeros),
-        (Docx, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
         (PdfLayout, BlankZeros), (PdfLayout, Dashes),
         (PdfRaw, BlankZeros), (PdfRaw, Dashes),

@@ -139,6 +139,7 @@ td.nb-absent.nb-marked.nb-error { background: repeating-linear-gradient(135deg, 
 .nb-line { font-size: 12px; color: var(--muted); }
 .nb-msg { margin: 3px 0 0; overflow-wrap: anywhere; }
 .nb-help { margin: 2px 0 0; color: var(--muted); font-size: 12.5px; }
+.nb-suggest { margin: 3px 0 0; font-size: 13px; color: var(--ok); overflow-wrap: anywhere; }
 .nb-none { color: var(--ok); margin: 0; }
 .nb.nb-compact { padding: 8px 10px 10px; font-size: 14px; }
 .nb.nb-compact textarea { min-height: 5em; }

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 /// How long typing must pause before the text is checked again.
 pub const CHECK_DELAY: Duration = Duration::from_millis(150);
+/// The topic of the notice that a suggestion was applied (it has 撤销).
+pub const APPLIED: &str = "applied";
 /// How long typing must pause before the text is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
@@ -43,6 +45,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Counts checks (the page shows it as `data-revision` for tests).
     pub revision: RwSignal<u64>,
+    /// The text before the suggestion last applied (the notice's 撤销
+    /// restores it), until the text is edited otherwise.
+    applied: StoredValue<Option<String>>,
     check_timer: StoredValue<Option<TimeoutHandle>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -57,6 +62,7 @@ impl AppState {
             rule: RwSignal::new(None),
             notice: RwSignal::new(None),
             revision: RwSignal::new(0),
+            applied: StoredValue::new(None),
             check_timer: StoredValue::new(None),
             save_timer: StoredValue::new(None),
         }
@@ -77,6 +83,7 @@ impl AppState {
 
     /// The user typed or pasted: a paste is checked at once, typing after a pause.
     pub fn edited(self, text: String, pasted: bool) {
+        self.applied.set_value(None);
         self.text.set(text);
         if pasted {
             self.check_now();
@@ -88,6 +95,7 @@ impl AppState {
 
     /// Replaces the text with a file's or an example's.
     pub fn load(self, name: String, text: String) {
+        self.applied.set_value(None);
         self.source.set(Some(name));
         self.text.set(text);
         self.check_now();
@@ -95,6 +103,7 @@ impl AppState {
     }
 
     pub fn clear(self) {
+        self.applied.set_value(None);
         self.source.set(None);
         self.text.set(String::new());
         self.check_now();
@@ -146,6 +155,29 @@ impl AppState {
 
     pub fn tell(self, level: Level, topic: &'static str, text: String) {
         self.notice.set(Some(Notice { level, text, topic }));
+    }
+
+    /// Makes suggested changes in the text (the numbers at their spans),
+    /// checks it again (the source view shows the new text), and says so in
+    /// a notice with 撤销 ([`Self::undo`]).
+    pub fn apply(self, changes: &[nianbao::suggest::Suggestion], what: String) {
+        let before = self.text.get_untracked();
+        match nianbao::suggest::apply(&before, changes) {
+            Some(text) => {
+                self.edited(text, true);
+                self.applied.set_value(Some(before));
+                self.tell(Level::Info, APPLIED, format!("已应用：{what}"));
+            }
+            None => self.tell(Level::Warning, "apply", "原文在检查之后又有改动，请待重新检查后再应用".into()),
+        }
+    }
+
+    /// Undoes the suggestion last applied.
+    pub fn undo(self) {
+        if let Some(before) = self.applied.get_value() {
+            self.edited(before, true);
+            self.notice.set(None);
+        }
     }
 
     /// Selects a diagnostic (and so highlights its cells and lines).

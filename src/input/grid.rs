@@ -45,18 +45,23 @@ pub fn blocks_to_text(blocks: &[Block]) -> String {
 /// a Word cell) become spaces. An empty cell after the row's first
 /// non-empty one is written as [`EMPTY_CELL`]: a blank cell, not a missing
 /// one (the tables drop such cells at a row's end where the row has too
-/// many). A row of empty cells only is left out, unless it is wide enough
-/// to be table 四's row of numbers.
+/// many); so is one before it in a row that starts with a number. A row of
+/// empty cells only is left out, unless it is wide enough to be table 四's
+/// row of numbers.
 fn row_line(row: &[String]) -> String {
     let cells: Vec<String> = row.iter().map(|c| squeeze(c)).collect();
     if cells.iter().all(String::is_empty) {
         return if cells.len() >= EMPTY_ROW_MIN { vec![EMPTY_CELL; cells.len()].join("\t") } else { String::new() };
     }
+    // A row of numbers with no label (table 四's): its empty cells before
+    // the first number are cells too (or layout: the reader counts).
+    let numbers_first =
+        cells.iter().find(|c| !c.is_empty()).is_some_and(|c| c.starts_with(|c: char| c.is_ascii_digit()));
     let mut parts: Vec<&str> = Vec::with_capacity(cells.len());
     for cell in &cells {
         if !cell.is_empty() {
             parts.push(cell);
-        } else if !parts.is_empty() {
+        } else if !parts.is_empty() || numbers_first {
             parts.push(EMPTY_CELL);
         }
     }

@@ -15,7 +15,7 @@
 //! row. Whether a trace is a cell or only layout is decided per row, by how
 //! many cells the row must have and by its arithmetic ([`crate::tables`]).
 
-use crate::template::{BLANK_MARKS, WORDS_AFTER_A_MARK};
+use crate::template::{BLANK_MARKS, EMPTY_CELL, WORDS_AFTER_A_MARK};
 use crate::util::chars::is_letter;
 use crate::util::short_str::ShortStr;
 
@@ -155,7 +155,7 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                     });
                 } else if tab || trimmed.starts_with('|') {
                     if is_markdown_rule(trimmed) {
-                        header_row_as_words(&mut tokens, line_no);
+                        header_row_as_words(&mut tokens, line_no, text);
                     } else {
                         tokenise_fields(text, start, end, trimmed.starts_with('|'), line_no, &mut tokens);
                     }
@@ -331,7 +331,7 @@ fn is_markdown_rule(trimmed: &str) -> bool {
 
 /// The row above a markdown rule is the table's header: its numbers are
 /// part of words (`数据1`, `第1列`) and its empty fields are layout.
-fn header_row_as_words(out: &mut Vec<Token>, rule_line: usize) {
+fn header_row_as_words(out: &mut Vec<Token>, rule_line: usize, text: &str) {
     let Some(header_line) = rule_line.checked_sub(1) else { return };
     let from = out.iter().rposition(|t| t.line != header_line).map_or(0, |i| i + 1);
     // A rule under a row of values only is a stray line, not a header's.
@@ -339,6 +339,11 @@ fn header_row_as_words(out: &mut Vec<Token>, rule_line: usize) {
         return;
     }
     let header: Vec<Token> = out.drain(from..).collect();
+    // A converter's header of its own (`数据1 | 数据2 | …`, `Column 1`,
+    // over a table cut by a page break) says nothing: dropped.
+    if numbered_names(&header, text) {
+        return;
+    }
     for t in header.into_iter().filter(|t| !matches!(t.kind, Kind::Empty(_))) {
         let joined = out.len() > from;
         match out.last_mut() {
@@ -347,6 +352,30 @@ fn header_row_as_words(out: &mut Vec<Token>, rule_line: usize) {
             _ => out.push(Token { kind: Kind::Text, ..t }),
         }
     }
+}
+
+/// Whether a header row names its columns by number from 1 (or 0) on,
+/// all alike: `数据1 | 数据2 | …`, `第1列 | 第2列 | …`, `Column 1 | …`.
+fn numbered_names(header: &[Token], text: &str) -> bool {
+    let Some(first) = header.first() else { return false };
+    let start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[first.start..].find('\n').map_or(text.len(), |p| first.start + p);
+    let names: Vec<(&str, &str, u32)> = text[start..end]
+        .split('|')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .filter_map(|f| {
+            let digits = f.find(|c: char| c.is_ascii_digit())?;
+            let after = f[digits..].find(|c: char| !c.is_ascii_digit()).map_or(f.len(), |p| digits + p);
+            Some((&f[..digits], &f[after..], f[digits..after].parse().ok()?))
+        })
+        .collect();
+    let fields = text[start..end].split('|').map(str::trim).filter(|f| !f.is_empty()).count();
+    names.len() >= 3
+        && names.len() == fields
+        && names.iter().all(|(before, after, _)| (*before, *after) == (names[0].0, names[0].1))
+        && names.windows(2).all(|p| p[1].2 == p[0].2 + 1)
+        && names[0].2 <= 1
 }
 
 /// What a field of a delimited row holds.
@@ -396,6 +425,34 @@ fn tokenise_fields(text: &str, start: usize, end: usize, markdown: bool, line_no
         let kind =
             if out.len() == first || out[first..].iter().any(Token::is_text) { Field::Words } else { Field::Values };
         fields.push((kind, first));
+    }
+    // A real table's empty cells before a row's first value, on a row with
+    // no label (table 四's row of numbers): traces, as empty fields are —
+    // cells or layout as the row's count says.
+    if !fields.iter().any(|f| f.0 == Field::Words) {
+        let empty_cell = |i: usize| {
+            let first = fields[i].1;
+            let next = fields.get(i + 1).map_or(out.len(), |f| f.1);
+            next == first + 1 && text.get(out[first].start..out[first].end) == Some(EMPTY_CELL)
+        };
+        let lead = (0..fields.len()).take_while(|&i| fields[i].0 == Field::Empty || empty_cell(i)).count();
+        if (0..lead).any(|i| fields[i].0 != Field::Empty) {
+            let drop: Vec<usize> = (0..lead).filter(|&i| fields[i].0 != Field::Empty).map(|i| fields[i].1).collect();
+            let mut k = 0;
+            out.retain(|_| {
+                let keep = !drop.contains(&k);
+                k += 1;
+                keep
+            });
+            // Field starts after the dropped tokens move back.
+            for f in fields.iter_mut() {
+                let shift = drop.iter().filter(|&&d| d < f.1).count();
+                f.1 -= shift;
+            }
+            for f in &mut fields[..lead] {
+                f.0 = Field::Empty;
+            }
+        }
     }
     // An empty field's trace is told by its nearest filled neighbours; a
     // row of empty fields only is a row of empty cells.
@@ -797,6 +854,27 @@ mod tests {
     fn glued_digits_before_an_ordinal_are_cells() {
         assert_eq!(kinds("秘密00000002.其他"), ["T:秘密", "N:0000000", "T:2.其他"]);
         assert_eq!(kinds("秘密0000000、本年"), ["T:秘密", "N:0000000", "T:、本年"]);
+    }
+
+    #[test]
+    fn a_converters_numbered_header_is_dropped() {
+        // A table cut by a page break: the converter names the columns of
+        // the second part itself.
+        let text = "| 数据1 | 数据2 | 数据3 |\n| --- | --- | --- |\n| | 34 | 34 |";
+        assert_eq!(kinds(text), ["E:Leading", "N:34", "N:34"]);
+        let text = "| 第1列 | 第2列 | 第3列 |\n| --- | --- | --- |\n| 规章 | 1 | 2 |";
+        assert_eq!(kinds(text), ["T:规章", "N:1", "N:2"]);
+        // A header of the table's own words stays.
+        let text = "| 信息内容 | 本年制发件数 | 现行有效件数 |\n| --- | --- | --- |\n| 规章 | 1 | 2 |";
+        assert_eq!(kinds(text)[..3], ["T:信息内容", "T:本年制发件数", "T:现行有效件数"]);
+    }
+
+    #[test]
+    fn a_real_tables_empty_cells_before_a_rows_first_number_are_traces() {
+        let text = "(空)\t(空)\t36\t(空)\t5";
+        assert_eq!(kinds(text), ["E:Leading", "E:Leading", "N:36", "B", "N:5"]);
+        // After a label they are cells as written.
+        assert_eq!(kinds("规章\t(空)\t5"), ["T:规章", "B", "N:5"]);
     }
 
     #[test]

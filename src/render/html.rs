@@ -177,6 +177,9 @@ fn diagnostics(out: &mut String, report: &Report, lang: Lang) {
         if let Some(help) = &d.help {
             let _ = write!(out, "<p class=\"nb-help\">{}</p>", escape(help));
         }
+        if let Some(advice) = crate::suggest::advice(report, d) {
+            let _ = write!(out, "<p class=\"nb-suggest\" data-testid=\"suggestion\">{}</p>", escape(&advice));
+        }
         out.push_str("</li>");
     }
     out.push_str("</ol></section>");

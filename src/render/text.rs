@@ -5,14 +5,24 @@ use crate::template::TableId;
 use crate::Report;
 use std::fmt::Write;
 
-/// Diagnostics, one a line, as compilers print them.
+/// Diagnostics, one a line, as compilers print them; a suggested
+/// correction on an indented line after its diagnostic (`  = 建议：…`).
 pub fn diagnostics(report: &Report, name: &str) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         let line = d.line.map(|l| format!("{l}:")).unwrap_or_default();
         let _ = writeln!(out, "{name}:{line} {} {} {}", d.severity.as_str(), d.code, d.message);
+        suggestion(&mut out, report, d, "  ");
     }
     out
+}
+
+/// The diagnostic's suggestion in words ([`crate::suggest::advice`]), as
+/// compilers print a help line.
+fn suggestion(out: &mut String, report: &Report, d: &crate::Diagnostic, indent: &str) {
+    if let Some(advice) = crate::suggest::advice(report, d) {
+        let _ = writeln!(out, "{indent}= {advice}");
+    }
 }
 
 /// Diagnostics as compilers print them, each with the line of the input it
@@ -21,6 +31,7 @@ pub fn diagnostics(report: &Report, name: &str) -> String {
 /// ```text
 /// report.txt:53: error table.value_count 表三「（一）予以公开」行应有7个数字，实际有6个：0 0 0 0 0 0
 ///    53 | （一）予以公开 0 0 0 0 0 0
+///       = 建议：按该行和各列的等式，缺的是…
 /// ```
 pub fn annotated(report: &Report, name: &str, input: &str) -> String {
     let lines: Vec<(usize, &str)> = line_starts(input);
@@ -28,7 +39,10 @@ pub fn annotated(report: &Report, name: &str, input: &str) -> String {
     for d in &report.diagnostics {
         let at = d.line.map(|l| format!("{l}:")).unwrap_or_default();
         let _ = writeln!(out, "{name}:{at} {} {} {}", d.severity.as_str(), d.code, d.message);
-        let Some((start, text)) = d.line.and_then(|l| lines.get(l.wrapping_sub(1))).copied() else { continue };
+        let Some((start, text)) = d.line.and_then(|l| lines.get(l.wrapping_sub(1))).copied() else {
+            suggestion(&mut out, report, d, "  ");
+            continue;
+        };
         let text = text.trim_end_matches('\r');
         let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).take(MAX_SHOWN).collect();
         let _ = writeln!(out, "{:>6} | {}", d.line.unwrap_or(0), shown.trim_end());
@@ -39,6 +53,7 @@ pub fn annotated(report: &Report, name: &str, input: &str) -> String {
                 let _ = writeln!(out, "{:>6} | {}{}", "", " ".repeat(before), "^".repeat(width));
             }
         }
+        suggestion(&mut out, report, d, "       ");
     }
     out
 }

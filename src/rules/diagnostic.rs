@@ -1,6 +1,7 @@
 //! The one diagnostic type every rule emits and every renderer reads.
 
 use crate::read::normalise::Span;
+use crate::suggest::{Correction, Suggestion};
 use crate::template::{ColKey, RowKey, TableId};
 use serde::Serialize;
 
@@ -63,6 +64,14 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Suggested changes, best first: on every diagnostic of a broken sum
+    /// (possibly none) and on `table.value_count` one number off (see
+    /// [`crate::suggest`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<Suggestion>>,
+    /// On a broken sum's diagnostic: what the table's arithmetic points at as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<Correction>,
 }
 
 impl Diagnostic {
@@ -78,6 +87,8 @@ impl Diagnostic {
             span: None,
             related: Vec::new(),
             help: None,
+            suggestions: None,
+            correction: None,
         }
     }
     pub fn line(mut self, line: Option<usize>) -> Self {

@@ -140,7 +140,9 @@ pub fn fill_row<'t>(
         }
     }
     row.line = values.first().or(cells.first()).or(seg.label_token.as_ref()).map(|t| line_of(t));
-    if let Some(taken) = with_traces(cells, expected, arith) {
+    if let Some(taken) =
+        with_traces(cells, expected, arith).or_else(|| last_leading(cells, expected, arith, &norm.text))
+    {
         for (i, t) in taken.iter().enumerate() {
             if let (Some(cell), Some(&kind)) = (row.cells.get_mut(i), kinds.get(i)) {
                 read_cell(cell, kind, t, norm);
@@ -245,12 +247,23 @@ pub fn with_traces<'t>(cells: &[&'t Token], expected: usize, arith: Arith) -> Op
     let mut tied = false;
     for mask in 0u32..(1 << present.len()) {
         let takes = |t: Trace| present.iter().position(|k| *k == t).is_some_and(|i| mask & (1 << i) != 0);
+        // An empty field between two values is a cell, always.
+        if present.contains(&Trace::Interior) && !takes(Trace::Interior) {
+            continue;
+        }
         let taken: Vec<&Token> = cells.iter().copied().filter(|c| c.trace().is_none_or(takes)).collect();
         if taken.len() != expected {
             continue;
         }
         let kinds: Vec<Trace> = present.iter().copied().filter(|k| takes(*k)).collect();
-        let rank = (!keeps_arithmetic(&taken, arith), kinds.iter().filter(|k| weak(k)).count(), kinds.len());
+        // (A row's trailing empty field is padding more often than the
+        // one after its label: a converter pads rows to the widest.)
+        let rank = (
+            !keeps_arithmetic(&taken, arith),
+            kinds.iter().filter(|k| weak(k)).count(),
+            kinds.contains(&Trace::Trailing),
+            kinds.len(),
+        );
         match &best {
             Some((r, t)) if *r == rank && !same_tokens(t, &taken) => tied = true,
             Some((r, _)) if *r <= rank => {}
@@ -266,10 +279,32 @@ pub fn with_traces<'t>(cells: &[&'t Token], expected: usize, arith: Arith) -> Op
     best.map(|b| b.1)
 }
 
+/// A markdown row whose fields after its label are more than its cells (a
+/// label cell merged over several columns, as PDF converters write it: `|
+/// 一、本年新收 | | | | 1 | 11 | | 9 | | 21 |`): the cells are the row's
+/// last fields, so the empty fields nearest the first value are cells and
+/// the rest layout. Taken when the row then keeps its arithmetic. (Not a
+/// tab-separated row: a Word copy's fields are not laid out so surely.)
+fn last_leading<'t>(cells: &[&'t Token], expected: usize, arith: Arith, text: &str) -> Option<Vec<&'t Token>> {
+    let markdown = |t: &Token| text[..t.start].ends_with('|');
+    let leading = cells.iter().take_while(|t| t.trace() == Some(Trace::Leading) && markdown(t)).count();
+    let rest = &cells[leading..];
+    let others = rest.iter().filter(|t| t.trace().is_none_or(|k| k == Trace::Interior)).count();
+    let wanted = expected.checked_sub(others).filter(|&k| k > 0 && k < leading)?;
+    let taken: Vec<&Token> = cells[leading - wanted..leading]
+        .iter()
+        .chain(rest.iter().filter(|t| t.trace().is_none_or(|k| k == Trace::Interior)))
+        .copied()
+        .collect();
+    (taken.len() == expected && rest.iter().any(|t| t.trace().is_none()) && keeps_arithmetic(&taken, arith))
+        .then_some(taken)
+}
+
 /// How well a choice of traces reads a row: whether it breaks the row's
-/// arithmetic, how many kinds of trace it takes that are often layout, how
-/// many kinds in all (lower is better).
-type Rank = (bool, usize, usize);
+/// arithmetic, how many kinds of trace it takes that are often layout,
+/// whether it takes a trailing one, how many kinds in all (lower is
+/// better).
+type Rank = (bool, usize, bool, usize);
 
 fn same_tokens(a: &[&Token], b: &[&Token]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
@@ -678,6 +713,31 @@ mod tests {
         assert!(!fill("规章1000002"));
         // No number is written `0000012`: one digit a cell.
         assert!(fill("规章0000012"));
+    }
+
+    /// A row of table 三 (2021) from `text`, filled.
+    fn filled(text: &str) -> Vec<Option<i64>> {
+        let t = crate::read::tokens::tokenise(text);
+        let segs = super::super::segments::segments(&t.tokens, text);
+        let norm = Normalised::new(text);
+        let mut row = Row::new(q::NEW, "x", V2021.requests.columns);
+        let sums = crate::tables::arith::RowSums::of(&V2021.requests);
+        let fits = |v: &[i64]| sums.hold(v);
+        fill_row(&mut row, &segs[0], &[ValueKind::Count; 7], Arith { groups: &[7], fits: &fits }, Glue::Apart, &norm);
+        row.cells.iter().map(|c| c.value.and_then(|v| v.as_int())).collect()
+    }
+
+    #[test]
+    fn a_markdown_label_merged_over_columns_leaves_the_cells_last() {
+        let row = filled("| 一、本年新收 | | | | 1 | 11 | | 9 | | 21 |");
+        assert_eq!(row, [None, Some(1), Some(11), None, Some(9), None, Some(21)]);
+    }
+
+    #[test]
+    fn an_empty_field_between_values_is_always_a_cell() {
+        // Taking the three after the label instead would keep the sums too.
+        let row = filled("| 一、本年新收 | | | | 1 | 11 | | 9 | 21 |");
+        assert_eq!(row, [None, None, Some(1), Some(11), None, Some(9), Some(21)]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Small pieces every stage uses: substring search for short needles,
-//! strings kept inline, and character classes of Chinese text.
+//! strings kept inline, character classes of Chinese text, and a zip of
+//! stored files (for the .docx export).
 
 pub mod chars;
 pub mod find;
 pub mod short_str;
+pub mod zip;

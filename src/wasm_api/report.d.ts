@@ -109,6 +109,46 @@ export interface Related {
   column?: string;
 }
 
+/**
+ * What a suggestion does to the text's numbers: change a given cell, or —
+ * for `table.value_count` one number off — where a missing number goes or
+ * which written number is the extra one.
+ */
+export type SuggestionKind = "change" | "missing" | "extra";
+
+/** One suggested change (a candidate: nothing is ever filled in). */
+export interface Suggestion {
+  table: TableKey;
+  row: string;
+  /** The cell's column; null for an extra number. */
+  column: string | null;
+  /** The value written; null for a missing number. */
+  from: number | null;
+  /** The value suggested; null for an extra number (to be deleted). */
+  to: number | null;
+  /** Codes of the broken sums it makes hold. */
+  repairs: DiagnosticCode[];
+  kind: SuggestionKind;
+  /** It mends every broken sum of its group at once (the broken sums tied by shared cells). */
+  complete: boolean;
+  /** Where the cell's number is in the input (a change of a given cell). */
+  span?: Span;
+  /** A missing or extra number: the row's values as they would then read. */
+  values?: number[];
+  /** An extra number: its position among the numbers written (0-based). */
+  index?: number;
+}
+
+/** What the arithmetic says about a broken sum and the broken sums tied to it by shared cells. */
+export interface Correction {
+  /** One change, or one smallest set of changes (two cells), and no other, makes the group's sums hold. */
+  located: boolean;
+  /** That change, or that set (all needed together); empty when not located. */
+  changes: Suggestion[];
+  /** How many broken sums the group has. */
+  sums: number;
+}
+
 export interface Diagnostic {
   /** Stable, dotted: `requests.balance`. */
   code: DiagnosticCode;
@@ -123,6 +163,14 @@ export interface Diagnostic {
   span?: Span;
   related?: Related[];
   help?: string;
+  /**
+   * Suggested changes, best first: on every diagnostic of a broken sum (an
+   * empty list when no one-cell change mends it without breaking another)
+   * and on `table.value_count` one number off (the placements).
+   */
+  suggestions?: Suggestion[];
+  /** On a broken sum's diagnostic: whether, and where, the arithmetic locates the error. */
+  correction?: Correction;
 }
 
 /** The statistical period the report states (统计期限). */

@@ -26,6 +26,18 @@ pub fn fixture_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
+/// The .txt fixtures, in name order.
+pub fn text_fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// What a snapshot shows of a report checked from `input`.
 pub fn snapshot_view(report: &nianbao::Report, name: &str, input: &str) -> String {
     let mut json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();

@@ -45,6 +45,12 @@ export class App {
     this.notice = page.getByTestId('notice');
     this.fatal = page.locator('#fatal');
     this.rule = page.getByTestId('rule');
+    // Suggested corrections: the advice under a diagnostic, each change's
+    // 应用, and the notice with 撤销 once one is applied.
+    this.advice = page.getByTestId('advice');
+    this.applyButtons = page.getByTestId('apply');
+    this.applied = page.locator('[data-testid=notice][data-topic=applied]');
+    this.undo = page.getByTestId('undo');
   }
   example(name) {
     return this.page.locator(`[data-testid=example][data-name="${name}"]`);
@@ -84,6 +90,10 @@ export class App {
         classes: [...td.classList],
       })),
     );
+  }
+  /** The changes offered under the diagnostics: their 应用 buttons' words. */
+  async renderedFixes() {
+    return this.applyButtons.allTextContents();
   }
   async renderedDiagnostics() {
     return this.diagnostics.evaluateAll((bs) =>

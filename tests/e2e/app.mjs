@@ -216,6 +216,47 @@ await check('a click on a diagnostic highlights its cells and its source line, a
   await poll(async () => (await app.rule.count()) === 0, 'Escape closing the rule page');
 });
 
+await check('a suggestion applied mends the error it is under; 撤销 brings the error back', async () => {
+  // Seed 003 with one value of 表三 changed: （一）予以公开's 自然人, at its span (UTF-8 bytes).
+  const s = seed('003');
+  const cell = s.json.cells.find((c) => c.table === 'requests' && c.row === '3.1' && c.column === 'natural_person');
+  const bytes = Buffer.from(s.text);
+  const wrong = cell.value + 5;
+  const broken = Buffer.concat([bytes.subarray(0, cell.start), Buffer.from(String(wrong)), bytes.subarray(cell.end)]).toString();
+  await app.paste(broken);
+  const codes = (await app.renderedDiagnostics()).map((d) => d.code);
+  assert.deepEqual(codes, ['requests.row_total', 'requests.outcome_total']);
+  // Under each: the advice naming the cell, and the change with 应用.
+  assert.equal(await app.advice.count(), 2);
+  assert.match(await app.advice.first().textContent(), new RegExp(`^建议：把「（一）予以公开」自然人列的 ${wrong} 改为 ${cell.value}，第1列和该行的等式都将成立`));
+  const fixes = await app.renderedFixes();
+  assert.equal(fixes[0], `应用：把「（一）予以公开」自然人列的 ${wrong} 改为 ${cell.value}`);
+
+  await app.checked(() => app.applyButtons.first().click());
+  assert.equal(await app.input.inputValue(), s.text, 'the number edited back in the text');
+  assert.deepEqual(await app.renderedDiagnostics(), [], 'the errors gone');
+  assert.equal(await app.verdict.textContent(), s.json.summary.verdict);
+  assert.match(await app.applied.textContent(), new RegExp(`已应用：把「（一）予以公开」自然人列的 ${wrong} 改为 ${cell.value}`));
+  // The source view shows the changed line.
+  const line = app.sourceLine(cell.line);
+  assert.equal(await line.locator('.lt').textContent(), s.text.split('\n')[cell.line - 1]);
+
+  await app.checked(() => app.undo.click());
+  assert.equal(await app.input.inputValue(), broken, '撤销 restores the text');
+  assert.deepEqual((await app.renderedDiagnostics()).map((d) => d.code), codes, 'the errors back');
+  assert.equal(await app.applied.count(), 0);
+  assert.equal(await line.locator('.lt').textContent(), broken.split('\n')[cell.line - 1]);
+});
+
+await check('a row one number short shows where the number may go, with nothing to apply', async () => {
+  const s = seed('002');
+  await app.paste(s.text);
+  const i = s.json.diagnostics.findIndex((d) => d.code === 'table.value_count');
+  const item = page.locator('.diag').nth(i);
+  assert.match(await item.getByTestId('advice').textContent(), /^建议：按该行和各列的等式，/);
+  assert.equal(await item.getByTestId('apply').count(), 0, 'a placement is never filled in');
+});
+
 await check('a diagnostic about a whole table highlights the table', async () => {
   const s = seed('004');
   await app.paste(s.text);
@@ -289,7 +330,9 @@ await check('exports: JSON is the CLI JSON, CSV holds its cells, text is its dia
   const text = await app.download('export-text');
   const cli = cliText(s.name);
   assert.ok(text.text.length > 0 && cli.startsWith(text.text), `export text is not the CLI's first lines:\n${text.text}`);
-  assert.equal(text.text.trimEnd().split('\n').length, s.json.diagnostics.length + 1);
+  // A line a diagnostic, one more under each that has suggestions, then the summary.
+  const advised = s.json.diagnostics.filter((d) => d.suggestions).length;
+  assert.equal(text.text.trimEnd().split('\n').length, s.json.diagnostics.length + advised + 1);
 
   await page.getByTestId('copy-text').click();
   await poll(async () => (await app.notice.getAttribute('data-topic')) === 'copy', 'the copy message');

@@ -1,6 +1,7 @@
 //! The list of diagnostics, and the rule pages they link to.
 
 use crate::checked::Checked;
+use crate::components::suggestions::suggestions;
 use crate::state::AppState;
 use leptos::prelude::*;
 use nianbao::rules::{all_rules, find_rule, Rule};
@@ -64,6 +65,7 @@ pub fn DiagnosticList(
                     >
                         "说明"
                     </button>
+                    {suggestions(&checked, i, state)}
                 </li>
             }
         })

@@ -3,6 +3,7 @@
 
 pub mod diagnostics;
 pub mod source;
+pub mod suggestions;
 pub mod summary;
 pub mod tables;
 pub mod toolbar;

@@ -2,7 +2,7 @@
 //! message bar those actions report to.
 
 use crate::examples::EXAMPLES;
-use crate::state::{AppState, Level};
+use crate::state::{AppState, Level, APPLIED};
 use crate::web::{self, files};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -163,9 +163,13 @@ pub fn NoticeBar(
                 Level::Warning => ("notice warning", "alert"),
                 Level::Info => ("notice info", "status"),
             };
+            let undo = (n.topic == APPLIED).then(|| {
+                view! { <button type="button" data-testid="undo" on:click=move |_| state.undo()>"撤销"</button> }
+            });
             view! {
                 <div class=class role=role data-testid="notice" data-topic=n.topic>
                     <span>{n.text}</span>
+                    {undo}
                     <button type="button" class="close" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>
                         "×"
                     </button>
