@@ -63,18 +63,21 @@ pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>)
     let mut diagnostics = rules::run(&doc);
     suggest::attach(&doc, &mut diagnostics);
     let template = template_kind(&doc);
+    drop(doc);
+    let input_lines = norm.line_at(norm.text.len());
     Report {
         source: source.map(str::to_string),
-        agency: meta.agency.clone(),
+        agency: meta.agency,
         year,
         template,
-        period: meta.period.clone(),
+        period: meta.period,
         title_line: meta.title_line,
-        input_lines: norm.line_at(norm.text.len()),
+        input_lines,
         sections,
         tables,
         diagnostics,
         registry,
+        text: norm.text,
     }
 }
 
@@ -93,15 +96,30 @@ pub fn check_blocks(blocks: &[Block], source: Option<&str>) -> Report {
     check(&input::blocks_to_text(blocks), source)
 }
 
-/// Checks several reports; reports of one agency in consecutive years are
-/// also checked against each other (`cross_year.carry_over`).
+/// Checks several reports; reports of one agency in consecutive years
+/// (paired by [`report::pairing`]) are also checked against each other by
+/// the `cross_year.*` rules, whose diagnostics go to the later report.
 pub fn check_many(inputs: &[(&str, Option<&str>)]) -> Vec<Report> {
     let mut reports: Vec<Report> = inputs.iter().map(|(t, s)| check(t, *s)).collect();
-    let extra = rules::cross_year_carry_over::check_all(&reports);
-    for (r, more) in reports.iter_mut().zip(extra) {
-        r.diagnostics.extend(more);
+    let keys: Vec<_> = reports.iter().map(report::pairing::Key::of).collect();
+    let previous = report::pairing::previous_years(&keys);
+    for (i, prev) in previous.into_iter().enumerate() {
+        if let Some(p) = prev {
+            let last = rules::cross_year::LastYear::of(&reports[p]);
+            let more = rules::cross_year::check(&last, &reports[i]);
+            reports[i].diagnostics.extend(more);
+        }
     }
     reports
+}
+
+/// The report for an input that could not be read as text at all (a
+/// binary file, bytes in no known encoding, a file too large, a folder
+/// that cannot be listed): no tables, one `input.unreadable` error whose
+/// message names the input and says why. `reason` is the why, in Chinese.
+pub fn unreadable(source: Option<&str>, reason: &str) -> Report {
+    let what = source.map_or("输入".to_string(), |s| format!("“{s}”"));
+    empty_report(source, rules::input_unreadable::RULE.diag(format!("无法读取{what}：{reason}")))
 }
 
 fn template_kind(doc: &rules::Document) -> Option<TemplateKind> {
@@ -111,11 +129,6 @@ fn template_kind(doc: &rules::Document) -> Option<TemplateKind> {
 }
 
 fn too_large(len: usize, source: Option<&str>, registry: &'static Registry) -> Report {
-    let empty = tables::Tables {
-        active: tables::model::Table::new(TableId::Active),
-        requests: tables::model::Table::new(TableId::Requests),
-        review: tables::model::Table::new(TableId::Review),
-    };
     let tenths_of_mb = len * 10 / (1024 * 1024);
     let message = format!(
         "输入过大（{}.{} MB），超过{} MB的上限；年度报告全文通常不超过1 MB，请确认选择的文件是否正确",
@@ -123,6 +136,11 @@ fn too_large(len: usize, source: Option<&str>, registry: &'static Registry) -> R
         tenths_of_mb % 10,
         MAX_INPUT_BYTES / (1024 * 1024)
     );
+    Report { registry, ..empty_report(source, rules::report_unrecognised::RULE.diag(message).line(Some(1))) }
+}
+
+/// A report with no tables and one diagnostic.
+fn empty_report(source: Option<&str>, diagnostic: Diagnostic) -> Report {
     Report {
         source: source.map(str::to_string),
         agency: None,
@@ -132,8 +150,13 @@ fn too_large(len: usize, source: Option<&str>, registry: &'static Registry) -> R
         title_line: None,
         input_lines: 0,
         sections: Vec::new(),
-        tables: empty,
-        diagnostics: vec![rules::report_unrecognised::RULE.diag(message).line(Some(1))],
-        registry,
+        tables: tables::Tables {
+            active: tables::model::Table::new(TableId::Active),
+            requests: tables::model::Table::new(TableId::Requests),
+            review: tables::model::Table::new(TableId::Review),
+        },
+        diagnostics: vec![diagnostic],
+        registry: Registry::national(),
+        text: String::new(),
     }
 }

@@ -182,6 +182,13 @@ impl Sample {
     }
 }
 
+/// The diagnostics of the rule `code` that the rules across two years give
+/// `this` year's report, read against `last` year's.
+pub fn across_years(last: &Sample, this: &Sample, code: &str) -> Vec<crate::Diagnostic> {
+    let last = crate::rules::cross_year::LastYear::of(&last.check());
+    crate::rules::cross_year::check(&last, &this.check()).into_iter().filter(|d| d.code == code).collect()
+}
+
 /// The codes of a report's diagnostics, in order.
 pub fn codes(report: &Report) -> Vec<&'static str> {
     report.diagnostics.iter().map(|d| d.code).collect()

@@ -54,12 +54,43 @@ impl FileKind {
     }
 }
 
+/// What a file is, when its first bytes say it is no text the checker reads.
+pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 9] = [
+        (b"%PDF-", "这是PDF文件；命令行不读取PDF，请用网页应用打开，或先转成文字（如 pdftotext -layout）"),
+        (b"\x89PNG", "这是PNG图片，不是文字；扫描件请先识别成文字"),
+        (b"\xff\xd8\xff", "这是JPEG图片，不是文字；扫描件请先识别成文字"),
+        (b"GIF8", "这是GIF图片，不是文字"),
+        (b"\xd0\xcf\x11\xe0", "这是旧版Office文件（如.doc、.xls、.wps），请另存为.docx或纯文本后再检查"),
+        (b"\x7fELF", "这是程序文件，不是文字"),
+        (b"\x1f\x8b", "这是gzip压缩文件，请先解压"),
+        (b"Rar!", "这是RAR压缩文件，请先解压"),
+        (b"7z\xbc\xaf", "这是7z压缩文件，请先解压"),
+    ];
+    KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|k| k.1)
+}
+
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
     let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let markup = &bytes[..bytes.len().min(MARKUP_HEAD)];
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
-        || is_markup(&String::from_utf8_lossy(&bytes[..bytes.len().min(MARKUP_HEAD)]))
+        // (Markup has closing tags: text with fewer than is_markup asks for
+        // is not decoded and searched, which most of a batch's time it would be.)
+        || (closing_tags(markup) >= MIN_CLOSING_TAGS && is_markup(&String::from_utf8_lossy(markup)))
+}
+
+/// Markup has at least this many closing tags (`</`).
+const MIN_CLOSING_TAGS: usize = 3;
+
+/// The `</` in bytes, up to [`MIN_CLOSING_TAGS`] (natively with memchr's
+/// SIMD search; the wasm builds keep their size with a plain loop).
+fn closing_tags(bytes: &[u8]) -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    return memchr::memmem::find_iter(bytes, b"</").take(MIN_CLOSING_TAGS).count();
+    #[cfg(target_arch = "wasm32")]
+    return bytes.windows(2).filter(|w| *w == b"</").take(MIN_CLOSING_TAGS).count();
 }
 
 /// How much of a text is looked at to tell markup.
@@ -74,7 +105,7 @@ pub fn is_markup(text: &str) -> bool {
     let count = |tag: &str| lower.matches(tag).count();
     let table = count("<table") > 0 && count("<td") + count("<th") >= 3;
     let paragraphs = count("<p>") + count("<p ") + count("<div") + count("<br") + count("<span") >= 5;
-    (table || paragraphs) && count("</") >= 3
+    (table || paragraphs) && count("</") >= MIN_CLOSING_TAGS
 }
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -87,8 +118,12 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 
 /// A file's report text: a .docx's paragraphs and tables, an HTML page's
 /// text and tables, or a text file decoded (see [`text::decode`]).
-/// Formats whose feature is not built in are an error that says so.
+/// Formats whose feature is not built in, and files that are not text (a
+/// picture, a PDF, an old .doc), are an error that says so.
 pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
+    if let Some(what) = not_text(bytes) {
+        return Err(FileError(what.to_string()));
+    }
     match FileKind::of(name, bytes) {
         FileKind::Docx => docx_text(bytes),
         FileKind::Html => {
@@ -97,6 +132,15 @@ pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
         }
         FileKind::Text => text::decode(bytes).map(|d| d.text).map_err(|e| FileError(e.0)),
     }
+}
+
+/// [`file_text`], for bytes the caller owns: a UTF-8 text file becomes the
+/// text without a copy.
+pub fn file_text_owned(name: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if not_text(&bytes).is_none() && FileKind::of(name, &bytes) == FileKind::Text {
+        return text::decode_owned(bytes).map(|d| d.text).map_err(|e| FileError(e.0));
+    }
+    file_text(name, &bytes)
 }
 
 #[cfg(feature = "files")]
@@ -144,8 +188,19 @@ mod tests {
     }
 
     #[test]
+    fn pictures_and_pdfs_are_said_to_be_no_text() {
+        let e = file_text("扫描件.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert!(e.0.contains("PNG图片"), "{e}");
+        assert!(file_text("报告.txt", b"%PDF-1.7\n").unwrap_err().0.contains("PDF"));
+        assert!(file_text("报告.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap_err().0.contains(".doc"));
+    }
+
+    #[test]
     fn text_files_are_decoded() {
         assert_eq!(file_text("a.txt", "规章 0".as_bytes()).unwrap(), "规章 0");
+        assert_eq!(file_text_owned("a.txt", "规章 0".as_bytes().to_vec()).unwrap(), "规章 0");
+        assert_eq!(file_text_owned("a.txt", b"\xef\xbb\xbf\xe8\xa7\x84".to_vec()).unwrap(), "规");
+        assert!(file_text_owned("a.txt", vec![0xff, 0xfe, 0x41]).is_err());
         assert!(file_text("a.txt", &[0xff, 0xfe, 0x41]).is_err());
     }
 }

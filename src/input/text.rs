@@ -22,6 +22,26 @@ impl std::fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// [`decode`], for bytes the caller owns: UTF-8 without a mark becomes the
+/// text without a copy (what the CLI reads most).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let marked = [&[0xef, 0xbb, 0xbf][..], &[0xff, 0xfe], &[0xfe, 0xff]].iter().any(|m| bytes.starts_with(m));
+    if !marked && is_utf8(&bytes) {
+        // SAFETY: just checked to be UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok(Decoded { text, encoding: "UTF-8" });
+    }
+    decode(&bytes)
+}
+
+/// Whether bytes are UTF-8 (with SIMD where the file readers are built in).
+fn is_utf8(bytes: &[u8]) -> bool {
+    #[cfg(feature = "files")]
+    return simdutf8::basic::from_utf8(bytes).is_ok();
+    #[cfg(not(feature = "files"))]
+    return std::str::from_utf8(bytes).is_ok();
+}
+
 /// Decodes a text file's bytes. Never guesses silently: bytes that fit no
 /// encoding are an error naming the encodings tried.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {

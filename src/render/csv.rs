@@ -29,8 +29,9 @@ pub fn tables(report: &Report) -> String {
     out
 }
 
-fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+pub(crate) fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()

@@ -5,14 +5,13 @@ use crate::template::TableId;
 use crate::Report;
 use std::fmt::Write;
 
-/// Diagnostics, one a line, as compilers print them; a suggested
-/// correction on an indented line after its diagnostic (`  = 建议：…`).
+/// Diagnostics, one a line, as compilers print them with `--format
+/// concise` (the app's list of problems, the CLI's concise format).
 pub fn diagnostics(report: &Report, name: &str) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         let line = d.line.map(|l| format!("{l}:")).unwrap_or_default();
         let _ = writeln!(out, "{name}:{line} {} {} {}", d.severity.as_str(), d.code, d.message);
-        suggestion(&mut out, report, d, "  ");
     }
     out
 }

@@ -1,8 +1,9 @@
 //! `cross_year.carry_over`: this year's 二、上年结转 = last year's
 //! 四、结转下年度继续办理, column by column (two reports of one agency).
 
+use super::cross_year::{at_cell, LastYear};
 use super::{Rule, RuleDoc, RuleGroup};
-use crate::rules::diagnostic::{Diagnostic, Related, Severity};
+use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::keys::requests as q;
 use crate::template::TableId;
 use crate::Report;
@@ -21,61 +22,49 @@ pub const RULE: Rule = Rule {
     check: |_, _| {},
 };
 
-/// Checks a pair of reports; `previous` must be the year before `current`.
-pub fn check_pair(previous: &Report, current: &Report) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let (Some(prev_row), Some(cur_row)) =
-        (previous.tables.requests.row(q::CARRIED_FORWARD), current.tables.requests.row(q::CARRIED_OVER))
-    else {
-        return out;
-    };
+/// Checks this year's report against last year's.
+pub fn check(last: &LastYear, current: &Report, out: &mut Vec<Diagnostic>) {
+    let Some(cur_row) = current.tables.requests.row(q::CARRIED_OVER) else { return };
     for (i, col) in cur_row.columns.iter().enumerate() {
-        let (Some(before), Some(now)) = (prev_row.int(col.key), cur_row.int(col.key)) else { continue };
+        let (Some(before), Some(now)) =
+            (last.int(TableId::Requests, q::CARRIED_FORWARD, col.key), cur_row.int(col.key))
+        else {
+            continue;
+        };
         if before != now {
-            let cell = cur_row.cell(col.key);
-            out.push(
-                RULE.diag(format!(
-                    "表三第{}列（{}）：本年“二、上年结转”为{}，但{}年报告“四、结转下年度继续办理”为{}",
-                    i + 1,
-                    col.label,
-                    now,
-                    previous.year.map_or("上一".to_string(), |y| y.to_string()),
-                    before
-                ))
-                .line(cell.and_then(|c| c.line).or(cur_row.line))
-                .at(TableId::Requests, Some(q::CARRIED_OVER), Some(col.key))
-                .span(cell.and_then(|c| c.span))
-                .related(vec![Related {
-                    label: format!("{} 四、结转下年度继续办理", previous.source.as_deref().unwrap_or("上一年报告")),
-                    line: prev_row.cell(col.key).and_then(|c| c.line).or(prev_row.line),
-                    span: None,
-                    row: Some(q::CARRIED_FORWARD),
-                    column: Some(col.key),
-                }]),
+            let message = format!(
+                "表三第{}列（{}）：本年“二、上年结转”为{now}，但{}年报告“四、结转下年度继续办理”为{before}",
+                i + 1,
+                col.label,
+                last.year.map_or("上一".to_string(), |y| y.to_string()),
             );
+            let mut d = at_cell(
+                RULE.code,
+                RULE.severity,
+                message,
+                TableId::Requests,
+                Some(cur_row),
+                (q::CARRIED_OVER, col.key),
+                last,
+                "四、结转下年度继续办理",
+            );
+            // Last year's cell is in row 四, not 二.
+            d.related[0].row = Some(q::CARRIED_FORWARD);
+            d.related[0].line = last.cell(TableId::Requests, q::CARRIED_FORWARD, col.key).and_then(|(_, line)| line);
+            out.push(d);
         }
     }
-    out
-}
-
-/// Pairs up reports of one agency in consecutive years and checks each pair.
-/// Returns, for each report index, the diagnostics to add to it.
-pub fn check_all(reports: &[Report]) -> Vec<Vec<Diagnostic>> {
-    let mut out = vec![Vec::new(); reports.len()];
-    for (i, cur) in reports.iter().enumerate() {
-        let (Some(agency), Some(year)) = (&cur.agency, cur.year) else { continue };
-        if let Some(prev) = reports.iter().find(|p| p.agency.as_ref() == Some(agency) && p.year == Some(year - 1)) {
-            out[i] = check_pair(prev, cur);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::v2021::V2021;
-    use crate::testing::Sample;
+    use crate::template::{v2019::V2019, v2021::V2021};
+    use crate::testing::{across_years, Sample};
+
+    fn pair(last: &Sample, this: &Sample) -> Vec<Diagnostic> {
+        across_years(last, this, RULE.code)
+    }
 
     #[test]
     fn carried_over_must_match_last_year() {
@@ -86,16 +75,29 @@ mod tests {
             .row(t, q::OUTCOME_TOTAL, &[1, 0, 0, 0, 0, 0, 1])
             .row(t, q::CARRIED_FORWARD, &[1, 0, 0, 0, 0, 0, 1]);
         let this = Sample::new(&V2021).year(2022);
-        let reports = [last.check(), this.check()];
-        let found = check_all(&reports);
-        assert!(found[0].is_empty());
-        assert_eq!(found[1].len(), 2, "{:?}", found[1]);
-        assert!(found[1][0].message.contains("本年“二、上年结转”为0，但2021年报告“四、结转下年度继续办理”为1"));
+        let found = pair(&last, &this);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].message.contains("本年“二、上年结转”为0，但2021年报告“四、结转下年度继续办理”为1"));
         let this_ok = this
             .row(t, q::NEW, &[1, 0, 0, 0, 0, 0, 1])
             .row(t, q::CARRIED_OVER, &[1, 0, 0, 0, 0, 0, 1])
             .row(t, q::GRANTED, &[2, 0, 0, 0, 0, 0, 2])
             .row(t, q::OUTCOME_TOTAL, &[2, 0, 0, 0, 0, 0, 2]);
-        assert!(check_all(&[last.check(), this_ok.check()])[1].is_empty());
+        assert!(pair(&last, &this_ok).is_empty());
+    }
+
+    #[test]
+    fn across_the_two_templates() {
+        // A 2020 report (2019 template) and the 2021 one: table 三 rows 二 and 四 are in both.
+        let t = TableId::Requests;
+        let last = Sample::new(&V2019)
+            .year(2020)
+            .row(t, q::NEW, &[3, 0, 0, 0, 0, 0, 3])
+            .row(t, q::GRANTED, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::OUTCOME_TOTAL, &[1, 0, 0, 0, 0, 0, 1])
+            .row(t, q::CARRIED_FORWARD, &[2, 0, 0, 0, 0, 0, 2]);
+        let found = pair(&last, &Sample::new(&V2021));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].related[0].row, Some(q::CARRIED_FORWARD));
     }
 }

@@ -12,8 +12,13 @@ use crate::template::{Along, ColKey, Instance, TableId};
 mod document;
 pub use document::Document;
 
+pub mod cross_year;
 pub mod cross_year_carry_over;
+pub mod cross_year_copied;
+pub mod cross_year_jump;
+pub mod cross_year_stock;
 pub mod diagnostic;
+pub mod input_unreadable;
 pub mod meta_year_mismatch;
 pub mod report_unrecognised;
 pub mod requests_balance;
@@ -214,9 +219,10 @@ single_report_rules!(
     text_fee_statement,
 );
 
-/// All rules, including the one across two reports.
+/// All rules: the single-report ones, those across two years of one
+/// agency, and `input.unreadable` (for an input that is not text).
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    RULES.iter().copied().chain(std::iter::once(&cross_year_carry_over::RULE))
+    RULES.iter().chain(cross_year::RULES).copied().chain(std::iter::once(&input_unreadable::RULE))
 }
 
 pub fn find_rule(code: &str) -> Option<&'static Rule> {

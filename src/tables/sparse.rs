@@ -368,8 +368,9 @@ pub fn layout_step(full_rows: &[Vec<&Token>], n: usize, norm: &Normalised) -> Op
     let mut pairs = 0;
     for r in full_rows.iter().filter(|r| r.len() == n && r.iter().all(|t| t.line == r[0].line)) {
         rows += 1;
-        for w in r.windows(2) {
-            gaps.push(centre(w[1], norm) - centre(w[0], norm));
+        let centres = centres(r, norm);
+        for (k, w) in r.windows(2).enumerate() {
+            gaps.push(centres[k + 1] - centres[k]);
             pairs += 1;
             let between = norm.text.get(w[0].end..w[1].start).unwrap_or("");
             if between.len() >= 2 && between.bytes().all(|b| b == b' ') {
@@ -386,14 +387,26 @@ fn median(values: &mut [f32]) -> Option<f32> {
     values.get(values.len() / 2).copied()
 }
 
-/// A token's centre, in columns from its line's start (a Chinese
-/// character two columns wide).
-fn centre(t: &Token, norm: &Normalised) -> f32 {
+/// The centres of tokens on one line, in columns from the line's start (a
+/// Chinese character two columns wide), measured in one pass over the line
+/// when they stand in order (not from the line's start for each token).
+fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
     let text = &norm.text;
-    let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
-    let before = display_width(&text[line_start..t.start]);
-    let width = display_width(&text[t.start..t.end]);
-    before as f32 + width as f32 / 2.0
+    let Some(first) = tokens.first() else { return Vec::new() };
+    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let (mut at, mut before) = (line_start, 0);
+    tokens
+        .iter()
+        .map(|t| {
+            if t.start < at {
+                // Out of order: measured again from the line's start.
+                (at, before) = (line_start, 0);
+            }
+            before += display_width(&text[at..t.start]);
+            at = t.start;
+            before as f32 + display_width(&text[t.start..t.end]) as f32 / 2.0
+        })
+        .collect()
 }
 
 fn display_width(s: &str) -> usize {
@@ -412,7 +425,7 @@ fn by_gaps(values: &[&Token], n: usize, step: f32, norm: &Normalised) -> Option<
     if values.len() < 2 || !values.iter().all(|t| t.line == first.line) {
         return None;
     }
-    let gaps: Vec<f32> = values.windows(2).map(|w| centre(w[1], norm) - centre(w[0], norm)).collect();
+    let gaps: Vec<f32> = centres(values, norm).windows(2).map(|w| w[1] - w[0]).collect();
     let mut at = vec![0usize];
     for g in &gaps {
         let steps = *g / step;

@@ -28,7 +28,11 @@ export type DiagnosticCode =
   | "text.table_mismatch"
   | "text.sum_mismatch"
   | "text.fee_statement"
-  | "cross_year.carry_over";
+  | "cross_year.carry_over"
+  | "cross_year.stock"
+  | "cross_year.copied"
+  | "cross_year.jump"
+  | "input.unreadable";
 
 /** The three tables: 表二 active, 表三 requests, 表四 review. */
 export type TableKey = "active" | "requests" | "review";
