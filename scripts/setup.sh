@@ -43,11 +43,13 @@ has cargo-fuzz "0.13" || { step "cargo install cargo-fuzz"; cargo install --lock
 for p in "${pids[@]}"; do wait "$p"; done
 
 # playwright-core (drives Debian's chromium), binaryen 132 (wasm-opt),
-# typescript (checks the JS API's types) and pdfjs-dist (the app's PDF
-# reader: Trunk copies its build, CMaps and fonts into dist/pdfjs).
+# typescript (checks the JS API's types), pdfjs-dist (the app's PDF
+# reader: Trunk copies its build, CMaps and fonts into dist/pdfjs) and idb
+# (the batch's IndexedDB wrapper, copied into dist/idb).
 # Never Debian's binaryen 108: it breaks wasm-bindgen output at run time.
 if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
-  || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -f tests/e2e/node_modules/pdfjs-dist/build/pdf.min.mjs ]; then
+  || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -f tests/e2e/node_modules/pdfjs-dist/build/pdf.min.mjs ] \
+  || [ ! -f tests/e2e/node_modules/idb/build/index.js ]; then
   step "npm install (tests/e2e, as package-lock.json pins)"
   # Not `npm ci`: the lock cannot list pdf.js's optional native canvas for
   # every platform (the registry mirror lacks some), which `npm ci` rejects;

@@ -73,6 +73,14 @@ node tests/e2e/trust.mjs "http://127.0.0.1:$app_port/"
 step "app: pasted HTML, .html/.docx/.pdf files (tests/e2e/inputs.mjs)"
 node tests/e2e/inputs.mjs "http://127.0.0.1:$app_port/"
 
+# batch (issue 17): the batch workers' checker (bin batch-checker, built by
+# Trunk above), and the batch's browser tests against the same dist/.
+step "batch: the workers' checker (cargo test --features worker --bin batch-checker)"
+cargo test --locked --features worker --bin batch-checker
+step "batch: many files, folders, the summary against the CLI, storage (tests/e2e/batch.mjs)"
+cargo build --locked --quiet --features html,files --bin nianbao   # the CLI that reads .html and .docx
+node tests/e2e/batch.mjs "http://127.0.0.1:$app_port/"
+
 # shapes (issue 14): random report pages of both template versions in every
 # content style through real Chromium and pdftotext, each text read back cell
 # by cell against its truth (the seed is printed; tests/shape_matrix.rs).

@@ -32,9 +32,15 @@ impl Sample {
     /// A clean report of `version`, for the first year it is required.
     pub fn new(version: &'static Version) -> Self {
         let mut prose: [String; 7] = Default::default();
-        prose[1] = "本年度政府信息公开工作有序开展。".into();
-        prose[5] = "一是公开内容还不够全面；二是解读形式较为单一。下一步将进一步加强培训。".into();
-        prose[6] = if version.asks_fee_statement { "本年度未收取信息处理费。" } else { "无。" }.into();
+        prose[1] = "本年度，我局扎实做好主动公开、依申请公开、政府信息管理、平台建设和监督保障各项工作。".into();
+        prose[5] = "一是公开内容还不够全面，部分栏目更新不够及时；二是政策解读形式较为单一，图解、视频等解读较少。下一步，将加强业务培训，丰富解读形式，及时更新公开内容。".into();
+        // (Saying how fee notices went, so that any 表三 is clean: text.fee_notice.)
+        prose[6] = if version.asks_fee_statement {
+            "本年度未收取信息处理费（发出收费通知的情况见表三）。"
+        } else {
+            "无。"
+        }
+        .into();
         Sample {
             version,
             year: version.from_year,

@@ -76,13 +76,14 @@ fn seed_002_rows_3_1_and_3_2_have_six_values() {
 }
 
 #[test]
-fn seed_003_is_clean() {
+fn seed_003_has_clean_tables() {
     let r = seed("003_de92c8953c303105.txt");
-    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    // Its one warning is of its prose: 一、总体情况 does not speak of 依申请公开.
+    assert_eq!(common::codes(&r), ["section.overview_topics"], "{:?}", r.diagnostics);
     let expected: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/003_de92c8953c303105.expected.json")).unwrap();
     let got: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
-    for key in expected.as_object().unwrap().keys() {
+    for key in expected.as_object().unwrap().keys().filter(|k| *k != "diagnostics") {
         assert_eq!(got[key], expected[key], "contract field {key}");
     }
 }

@@ -103,7 +103,8 @@ fn samples_of_both_versions_read_back_cell_for_cell() {
     for version in [&V2019, &V2021] {
         for seed in 1..=6u64 {
             let report = sample(version, seed * 0x9e37_79b9).check();
-            assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+            // Consistent: nothing but the note of 表四's corrected cases (review.corrected).
+            assert!(report.diagnostics.iter().all(|d| d.code == "review.corrected"), "{:?}", report.diagnostics);
             round_trips(&report, &format!("{} sample {seed}", version.name));
         }
     }

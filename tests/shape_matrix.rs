@@ -73,10 +73,7 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
         (Markdown, BlankZeros),
         (Flattened, BlankZeros), (Flattened, Dashes),
         // real programs (tests/e2e/shapes.mjs)
-        (PdfLayout, BlankZeros), (PdfLayout, Dashes),
-        (PdfRaw, BlankZeros), (PdfRaw, Dashes),
         (PdfPlain, Dense), (PdfPlain, BlankLegal), (PdfPlain, BlankZeros), (PdfPlain, Dashes),
-        (PdfJs, BlankZeros), (PdfJs, Dashes),
     ]
 };
 

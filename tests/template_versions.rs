@@ -55,6 +55,9 @@ fn v2026() -> &'static Version {
         },
         review: grid(&V2021.review),
         asks_fee_statement: true,
+        overview_topics: V2021.overview_topics,
+        // (A real new format's notice would have its phrases in template::phrases.)
+        notice: nianbao::template::Notice { name: "国办公开办函〔2026〕1号", phrases: V2021.notice.phrases },
     }))
 }
 

@@ -1,6 +1,7 @@
 //! The page: toolbar, input and line-numbered source at the left, the
 //! result (summary, diagnostics, the three tables) at the right.
 
+use crate::batch::view::{BatchNav, BatchPlaces};
 use crate::components::diagnostics::{DiagnosticList, RulePanel, RulesList};
 use crate::components::source::SourceView;
 use crate::components::summary::{Intro, Summary};
@@ -15,6 +16,7 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     state.restore();
+    crate::batch::install(state);
     let dragging = RwSignal::new(false);
 
     // Scrolls to what the clicked diagnostic points at, once the highlight
@@ -58,6 +60,9 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         let Some(dt) = ev.data_transfer() else { return };
+        if crate::batch::dropped(&dt) {
+            return;
+        }
         if let Some(file) = dt.files().and_then(|f| f.get(0)) {
             crate::components::toolbar::open_file(state, file);
         } else if let Ok(text) = dt.get_data("text/plain") {
@@ -87,8 +92,10 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">"政府信息公开工作年度报告检查：粘贴全文，即时核对三张表格"</p>
                 </div>
                 <Toolbar state=state />
+                <BatchNav />
             </header>
             <NoticeBar state=state />
+            <BatchPlaces />
             <main class="work">
                 <div class="left">
                     <InputPane state=state />

@@ -3,6 +3,7 @@
 //! rule and parses nothing itself.
 
 mod app;
+mod batch;
 mod checked;
 mod components;
 mod examples;

@@ -4,6 +4,7 @@
 use crate::checked::Checked;
 use crate::web::{self, storage};
 use leptos::prelude::*;
+use nianbao::rules::{RuleGroup, Selection};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -45,6 +46,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Counts checks (the page shows it as `data-revision` for tests).
     pub revision: RwSignal<u64>,
+    /// The rule groups left out (every group runs by default).
+    pub ignored: RwSignal<Vec<RuleGroup>>,
     /// The text before the suggestion last applied (the notice's 撤销
     /// restores it), until the text is edited otherwise.
     applied: StoredValue<Option<String>>,
@@ -62,14 +65,22 @@ impl AppState {
             rule: RwSignal::new(None),
             notice: RwSignal::new(None),
             revision: RwSignal::new(0),
+            ignored: RwSignal::new(Vec::new()),
             applied: StoredValue::new(None),
             check_timer: StoredValue::new(None),
             save_timer: StoredValue::new(None),
         }
     }
 
-    /// Restores the text kept from the last visit, and checks it.
+    /// Restores the rule groups and the text kept from the last visit, and
+    /// checks it.
     pub fn restore(self) {
+        match storage::load_ignored() {
+            Ok(keys) => {
+                self.ignored.set(RuleGroup::ALL.into_iter().filter(|g| keys.split(',').any(|k| k == g.key())).collect())
+            }
+            Err(e) => self.tell(Level::Warning, "storage", format!("无法读取本地保存的规则设置：{e}")),
+        }
         match storage::load() {
             Ok(Some((text, source))) => {
                 self.text.set(text);
@@ -113,6 +124,31 @@ impl AppState {
         }
     }
 
+    /// Runs a rule group or leaves it out, keeps the choice, and checks again.
+    pub fn run_group(self, group: RuleGroup, on: bool) {
+        self.ignored.update(|ignored| {
+            ignored.retain(|&g| g != group);
+            if !on {
+                ignored.push(group);
+            }
+        });
+        let keys: Vec<&str> = self.ignored.with_untracked(|i| i.iter().map(|g| g.key()).collect());
+        if let Err(e) = storage::save_ignored(&keys.join(",")) {
+            self.tell(
+                Level::Warning,
+                "storage",
+                format!("无法在本浏览器中保存规则设置（{e}）；重新加载页面后将恢复为全部规则"),
+            );
+        }
+        self.check_now();
+    }
+
+    /// The rules the user chose: every rule but the groups left out.
+    fn selection(self) -> Selection {
+        let keys: Vec<&str> = self.ignored.with_untracked(|i| i.iter().map(|g| g.key()).collect());
+        Selection::parse("", &keys.join(",")).unwrap_or_default()
+    }
+
     pub fn check_now(self) {
         if let Some(h) = self.check_timer.get_value() {
             h.clear();
@@ -123,7 +159,8 @@ impl AppState {
             }
             let source = self.source.get_untracked();
             let start = web::now();
-            let report = nianbao::check(text, source.as_deref());
+            let mut report = nianbao::check(text, source.as_deref());
+            report.select(&self.selection());
             Some(Arc::new(Checked::new(report, web::now() - start)))
         });
         self.selected.set(None);

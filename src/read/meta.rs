@@ -1,8 +1,15 @@
-//! What the report says about itself: agency, reported year,
-//! statistical period, each with the line it was read from.
+//! What the report says about itself: agency, reported year, statistical
+//! period, the dates it was published and signed, each with the line it
+//! was read from.
+//!
+//! Titles come in many forms: `XX局2021年度政府信息公开工作年度报告`,
+//! the year first (`2024年XX市XX委政府信息公开工作年度报告`), the agency
+//! on the line above, the year on a line of its own (`（2021年度）`, as a
+//! page's paragraphs give it), `XX区人民政府关于2021年政府信息公开工作
+//! 情况的报告`, a title broken over two lines.
 
-use crate::template::phrases;
-use crate::util::find::{contains, matches, shared_start};
+use crate::template::{agencies, phrases};
+use crate::util::find::{contains, find, matches, shared_start};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -13,6 +20,10 @@ pub struct Meta {
     pub title_line: Option<usize>,
     /// 统计期限自2021年1月1日起至2021年12月31日止
     pub period: Option<Period>,
+    /// `发布日期：2022-01-28`, as a page's header gives it.
+    pub published: Option<Dated>,
+    /// The date under the report (落款).
+    pub signed: Option<Dated>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -24,16 +35,84 @@ pub struct Period {
     pub line: usize,
 }
 
+/// A date the text gives, with its line.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct Dated {
+    pub date: Date,
+    pub line: usize,
+}
+
+/// A calendar date, compared in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// `2022-01-28`.
+    pub fn iso(self) -> String {
+        format!("{}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+    /// `2022年1月28日`.
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+/// Whose report it is, as its agency's name tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgencyKind {
+    /// A people's government's own report (XX市人民政府).
+    Government,
+    /// A department's (XX局, XX委, XX办公室).
+    Department,
+    /// Not told (XX综合实验区, XX管委会, or no name found).
+    Unclear,
+}
+
+/// Whose report it is, from the agency's name.
+pub fn agency_kind(agency: Option<&str>) -> AgencyKind {
+    let Some(a) = agency.map(str::trim) else { return AgencyKind::Unclear };
+    if agencies::GOVERNMENT.iter().any(|s| a.ends_with(s)) {
+        AgencyKind::Government
+    } else if agencies::UNCLEAR.iter().any(|s| a.ends_with(s)) {
+        AgencyKind::Unclear
+    } else if agencies::DEPARTMENT.iter().any(|s| a.ends_with(s)) {
+        AgencyKind::Department
+    } else {
+        AgencyKind::Unclear
+    }
+}
+
+fn starts_with_level(name: &str) -> bool {
+    agencies::LEVELS.iter().any(|l| name.starts_with(l))
+}
+
 /// How far into the text the title is looked for (in lines with content).
 const TITLE_SEARCH_LINES: usize = 40;
+/// A title is at most this long (characters); each of two lines it is
+/// broken over, and a line giving only its year, shorter still.
+const TITLE_MAX: usize = 60;
+const TITLE_PART_MAX: usize = 40;
+const YEAR_LINE_MAX: usize = 12;
+/// How far into the text a short agency name's full form is looked for.
+const AGENCY_SEARCH: usize = 16 * 1024;
 
 // Not inlined into `check`, so that a profile shows this stage on its own.
 #[inline(never)]
 pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
     let mut meta = Meta::default();
+    // The first lines with content, as (offset, cleaned line).
+    let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
-    let mut previous: Option<&str> = None;
-    let mut seen = 0;
     for line in text.split('\n') {
         let here = offset;
         offset += line.len() + 1;
@@ -41,26 +120,131 @@ pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
         if clean.is_empty() || is_page_number(clean) {
             continue;
         }
-        seen += 1;
-        if seen > TITLE_SEARCH_LINES {
+        lines.push((here, clean));
+        if lines.len() >= TITLE_SEARCH_LINES {
             break;
         }
-        if let Some((year, year_at)) = title_year(clean) {
-            meta.title_year = Some(year);
-            meta.title_line = Some(line_at(here));
-            let before = clean[..year_at].trim().trim_end_matches(['（', '(']);
-            meta.agency = if looks_like_agency(before) {
-                Some(before.to_string())
-            } else {
-                previous.filter(|p| looks_like_agency(p)).map(str::to_string)
-            };
-            break;
-        }
-        previous = Some(line.trim().trim_start_matches(['#', ' ', '*']).trim_end_matches('*'));
+    }
+    if let Some(title) = find_title(&lines) {
+        meta.title_year = Some(title.year);
+        meta.title_line = Some(line_at(lines[title.line].0));
+        meta.agency = title.agency.map(|a| fuller_agency(text, a));
     }
     meta.period = find_period(text, &line_at);
+    meta.published = find_published(text, &line_at);
+    meta.signed = find_signed(text, &line_at);
     meta
 }
+
+/// A title found: its year, the index (in the lines read) of the line that
+/// holds its words, and the agency it names.
+struct Title<'a> {
+    year: i32,
+    line: usize,
+    agency: Option<&'a str>,
+}
+
+fn find_title<'a>(lines: &[(usize, &'a str)]) -> Option<Title<'a>> {
+    for (i, &(_, line)) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).map(|l| l.1);
+        // The title on one line, or broken over this line and the next.
+        let joined;
+        let title = if is_title(line) {
+            line
+        } else if let Some(next) = next.filter(|n| {
+            // (Only a line with 政府 in it may begin a title broken in two.)
+            contains(line, "政府") && n.chars().count() <= TITLE_PART_MAX && line.chars().count() <= TITLE_PART_MAX
+        }) {
+            joined = format!("{line}{next}");
+            if !is_title(&joined) || is_title(next) {
+                continue;
+            }
+            joined.as_str()
+        } else {
+            continue;
+        };
+        let previous = i.checked_sub(1).map(|p| lines[p].1);
+        let year_line = |l: Option<&str>| {
+            l.filter(|l| l.chars().count() <= YEAR_LINE_MAX).and_then(|l| years(l).next()).map(|(y, _, _)| y)
+        };
+        let (year, named) = match years(title).next() {
+            Some((year, at, after)) => (year, agency_in_title(title, at, after)),
+            // `XX局政府信息公开工作年度报告` under or over `（2021年度）`.
+            None => match year_line(previous).or(year_line(next)) {
+                Some(year) => (year, agency_in_title(title, 0, 0)),
+                None => continue,
+            },
+        };
+        // The agency from the title itself, else the line above.
+        let agency = match named {
+            Some(n) => lines_slice(lines, i, n),
+            None => previous.filter(|p| looks_like_agency(p) && years(p).next().is_none()),
+        };
+        return Some(Title { year, line: i, agency });
+    }
+    None
+}
+
+/// The agency named in a title, as a range of it: before the year
+/// (`XX局2021年度…`), or between the year and 政府信息公开
+/// (`2024年XX市XX委政府信息公开…`), without `关于`.
+fn agency_in_title(title: &str, year_at: usize, after_year: usize) -> Option<(usize, usize)> {
+    let trim = |start: usize, end: usize| -> Option<(usize, usize)> {
+        let s = &title[start..end];
+        let s2 = s.trim_start_matches(['度', ' ', '(', '（']);
+        let s2 = s2.strip_prefix("关于").unwrap_or(s2);
+        let start = start + (s.len() - s2.len());
+        let s3 = s2.trim_end();
+        let s3 = s3.strip_suffix("关于").unwrap_or(s3).trim_end_matches(['(', '（', ' ']);
+        let end = start + s3.len();
+        looks_like_agency(&title[start..end]).then_some((start, end))
+    };
+    if year_at > 0 {
+        if let Some(r) = trim(0, year_at) {
+            return Some(r);
+        }
+    }
+    let cue = find(title, "政府信息公开")?;
+    (cue > after_year).then(|| trim(after_year, cue)).flatten()
+}
+
+/// A range of a title as a slice of the line it stands on (a title joined
+/// from two lines gives its agency only when it stands on the first).
+fn lines_slice<'a>(lines: &[(usize, &'a str)], i: usize, (start, end): (usize, usize)) -> Option<&'a str> {
+    lines[i].1.get(start..end).filter(|s| looks_like_agency(s))
+}
+
+fn is_title(line: &str) -> bool {
+    contains(line, "政府信息公开")
+        && phrases::TITLE.iter().any(|t| contains(line, t))
+        && line.chars().count() <= TITLE_MAX
+}
+
+/// The agency's full name where the title gives a short one (`市科委`) and
+/// the text the full one (`上海市科委`): the place is read from the text.
+fn fuller_agency(text: &str, agency: &str) -> String {
+    if !starts_with_level(agency) {
+        return agency.to_string();
+    }
+    let head = &text[..floor_boundary(text, AGENCY_SEARCH)];
+    for at in matches(head, agency) {
+        // Up to four ideographs before it, back to a word that is no place's.
+        let (mut start, mut n) = (at, 0);
+        for (i, c) in head[..at].char_indices().rev().take(4) {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) || PLACE_STOPS.contains(c) {
+                break;
+            }
+            (start, n) = (i, n + 1);
+        }
+        if n >= 2 {
+            return format!("{}{agency}", &head[start..at]);
+        }
+    }
+    agency.to_string()
+}
+
+/// Characters that end a place name read backwards from an agency's name.
+const PLACE_STOPS: &str = "的在由和与及对向将为据照按于从经被把是了、本我年度";
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -79,18 +263,6 @@ fn is_page_number(s: &str) -> bool {
     s.trim_matches(['-', ' ', '—']).chars().all(|c| c.is_ascii_digit())
 }
 
-/// `2021年度政府信息公开工作年度报告` → (2021, offset of 2021).
-fn title_year(line: &str) -> Option<(i32, usize)> {
-    if !contains(line, "政府信息公开") || !phrases::TITLE.iter().any(|t| contains(line, t)) {
-        return None;
-    }
-    if line.chars().count() > 60 {
-        return None;
-    }
-    let (year, at, _) = years(line).next()?;
-    Some((year, at))
-}
-
 /// Every `20xx年` in a string: (year, byte offset, offset after 年).
 pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
     s.match_indices('年').filter_map(move |(at, _)| {
@@ -107,6 +279,7 @@ fn looks_like_agency(s: &str) -> bool {
     let n = s.chars().count();
     (2..=40).contains(&n)
         && !contains(s, "报告")
+        && !contains(s, "政府信息公开")
         && !s.contains(['。', ',', '，', ':', '：'])
         && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -119,12 +292,12 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
     let period_at = |at: usize| {
         let window = &text[at..];
         let window = &window[..window.char_indices().nth(60).map_or(window.len(), |(i, _)| i)];
-        let dates: Vec<(i32, String)> = dates(window);
+        let dates = dates(window);
         (dates.len() >= 2).then(|| Period {
-            from: dates[0].1.clone(),
-            to: dates[1].1.clone(),
-            from_year: dates[0].0,
-            to_year: dates[1].0,
+            from: dates[0].0.iso(),
+            to: dates[1].0.iso(),
+            from_year: dates[0].0.year,
+            to_year: dates[1].0.year,
             line: line_at(at),
         })
     };
@@ -151,36 +324,173 @@ fn find_period(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Period> 
             }
         }
     }
-    // Without a cue word: `自2022年1月1日起至2022年12月31日止` near the start.
+    // Without a cue word (or with one misspelt, or broken over two lines):
+    // `自2022年1月1日起至2022年12月31日止`, `2020 年 1 月 1 日至…` near the start.
     let head = &text[..floor_boundary(text, PERIOD_SEARCH)];
-    let bare = head.match_indices("1月1日").map(|(at, _)| floor_boundary(text, at.saturating_sub(12)));
+    let bare = head.match_indices('月').filter(|&(at, _)| is_january_first(head, at)).map(|(at, _)| {
+        // From a little before the year.
+        head[..at].char_indices().rev().nth(PERIOD_LEAD).map_or(0, |(i, _)| i)
+    });
     later.into_iter().flatten().chain(bare).find_map(period_at)
 }
 
-/// `2021 年 1 月 1 日` → (2021, "2021-01-01").
-fn dates(s: &str) -> Vec<(i32, String)> {
-    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = Vec::new();
-    for (year, _, after) in years(&squeezed) {
-        let rest = &squeezed[after..];
-        let month = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-        let rest = &rest[month.len()..];
-        let Some(rest) = rest.strip_prefix('月') else { continue };
-        let day = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
-        if let (Ok(m), Ok(d)) = (month.parse::<u32>(), day.parse::<u32>()) {
-            out.push((year, format!("{year}-{m:02}-{d:02}")));
+/// How far before a period's `月` its start is looked for (characters):
+/// `2020 年 1 ` is ten.
+const PERIOD_LEAD: usize = 12;
+
+/// Whether the `月` at `at` is that of `1月1日` (spaces allowed between).
+fn is_january_first(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let after = text[at + '月'.len_utf8()..].trim_start();
+    let one_before = before.ends_with('1') && !before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    let one_after = after.strip_prefix('1').is_some_and(|rest| rest.trim_start().starts_with('日'));
+    one_before && one_after
+}
+
+/// How far into the text a page's publication date is looked for (the
+/// page's header, above the report).
+const PUBLISHED_SEARCH: usize = 1024;
+
+/// `发布日期：2020-01-31`, `发布时间: 2021-03-05 08:58` near the start.
+fn find_published(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Dated> {
+    let head = &text[..floor_boundary(text, PUBLISHED_SEARCH)];
+    phrases::PUBLISHED.iter().filter_map(|cue| find(head, cue).map(|at| (at, cue))).min().and_then(|(at, cue)| {
+        let rest = &head[at + cue.len()..];
+        let rest = &rest[..rest.char_indices().nth(24).map_or(rest.len(), |(i, _)| i)];
+        dates(rest).first().map(|&(date, _)| Dated { date, line: line_at(at) })
+    })
+}
+
+/// How many lines with content at the end of the text may hold the date under it.
+const SIGNATURE_LINES: usize = 6;
+/// A signature line is the date and at most this much else (characters).
+const SIGNATURE_REST: usize = 24;
+
+/// The date under the report: one of its last lines that is a date, or an
+/// agency and a date (`XX局 2022年1月20日`, `二〇二二年一月二十日`).
+fn find_signed(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Dated> {
+    let mut end = text.len();
+    let mut seen = 0;
+    while seen < SIGNATURE_LINES && end > 0 {
+        let start = text[..end].rfind('\n').map_or(0, |p| p + 1);
+        let line = text[start..end].trim();
+        end = start.saturating_sub(1);
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if line.contains(['。', '；', ';']) || line.chars().count() > SIGNATURE_REST + 20 {
+            continue;
+        }
+        let found = dates(line);
+        if let [(date, len)] = found[..] {
+            let squeezed = line.chars().filter(|c| !c.is_whitespace()).count();
+            if squeezed.saturating_sub(len) <= SIGNATURE_REST {
+                return Some(Dated { date, line: line_at(start) });
+            }
+        }
+    }
+    None
+}
+
+/// The dates in a short string, each with how many characters it is
+/// written in: `2021年1月1日`, `2021 年 1 月 1 日`, `12月31日` after a
+/// dated one (its year), `2020-01-31`, `2020.1.31`, `2020/1/31` and
+/// `二〇二二年一月二十日`.
+fn dates(s: &str) -> Vec<(Date, usize)> {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).map(chinese_digit).collect();
+    let mut out: Vec<(Date, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((date, len)) = date_at(&chars[i..], out.last().map(|d| d.0.year)) {
+            out.push((date, len));
+            i += len;
+        } else {
+            i += 1;
         }
     }
     out
+}
+
+/// 〇一二…九 as digits (十 is read where it stands, in [`number_at`]).
+fn chinese_digit(c: char) -> char {
+    match c {
+        '〇' | '○' | '零' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        c => c,
+    }
+}
+
+/// A number of at most `max` digits at the start (`十`, `十二`, `二十`,
+/// `二十一` read as written in Chinese), and how many characters it takes.
+fn number_at(s: &[char], max: usize) -> Option<(u32, usize)> {
+    let digits = s.iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+    let value = |d: &[char]| d.iter().fold(0, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
+    match s.get(digits) {
+        Some('十') if max <= 2 && digits <= 1 => {
+            let tens = if digits == 0 { 1 } else { value(&s[..1]) };
+            let ones = s.get(digits + 1).filter(|c| c.is_ascii_digit()).map(|c| c.to_digit(10).unwrap_or(0));
+            Some((tens * 10 + ones.unwrap_or(0), digits + 1 + usize::from(ones.is_some())))
+        }
+        _ if digits > 0 => Some((value(&s[..digits]), digits)),
+        _ => None,
+    }
+}
+
+/// A date at the start of `s`, and how many characters it takes.
+fn date_at(s: &[char], year_before: Option<i32>) -> Option<(Date, usize)> {
+    let valid = |y: i32, m: u32, d: u32| (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    // `2021年1月1日`, `2021-01-01`, `2021.1.1`, `2021/1/1`.
+    if let Some((y, 4)) = number_at(s, 4) {
+        let sep = *s.get(4)?;
+        let (m, ml) = number_at(&s[5..], 2)?;
+        let after_m = 5 + ml;
+        let (d, dl) = match sep {
+            '年' if s.get(after_m) == Some(&'月') => number_at(&s[after_m + 1..], 2).map(|(d, l)| (d, l + 1))?,
+            '-' | '.' | '/' if s.get(after_m) == Some(&sep) => {
+                number_at(&s[after_m + 1..], 2).map(|(d, l)| (d, l + 1))?
+            }
+            _ => return None,
+        };
+        let mut len = after_m + dl;
+        if sep == '年' {
+            if s.get(len) != Some(&'日') && s.get(len) != Some(&'号') {
+                return None;
+            }
+            len += 1;
+        }
+        return valid(y as i32, m, d).then_some((Date { year: y as i32, month: m, day: d }, len));
+    }
+    // `12月31日` after a dated one.
+    let year = year_before?;
+    let (m, ml) = number_at(s, 2)?;
+    if s.get(ml) != Some(&'月') {
+        return None;
+    }
+    let (d, dl) = number_at(&s[ml + 1..], 2)?;
+    let len = ml + 1 + dl;
+    (matches!(s.get(len), Some('日' | '号')) && valid(year, m, d)).then_some((Date { year, month: m, day: d }, len + 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn meta(text: &str) -> Meta {
+        read_meta(text, |_| 1)
+    }
+
     #[test]
     fn agency_on_the_line_before_the_title() {
-        let m = read_meta("\n温州市大数据发展管理局\n\n2021年度政府信息公开工作年度报告\n本报告统计期限自2021年1月1日起至2021年12月31日止。", |_| 1);
+        let m = meta("\n温州市大数据发展管理局\n\n2021年度政府信息公开工作年度报告\n本报告统计期限自2021年1月1日起至2021年12月31日止。");
         assert_eq!(m.agency.as_deref(), Some("温州市大数据发展管理局"));
         assert_eq!(m.title_year, Some(2021));
         let p = m.period.unwrap();
@@ -189,22 +499,121 @@ mod tests {
 
     #[test]
     fn agency_in_the_title_line() {
-        let m = read_meta("温州市机关事务管理局 2020 年政府信息公开工作年度报告\n", |_| 1);
+        let m = meta("温州市机关事务管理局 2020 年政府信息公开工作年度报告\n");
         assert_eq!(m.agency.as_deref(), Some("温州市机关事务管理局"));
         assert_eq!(m.title_year, Some(2020));
-        let m = read_meta("标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n", |_| 1);
+        let m = meta("标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n");
         assert_eq!(m.agency.as_deref(), Some("平潭综合实验区"));
+    }
+
+    /// Titles as real reports write them: (text, agency, year).
+    const TITLES: &[(&str, Option<&str>, i32)] = &[
+        ("2024年上海市科委政府信息公开工作年度报告\n", Some("上海市科委"), 2024),
+        (
+            "2019年上海市人民政府办公厅政府信息公开工作年度报告\n发布日期：2020-01-31\n",
+            Some("上海市人民政府办公厅"),
+            2019,
+        ),
+        ("2022年度温州市生态环境局政府信息公开工作年度报告\n", Some("温州市生态环境局"), 2022),
+        ("测试市人民政府关于2021年度政府信息公开工作的报告\n", Some("测试市人民政府"), 2021),
+        ("关于测试县2023年政府信息公开工作情况的报告\n", Some("测试县"), 2023),
+        ("测试区人民政府\n关于2022年政府信息公开工作情况的报告\n", Some("测试区人民政府"), 2022),
+        ("测试市测试局\n政府信息公开工作年度报告\n（2021年度）\n", Some("测试市测试局"), 2021),
+        ("（2021年度）\n测试市测试局政府信息公开工作年度报告\n", Some("测试市测试局"), 2021),
+        ("测试市测试局2021年政府信息\n公开工作年度报告\n", Some("测试市测试局"), 2021),
+        ("# 测试市测试局\n## 2020年度政府信息公开工作年度报告\n", Some("测试市测试局"), 2020),
+        ("测试市测试局2021年政府信息公开年报\n", Some("测试市测试局"), 2021),
+        ("2021年度政府信息公开工作年度报告\n本机关……", None, 2021),
+    ];
+
+    #[test]
+    fn titles_of_many_shapes() {
+        for &(text, agency, year) in TITLES {
+            let m = meta(text);
+            assert_eq!((m.agency.as_deref(), m.title_year), (agency, Some(year)), "{text}");
+        }
+    }
+
+    /// Titles as pages mark them up, read after the page becomes text.
+    #[cfg(feature = "html")]
+    #[test]
+    fn titles_inside_a_page_s_paragraphs() {
+        let pages = [
+            ("<p align=\"center\"><strong>测试市测试局</strong></p><p align=\"center\"><strong>2021年度政府信息公开工作年度报告</strong></p><p>正文。</p>", "测试市测试局", 2021),
+            ("<h1>2024年上海市科委政府信息公开工作年度报告</h1><p>正文。</p>", "上海市科委", 2024),
+            ("<p>测试市测试局2021年政府信息</p><p>公开工作年度报告</p><p>正文。</p>", "测试市测试局", 2021),
+            ("<div class=\"title\">测试市测试局<br>2022年度政府信息公开工作年度报告</div><p>正文。</p>", "测试市测试局", 2022),
+            ("<p>测试区人民政府关于2023年度政府信息公开工作情况的报告</p>", "测试区人民政府", 2023),
+        ];
+        for (page, agency, year) in pages {
+            let text = crate::read::normalise::Normalised::new(&crate::input::html::html_text(page)).text;
+            let m = meta(&text);
+            assert_eq!((m.agency.as_deref(), m.title_year), (Some(agency), Some(year)), "{page}\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_short_name_in_the_title_is_the_full_one_of_the_text() {
+        let m = meta("2024年市科委政府信息公开工作年度报告\n根据上海市科委的部署……");
+        assert_eq!(m.agency.as_deref(), Some("上海市科委"));
+        // Not found in full: kept as given.
+        assert_eq!(meta("2024年市科委政府信息公开工作年度报告\n").agency.as_deref(), Some("市科委"));
+    }
+
+    #[test]
+    fn whose_report() {
+        assert_eq!(agency_kind(Some("淮安市人民政府")), AgencyKind::Government);
+        assert_eq!(agency_kind(Some("上海市人民政府办公厅")), AgencyKind::Department);
+        assert_eq!(agency_kind(Some("温州市大数据发展管理局")), AgencyKind::Department);
+        assert_eq!(agency_kind(Some("平潭综合实验区")), AgencyKind::Unclear);
+        assert_eq!(agency_kind(Some("测试开发区管理委员会")), AgencyKind::Unclear);
+        assert_eq!(agency_kind(None), AgencyKind::Unclear);
+    }
+
+    #[test]
+    fn periods_as_real_reports_write_them() {
+        let cases = [
+            ("本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。", "2019-12-31"),
+            ("本年度报告中所列数据统计期限从2019年1月1日到12月31日止。", "2019-12-31"),
+            ("本报告所列数据统计期限为2024年1月1日至2024年12月31日。", "2024-12-31"),
+            ("本年度报告中所列数据统计期限为2022年1月1日至12月31日。", "2022-12-31"),
+            ("所列数据统计期限自2023年1月1日起到2023年12月31日止。", "2023-12-31"),
+            ("本报告所列数据时限为2022年1月1日至2022年12月31日。", "2022-12-31"),
+            ("统计期限为2021.1.1至2021.11.30。", "2021-11-30"),
+            ("本报告中所列数据的统\n计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止", "2021-12-31"),
+            ("本报告中所列数据的统计限自 2020 年 1 月 1 日至 2020 年 12 月 31 日止。", "2020-12-31"),
+        ];
+        for (text, to) in cases {
+            let p = meta(text).period.unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(p.to, to, "{text}");
+        }
+        assert_eq!(meta("统计期限从2019年1月1日到12月31日止。").period.unwrap().from, "2019-01-01");
+    }
+
+    #[test]
+    fn published_and_signed() {
+        let m = meta("2019年测试局政府信息公开工作年度报告\n发布日期：2020-01-31\n正文。\n六、其他需要报告的事项\n无。\n测试局\n2020年1月20日\n");
+        assert_eq!(m.published.map(|d| d.date.iso()), Some("2020-01-31".into()));
+        assert_eq!(m.signed.map(|d| d.date.iso()), Some("2020-01-20".into()));
+        let m = meta("标题\n发布时间: 2021-03-05 08:58\n正文\n测试局  二〇二二年一月二十八日");
+        assert_eq!(m.published.map(|d| d.date.iso()), Some("2021-03-05".into()));
+        assert_eq!(m.signed.map(|d| d.date.iso()), Some("2022-01-28".into()));
+        // A sentence with a date at the end is not a signature.
+        assert!(meta("正文\n本报告统计期限截至2021年12月31日。").signed.is_none());
+        assert_eq!(dates("二〇二〇年十二月三十一日")[0].0.iso(), "2020-12-31");
+        assert_eq!(dates("二〇二一年十月一日")[0].0.iso(), "2021-10-01");
     }
 
     #[test]
     fn period_without_its_cue_word() {
-        let m = read_meta("本报告所列数据时限为2022年1月1日至2022年12月31日。", |_| 1);
+        let m = meta("本报告所列数据时限为2022年1月1日至2022年12月31日。");
         assert_eq!(m.period.map(|p| p.to), Some("2022-12-31".to_string()));
     }
 
     #[test]
     fn nothing_found_is_none() {
-        let m = read_meta("随便一段文字。", |_| 1);
+        let m = meta("随便一段文字。");
         assert!(m.agency.is_none() && m.title_year.is_none() && m.period.is_none());
+        assert!(m.published.is_none() && m.signed.is_none());
     }
 }

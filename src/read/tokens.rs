@@ -527,8 +527,8 @@ fn tokenise_line(text: &str, start: usize, end: usize, line_no: usize, out: &mut
     }
 }
 
-/// A piece of a line: `无` standing alone among a line's numbers is a cell
-/// left empty; anything else as [`tokenise_piece`] reads it.
+/// A piece of a line: `无` standing alone among a line's numbers or other
+/// marks is a cell left empty; anything else as [`tokenise_piece`] reads it.
 fn tokenise_line_piece(
     text: &str,
     s: usize,
@@ -538,7 +538,13 @@ fn tokenise_line_piece(
     line_no: usize,
     out: &mut Vec<Token>,
 ) {
-    if &text[s..e] == "无" && text.as_bytes()[line_start..line_end].iter().any(u8::is_ascii_digit) {
+    // (A line of a table's row: numbers, or other marks, beside it.)
+    let in_a_row = || {
+        let line = &text[line_start..line_end];
+        line.bytes().any(|b| b.is_ascii_digit())
+            || line.split_whitespace().filter(|p| BLANK_MARKS.contains(p)).count() >= 2
+    };
+    if &text[s..e] == "无" && in_a_row() {
         push(out, || Token { kind: Kind::Blank, start: s, end: e, line: line_no });
     } else {
         tokenise_piece(&text[s..e], s, line_no, out);
@@ -556,6 +562,11 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
     // (No blank mark starts with a digit, and most pieces do.)
     if !piece.as_bytes()[0].is_ascii_digit() && BLANK_MARKS.contains(&piece) && piece != "无" {
         push(out, || Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
+        return;
+    }
+    // Marks run together (`——-`, `/—`: a PDF's text dropped the space).
+    if !piece.as_bytes()[0].is_ascii_digit() && !piece.contains('无') && piece.chars().all(is_mark_char) {
+        push_marks(piece, base, line, out);
         return;
     }
     // A dash or slash glued to the next cell's number (`——35` from a PDF):
@@ -745,14 +756,14 @@ fn is_mark_char(c: char) -> bool {
 }
 
 /// Blank marks written together, a cell each: `无` and a slash alone, a
-/// run of dashes (`——`) as one.
+/// run of one dash (`——`, `--`) as one; `——-` is two.
 fn push_marks(text: &str, start: usize, line: usize, out: &mut Vec<Token>) {
     let dash = |c: char| matches!(c, '-' | '—' | '–');
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let mut end = i + c.len_utf8();
         if dash(c) {
-            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| dash(*d)) {
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| *d == c) {
                 end = j + d.len_utf8();
                 chars.next();
             }
@@ -870,6 +881,12 @@ mod tests {
     }
 
     #[test]
+    fn wu_among_marks_is_a_mark() {
+        assert_eq!(kinds("行政规范性文件 无 / -"), ["T:行政规范性文件", "B", "B", "B"]);
+        assert_eq!(kinds("本年度 无"), ["T:本年度", "T:无"]);
+    }
+
+    #[test]
     fn a_real_tables_empty_cells_before_a_rows_first_number_are_traces() {
         let text = "(空)\t(空)\t36\t(空)\t5";
         assert_eq!(kinds(text), ["E:Leading", "E:Leading", "N:36", "B", "N:5"]);
@@ -895,6 +912,7 @@ mod tests {
         assert_eq!(kinds("12无法提供"), ["N:12", "T:无法提供"]);
         assert_eq!(kinds("64无第二十条"), ["N:64", "B", "T:第二十条"]);
         assert_eq!(kinds("申请5无-2"), ["T:申请", "N:5", "B", "B", "N:2"]);
+        assert_eq!(kinds("0 ——- 0"), ["N:0", "B", "B", "N:0"]);
         assert_eq!(kinds("增减-2"), ["T:增减", "N:-2"]);
     }
 

@@ -72,6 +72,11 @@ mod tests {
         across_years(last, this, RULE.code)
     }
 
+    /// A report whose 一 and 五 are written afresh (the samples' own are one year's text).
+    fn rewritten(version: &'static crate::template::Version) -> Sample {
+        Sample::new(version).prose(1, OVERVIEW_NEW).prose(5, PROBLEMS_NEW)
+    }
+
     const OVERVIEW_2020: &str = "2020年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息356条，\
         其中机构职能类信息12条、政策文件类信息45条。全年受理依申请公开3件，均在法定期限内答复。\
         进一步规范了政府信息公开指南和目录，加强了政策解读工作。";
@@ -81,18 +86,20 @@ mod tests {
     const OVERVIEW_NEW: &str = "2021年，我局围绕优化营商环境开展政务公开，新建“企业服务”专栏，\
         发布惠企政策问答两百余条；依申请公开办理时限平均缩短至十个工作日，并首次开展了政务开放日活动，\
         邀请企业代表和市民走进机关，面对面听取意见建议。";
+    const PROBLEMS_NEW: &str = "本年度的不足在于基层公开事项目录尚未全部建成，依申请公开答复文书的规范性仍有欠缺。\
+        改进措施：明年上半年完成各乡镇目录编制，组织答复文书专项评查并通报结果。";
 
     #[test]
     fn prose_copied_with_new_figures_is_found() {
         let last = Sample::new(&V2019).year(2020).prose(1, OVERVIEW_2020);
-        let found = pair(&last, &Sample::new(&V2021).prose(1, OVERVIEW_2021));
+        let found = pair(&last, &rewritten(&V2021).prose(1, OVERVIEW_2021));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.starts_with("“一、总体情况”与2020年报告的相同程度为100%"), "{}", found[0].message);
         assert!(found[0].line.is_some());
-        assert!(pair(&last, &Sample::new(&V2021).prose(1, OVERVIEW_NEW)).is_empty());
+        assert!(pair(&last, &rewritten(&V2021)).is_empty());
         // A short section is not compared (the samples' 五 is one sentence).
         let short = "无。";
-        assert!(pair(&last.clone().prose(1, short), &Sample::new(&V2021).prose(1, short)).is_empty());
+        assert!(pair(&last.clone().prose(1, short), &rewritten(&V2021).prose(1, short)).is_empty());
     }
 
     #[test]
@@ -102,7 +109,7 @@ mod tests {
             s.row(t, a::NORMATIVE_DOCUMENTS, &[2, 0, 20]).row(t, a::LICENSING, &[125]).row(t, a::PUNISHMENT, &[31])
         };
         let last = tables(Sample::new(&V2021));
-        let this = tables(Sample::new(&V2021).year(2022));
+        let this = tables(rewritten(&V2021).year(2022));
         let found = pair(&last, &this);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("单元格与2021年报告完全相同"), "{}", found[0].message);
@@ -114,6 +121,6 @@ mod tests {
         );
         assert!(pair(&last, &changed.row(TableId::Requests, q::OUTCOME_TOTAL, &[1, 0, 0, 0, 0, 0, 1])).is_empty());
         // All zero both years: common, and no sign of copying.
-        assert!(pair(&Sample::new(&V2021), &Sample::new(&V2021).year(2022)).is_empty());
+        assert!(pair(&Sample::new(&V2021), &rewritten(&V2021).year(2022)).is_empty());
     }
 }

@@ -70,4 +70,48 @@ mod tests {
             assert!(codes(&prose).contains(&"meta.year_mismatch"));
         }
     }
+
+    /// Periods and openings as real reports write them.
+    const PERIODS: &[&str] = &[
+        "本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。",
+        "本年度报告中所列数据统计期限从{y}年1月1日到12月31日止。",
+        "本报告所列数据统计期限为{y}年1月1日至{y}年12月31日。",
+        "本年度报告中所列数据统计期限为{y}年1月1日至12月31日。",
+        "所列数据统计期限自{y}年1月1日起到{y}年12月31日止。",
+        "本年报中所列数据的统计期限从{y}年1月1日起至{y}年12月31日止。",
+        "本报告中所列数据的统计限自 {y} 年 1 月 1 日至 {y} 年 12 月 31 日止。",
+    ];
+    const OPENINGS: &[&str] =
+        &["{y}年，我局认真落实。", "{y}年度，我局认真落实。", "{y} 年，我局认真落实。", "{y}年以来，我局认真落实。"];
+
+    #[test]
+    fn wordings_of_real_reports() {
+        for v in [&V2019, &V2021] {
+            let y = v.from_year;
+            let said = format!("本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。");
+            for period in PERIODS {
+                for (year, warns) in [(y, false), (y - 1, true)] {
+                    let text = Sample::new(v).text().replace(&said, &period.replace("{y}", &year.to_string()));
+                    let r = crate::check(&text, None);
+                    assert_eq!(
+                        !with_code(&r, "meta.year_mismatch").is_empty(),
+                        warns,
+                        "{period} {year}: {:?}",
+                        r.diagnostics
+                    );
+                }
+            }
+            for opening in OPENINGS {
+                for (year, warns) in [(y, false), (y - 1, true)] {
+                    let r = Sample::new(v).prose(1, &opening.replace("{y}", &year.to_string())).check();
+                    assert_eq!(
+                        !with_code(&r, "meta.year_mismatch").is_empty(),
+                        warns,
+                        "{opening} {year}: {:?}",
+                        r.diagnostics
+                    );
+                }
+            }
+        }
+    }
 }

@@ -19,26 +19,37 @@ pub mod cross_year_jump;
 pub mod cross_year_stock;
 pub mod diagnostic;
 pub mod input_unreadable;
+pub mod meta_late;
+pub mod meta_period;
+pub mod meta_repealed_basis;
 pub mod meta_year_mismatch;
 pub mod report_unrecognised;
 pub mod requests_balance;
 pub mod requests_outcome_total;
 pub mod requests_row_total;
+pub mod review_corrected;
 pub mod review_total;
+pub mod section_government_items;
 pub mod section_missing;
+pub mod section_overview_topics;
+pub mod section_problems_thin;
 pub mod table_layout;
 pub mod table_missing;
 pub mod table_missing_row;
 pub mod table_value_count;
+pub mod template_legacy;
 pub mod template_mixed;
 pub mod template_outdated;
+pub mod text_fee_notice;
 pub mod text_fee_statement;
 pub mod text_sum_mismatch;
 pub mod text_table_mismatch;
+pub mod text_zero_claim;
 pub mod value_ambiguous;
 pub mod value_blank;
 pub mod value_invalid;
 pub mod value_stray;
+pub mod value_unit;
 
 /// A rule: its code, severity, one-line title and documentation.
 pub struct Rule {
@@ -198,25 +209,36 @@ macro_rules! single_report_rules {
 
 single_report_rules!(
     report_unrecognised,
+    template_legacy,
     section_missing,
     table_missing,
     table_layout,
     template_outdated,
     template_mixed,
     meta_year_mismatch,
+    meta_period,
+    meta_late,
+    meta_repealed_basis,
     table_missing_row,
     table_value_count,
     value_invalid,
     value_blank,
     value_ambiguous,
     value_stray,
+    value_unit,
     requests_row_total,
     requests_outcome_total,
     requests_balance,
     review_total,
+    review_corrected,
     text_table_mismatch,
+    text_zero_claim,
     text_sum_mismatch,
     text_fee_statement,
+    text_fee_notice,
+    section_overview_topics,
+    section_government_items,
+    section_problems_thin,
 );
 
 /// All rules: the single-report ones, those across two years of one
@@ -238,7 +260,22 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
     for check in CHECKS {
         check(doc, &mut out);
     }
+    // Every diagnostic has a line the page can highlight: one that names
+    // none points at its table, else at the report's title.
+    for d in out.iter_mut().filter(|d| d.line.is_none()) {
+        d.line = Some(fallback_line(doc, d.table));
+    }
     out
+}
+
+/// Where a diagnostic with no line of its own points: its table (or the
+/// table's section), else the title, else the first section, else line 1.
+fn fallback_line(doc: &Document, table: Option<TableId>) -> usize {
+    table
+        .and_then(|t| doc.table(t).line.or_else(|| doc.section(t.section()).map(|s| s.line)))
+        .or(doc.meta.title_line)
+        .or(doc.sections.first().map(|s| s.line))
+        .unwrap_or(1)
 }
 
 // ------------------------------------------------------ helpers for rules

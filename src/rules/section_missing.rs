@@ -19,16 +19,27 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // A report in the layout of before 2019 has other parts: `template.legacy` says why.
+    if super::template_legacy::legacy_layout(doc).is_some() {
+        return;
+    }
     for (i, spec) in SECTIONS.iter().enumerate() {
         if doc.section(i + 1).is_none() {
-            // Point at where it should have been: after the previous section found.
-            let line = doc.sections.iter().rev().find(|s| s.number < i + 1).map(|s| s.line);
             out.push(
                 RULE.diag(format!("未找到“{}、{}”部分（标题应以“{}、”开头）", spec.number, spec.title, spec.number))
-                    .line(line),
+                    .line(Some(expected_line(doc, i + 1))),
             );
         }
     }
+}
+
+/// Where section `number` was expected: the last line with text before the
+/// next section found (after the previous one), else the text's last line
+/// with text; line 1 in an empty text.
+pub fn expected_line(doc: &Document, number: usize) -> usize {
+    let text = doc.text();
+    let end = doc.sections.iter().find(|s| s.number > number).map_or(text.len(), |s| s.start);
+    doc.norm.line_at(text[..end].trim_end().len().saturating_sub(1))
 }
 
 #[cfg(test)]
@@ -45,6 +56,21 @@ mod tests {
             let d = with_code(&r, "section.missing");
             assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
             assert!(d[0].message.contains("六、其他需要报告的事项"));
+            // Expected after 五: its last line.
+            assert_eq!(d[0].line, Some(text[..cut].trim_end().lines().count()));
+        }
+    }
+
+    #[test]
+    fn a_missing_section_points_where_it_was_expected() {
+        for v in [&V2019, &V2021] {
+            let text = Sample::new(v).prose(1, "第一段。\n第二段。").text().replace("一、总体情况\n", "");
+            let r = crate::check(&text, None);
+            let d = with_code(&r, "section.missing");
+            assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+            // The line before 二's heading: 第二段.
+            let two = text.lines().position(|l| l.starts_with("二、")).unwrap();
+            assert_eq!(d[0].line, Some(two));
         }
     }
 }

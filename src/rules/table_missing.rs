@@ -27,17 +27,20 @@ fn hint(id: TableId) -> &'static str {
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // A report in the layout of before 2019 has none: `template.legacy` says why.
+    if super::template_legacy::legacy_layout(doc).is_some() {
+        return;
+    }
     for id in TableId::ALL {
         let t = doc.table(id);
         if !t.found {
-            let section = doc.section(match id {
-                TableId::Active => 2,
-                TableId::Requests => 3,
-                TableId::Review => 4,
-            });
+            let number = id.section();
+            // Its section's heading, or where that section was expected.
+            let line =
+                doc.section(number).map_or_else(|| super::section_missing::expected_line(doc, number), |s| s.line);
             out.push(
                 RULE.diag(format!("未找到{}（{}），是否粘贴不完整？", id.name(), hint(id)))
-                    .line(section.map(|s| s.line))
+                    .line(Some(line))
                     .at(id, None, None),
             );
         }

@@ -2,6 +2,7 @@
 //! whether it charged 信息处理费.
 
 use super::{Document, Rule, RuleDoc, RuleGroup};
+use crate::read::prose::stated_in;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
 
@@ -11,7 +12,7 @@ pub const RULE: Rule = Rule {
     group: RuleGroup::National,
     title: "“六、其他需要报告的事项”未说明信息处理费收取情况",
     doc: RuleDoc {
-        what: "使用2021年版格式的年报，应在“六、其他需要报告的事项”中报告收取信息处理费的情况（收取了多少，或未收取）。",
+        what: "使用2021年版格式的年报，应在“六、其他需要报告的事项”中报告收取信息处理费的情况（收取了多少，或未收取）。“本年度未收取信息处理费”“无收取信息处理费情况”“未发生收费情况”“未收取任何费用”等说法都算已说明。",
         why: "2021年版格式明确要求在此处报告信息处理费；只写“无”不能说明是否收费。",
         example: "2021年度报告的第六部分只写了“无”。",
         basis: "国务院办公厅2021年版年报格式“六、其他需要报告的事项”的填写说明；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。",
@@ -26,8 +27,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     if !asks {
         return;
     }
-    let body = &doc.text()[six.start..six.end];
-    if !phrases::PROCESSING_FEE.iter().any(|p| crate::util::find::contains(body, p)) {
+    if stated_in(doc.prose(), 6, &phrases::FEE_STATED).is_none() && !super::text_fee_notice::reports_it(doc) {
         out.push(
             RULE.diag("“六、其他需要报告的事项”未说明是否收取信息处理费（2021年版格式要求在此报告）")
                 .line(Some(six.line)),
@@ -39,6 +39,26 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 mod tests {
     use crate::template::{v2019::V2019, v2021::V2021};
     use crate::testing::*;
+
+    /// How real reports say it in 六, and whether each must warn.
+    const WORDINGS: &[(&str, bool)] = &[
+        ("2023年，无收取信息处理费情况。", false),
+        ("本年度本机关未收取政府信息公开处理费，无其他需要报告的事项。", false),
+        ("2023年度，本机关未发生收费情况。", false),
+        ("本年度未收取任何费用。", false),
+        ("依据《政府信息公开信息处理费管理办法》，本年度共收取信息处理费200元。", false),
+        ("无其他需要报告的事项。", true),
+        ("无。", true),
+        ("本机关认真做好政务公开工作，无其他需要报告的事项。", true),
+    ];
+
+    #[test]
+    fn wordings_of_real_reports() {
+        for &(text, warns) in WORDINGS {
+            let r = Sample::new(&V2021).prose(6, text).check();
+            assert_eq!(codes(&r).contains(&"text.fee_statement"), warns, "{text}: {:?}", r.diagnostics);
+        }
+    }
 
     #[test]
     fn section_six_without_the_fee() {

@@ -4,6 +4,7 @@ use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::read::prose::stated_sums;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 use crate::template::phrases;
+use crate::util::find::contains;
 
 pub const RULE: Rule = Rule {
     code: "text.sum_mismatch",
@@ -11,7 +12,7 @@ pub const RULE: Rule = Rule {
     group: RuleGroup::National,
     title: "正文所述总数与所列分项之和不一致",
     doc: RuleDoc {
-        what: "正文写明总数并逐项列出分项时（如“共主动公开政府信息42条，……组织机构1条；政策文件2条；……”），分项之和应等于总数。",
+        what: "正文写明总数并逐项列出分项时（如“共主动公开政府信息42条，……组织机构1条；政策文件2条；……”），分项之和应等于总数。分项之和小于总数时，只在所列分项像是全部分项（三项以上，或有“其他”一项，且不以“等”结尾）时提示：“其中政策文件2条、通知公告13条等”只是举例。",
         why: "分项与总数不符，说明其中某个数字写错或漏列。",
         example: "“主动公开政府信息31条……组织机构6条；政策文件1条；通知公告13条”，各项之和为20。",
         basis: "年报正文应准确反映主动公开情况（《中华人民共和国政府信息公开条例》第五十条）。",
@@ -21,9 +22,13 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let prose = doc.prose();
-    for sum in stated_sums(prose, phrases::ACTIVE_TOTAL) {
+    for sum in stated_sums(prose, &phrases::ACTIVE_TOTAL) {
         let parts_sum: i64 = sum.parts.iter().map(|p| p.1).sum();
-        if parts_sum != sum.total.value {
+        // Parts that add to less may be examples of the total, not all of it.
+        let all_listed = !sum.goes_on
+            && (sum.parts.len() >= 3
+                || sum.parts.iter().any(|(l, _)| phrases::LIST_REST.iter().any(|w| contains(l, w))));
+        if parts_sum > sum.total.value || (parts_sum < sum.total.value && all_listed) {
             let listed: Vec<String> = sum.parts.iter().map(|(l, v)| format!("{l}{v}")).collect();
             out.push(
                 RULE.diag(format!(
@@ -49,10 +54,35 @@ mod tests {
         for v in [&V2019, &V2021] {
             let ok = Sample::new(v).prose(1, "共主动公开政府信息42条，其中组织机构40条；政策文件2条。").check();
             assert!(!codes(&ok).contains(&"text.sum_mismatch"));
-            let bad = Sample::new(v).prose(1, "共主动公开政府信息42条，其中组织机构39条；政策文件2条。").check();
+            let bad =
+                Sample::new(v).prose(1, "共主动公开政府信息42条，其中组织机构38条；政策文件2条；其他1条。").check();
             let d = with_code(&bad, "text.sum_mismatch");
             assert_eq!(d.len(), 1, "{:?}", bad.diagnostics);
             assert!(d[0].message.contains("正文写共42条，但所列分项之和为41"), "{}", d[0].message);
+        }
+    }
+
+    /// Totals and parts as real reports write them, and whether each must warn.
+    const WORDINGS: &[(&str, bool)] = &[
+        ("2021年度共主动公开政府信息42条，其中全文电子化达100%。在主动公开的信息中，组织机构1条；政策文件2条；通知公告35条；财政信息4条。", false),
+        ("全年主动公开各类信息50条，其中政策文件20条、通知公告20条、人事信息10条。", false),
+        ("发布政府信息50条，其中，工作动态30条，通知公告20条。", false),
+        // Examples of the total, not all of it.
+        ("主动公开各类信息50条，其中政策文件2条、通知公告13条等。", false),
+        ("主动公开政府信息1234条，其中政策文件12条，政策解读45条。", false),
+        // Parts that cannot be the total's.
+        ("主动公开政府信息31条，其中组织机构6条；政策文件1条；通知公告13条。", true),
+        ("全年主动公开各类信息20条，其中政策文件12条、通知公告13条。", true),
+        ("主动公开政府信息50条，其中工作动态30条，其他10条。", true),
+    ];
+
+    #[test]
+    fn wordings_of_real_reports() {
+        for v in [&V2019, &V2021] {
+            for &(text, warns) in WORDINGS {
+                let r = Sample::new(v).prose(1, text).check();
+                assert_eq!(!with_code(&r, "text.sum_mismatch").is_empty(), warns, "{text}: {:?}", r.diagnostics);
+            }
         }
     }
 }

@@ -58,23 +58,25 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let mut header: Option<Header> = None;
     let mut next = 0; // the first row not yet named
     let mut pending: Vec<usize> = Vec::new();
+    // Where each row is named (its own line, when its numbers come later).
+    let mut named_at: Vec<Option<usize>> = vec![None; rows.rows.len()];
     let mut shorts = Vec::new();
     for seg in &segs {
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
         }
-        if seg.cells.is_empty() {
-            continue;
-        }
         let named = named_rows(seg, tokens, &norm.text, next, &rows.rows);
+        for &i in &named {
+            named_at[i] = line_naming(seg, tokens, &norm.text, rows.rows[i].spec.cues).map(|t| norm.line_at(t.start));
+        }
         if let Some(&last) = named.last() {
             next = last + 1;
         }
         pending.extend(named);
-        if pending.is_empty() {
+        if pending.is_empty() || seg.cells.is_empty() {
             continue;
         }
-        let (filled, left) = fill_pending(&pending, seg, header, year, norm, &rows);
+        let (filled, left) = fill_pending(&pending, &named_at, seg, header, year, norm, &rows);
         pending.drain(..pending.len() - left);
         for (row, short) in filled {
             if let Some(values) = short {
@@ -82,6 +84,12 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             }
             table.rows.push(row);
         }
+    }
+    // Rows named at the table's end with no numbers after them.
+    for i in pending {
+        let version = block_version(&rows.rows[i], header.map(|h| h.version), 0, year, registry);
+        shorts.push(Short::plain(table.rows.len(), Vec::new()));
+        table.rows.push(no_values(&rows.rows[i], version, named_at[i]));
     }
     sparse::place_without_sums(&mut table, shorts, rows.glue, norm);
     table.found = !table.rows.is_empty();
@@ -153,6 +161,7 @@ type FilledRow<'t> = (Row, Option<Vec<&'t Token>>);
 
 fn fill_pending<'t>(
     pending: &[usize],
+    named_at: &[Option<usize>],
     seg: &Segment<'t>,
     header: Option<Header>,
     year: Option<i32>,
@@ -191,8 +200,9 @@ fn fill_pending<'t>(
     // Otherwise the numbers belong to the row named last, nearest them;
     // rows named before it had none.
     let (last, before) = pending.split_last().unwrap_or((&pending[0], &[]));
+    let version = |i: usize| block_version(&rows.rows[i], header.map(|h| h.version), 0, year, rows.registry);
     let mut out: Vec<FilledRow> =
-        before.iter().map(|&i| (no_values(&rows.rows[i], seg, norm, rows.registry), Some(Vec::new()))).collect();
+        before.iter().map(|&i| (no_values(&rows.rows[i], version(i), named_at[i]), Some(Vec::new()))).collect();
     out.push(fill_one(&rows.rows[*last], seg, None, header, year, norm, rows));
     (out, 0)
 }
@@ -212,13 +222,24 @@ fn block_of(row: &ActiveRow, version: &Version) -> Option<&'static BlockSpec> {
 }
 
 /// A row named in the text but given no numbers: drawn with the columns of
-/// the newest version that has its block.
-fn no_values(row: &ActiveRow, seg: &Segment, norm: &Normalised, registry: &Registry) -> Row {
-    let newest = registry.versions().iter().rev().find_map(|v| block_of(row, v)).map_or(&[][..], |b| b.columns);
-    let mut out = Row::new(row.spec.key, row.spec.label, newest);
+/// its block in `version` (the block header's, or the year's).
+fn no_values(row: &ActiveRow, version: &'static Version, line: Option<usize>) -> Row {
+    let columns = block_of(row, version).map_or(&[][..], |b| b.columns);
+    let mut out = Row::new(row.spec.key, row.spec.label, columns);
     out.found = true;
-    out.line = seg.label_token.map(|t| norm.line_at(t.start));
+    out.version = Some(version);
+    out.line = line;
     out
+}
+
+/// The first token of the segment's label line that names a row with these
+/// cues (else of its label).
+fn line_naming<'t>(seg: &Segment<'t>, tokens: &'t [Token], text: &'t str, cues: &[&str]) -> Option<&'t Token> {
+    label_lines(seg, tokens, text)
+        .into_iter()
+        .find(|(line, _)| names_row(line, cues))
+        .map(|(_, t)| t)
+        .or(seg.label_token)
 }
 
 fn fill_one<'t>(

@@ -52,7 +52,7 @@ pub fn solve(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unknown], 
         (std::cmp::Reverse(equations), u.splits.len(), std::cmp::Reverse(largest))
     };
     let mut order: Vec<usize> = (0..unknowns.len()).collect();
-    order.sort_by_key(|&u| weight(&unknowns[u]));
+    order.sort_by_cached_key(|&u| weight(&unknowns[u]));
     let ordered: Vec<Unknown> = order.iter().map(|&u| unknowns[u]).collect();
     let found = solve_in_order(known, &ordered, equations);
     let mut result = Joint { settled: vec![None; unknowns.len()], consistent: vec![Vec::new(); unknowns.len()] };
@@ -97,10 +97,15 @@ fn solve_in_order(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unkno
         .iter()
         .map(|u| (0..u.splits.len()).filter(|&i| !u.splits[..i].contains(&u.splits[i])).collect())
         .collect();
-    let mut involved: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // For each unknown, the equations it is in with its coefficient there
+    // (summed, should a row stand twice in one) and the equation's column.
+    let mut involved: Vec<Vec<Involved>> = vec![Vec::new(); n];
     for (e, eq) in usable.iter().enumerate() {
-        for &(u, _) in &eq.terms {
-            involved[u].push(e);
+        for &(u, coef) in &eq.terms {
+            match involved[u].iter_mut().find(|x| x.equation == e) {
+                Some(x) => x.coef = x.coef.saturating_add(coef),
+                None => involved[u].push(Involved { equation: e, coef, column: eq.column }),
+            }
         }
     }
     let seen: Vec<Vec<bool>> = unknowns.iter().map(|u| vec![false; u.splits.len()]).collect();
@@ -113,6 +118,7 @@ fn solve_in_order(known: &dyn Fn(usize, usize) -> Option<i64>, unknowns: &[Unkno
         choice: vec![0; n],
         partial,
         seen,
+        unseen: distinct.iter().map(Vec::len).sum(),
         solutions: 0,
         budget: BUDGET,
     };
@@ -161,13 +167,14 @@ impl Usable {
         }
         Usable { constant, terms, column, after }
     }
+}
 
-    /// What unknown `u`'s split `i` adds to the equation.
-    fn term(&self, unknowns: &[Unknown], u: usize, i: usize) -> i64 {
-        self.terms.iter().filter(|t| t.0 == u).fold(0i64, |acc, &(_, coef)| {
-            acc.saturating_add(coef.saturating_mul(unknowns[u].splits[i].get(self.column).copied().unwrap_or(0)))
-        })
-    }
+/// An unknown's place in an equation.
+#[derive(Clone, Copy)]
+struct Involved {
+    equation: usize,
+    coef: i64,
+    column: usize,
 }
 
 struct Search<'a> {
@@ -176,11 +183,13 @@ struct Search<'a> {
     /// Each unknown's splits with values of their own (the first of each).
     distinct: &'a [Vec<usize>],
     /// The equations each unknown is in.
-    involved: &'a [Vec<usize>],
+    involved: &'a [Vec<Involved>],
     choice: Vec<usize>,
     /// Each equation's sum over its known part and the unknowns chosen.
     partial: Vec<i64>,
     seen: Vec<Vec<bool>>,
+    /// How many distinct splits are not yet seen in a solution.
+    unseen: usize,
     solutions: usize,
     budget: usize,
 }
@@ -191,23 +200,33 @@ impl Search<'_> {
         if u == self.unknowns.len() {
             self.solutions += 1;
             for (k, &c) in self.choice.iter().enumerate() {
-                self.seen[k][c] = true;
+                if !self.seen[k][c] {
+                    self.seen[k][c] = true;
+                    self.unseen -= 1;
+                }
             }
             return true;
         }
         for d in 0..self.distinct[u].len() {
+            // Every split of every row seen in some solution: nothing more
+            // to learn.
+            if self.unseen == 0 {
+                return true;
+            }
             let i = self.distinct[u][d];
             if self.budget == 0 {
                 return false;
             }
             self.budget -= 1;
             self.choice[u] = i;
-            for &e in &self.involved[u] {
-                self.partial[e] = self.partial[e].saturating_add(self.usable[e].term(self.unknowns, u, i));
+            let split = &self.unknowns[u].splits[i];
+            let term = |x: &Involved| x.coef.saturating_mul(split.get(x.column).copied().unwrap_or(0));
+            for x in &self.involved[u] {
+                self.partial[x.equation] = self.partial[x.equation].saturating_add(term(x));
             }
             let ok = self.may_hold(u) && self.walk(u + 1);
-            for &e in &self.involved[u] {
-                self.partial[e] = self.partial[e].saturating_sub(self.usable[e].term(self.unknowns, u, i));
+            for x in &self.involved[u] {
+                self.partial[x.equation] = self.partial[x.equation].saturating_sub(term(x));
             }
             if !ok && self.budget == 0 {
                 return false;
@@ -219,9 +238,9 @@ impl Search<'_> {
     /// Whether every equation unknown `u` is in can still come to 0 with the
     /// unknowns after it.
     fn may_hold(&self, u: usize) -> bool {
-        self.involved[u].iter().all(|&e| {
-            let (low, high) = self.usable[e].after[u];
-            let sum = self.partial[e];
+        self.involved[u].iter().all(|x| {
+            let (low, high) = self.usable[x.equation].after[u];
+            let sum = self.partial[x.equation];
             sum.saturating_add(low) <= 0 && sum.saturating_add(high) >= 0
         })
     }

@@ -41,6 +41,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let scores = Scores::new(&segs, &rows);
     let chosen = choose_version(&segs, &rows, &scores, year, registry);
     let grid = &chosen.version.requests;
+    let segs = values_above_their_label(segs, &chosen.assignment, grid.columns.len());
 
     let kinds: Vec<ValueKind> = grid.columns.iter().map(|c| c.kind).collect();
     let sums = RowSums::of(grid);
@@ -107,6 +108,41 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
     (table, glue)
+}
+
+/// A row given two rows' values, a row's worth a line, followed by a row
+/// given none: the second line is the next row's (`pdftotext -layout` puts
+/// a row's values on the line above its label when a group label beside it
+/// spans several lines). Only then; any other count stays as it is.
+fn values_above_their_label<'t>(
+    mut segs: Vec<Segment<'t>>,
+    assignment: &[Option<usize>],
+    n: usize,
+) -> Vec<Segment<'t>> {
+    let values = |s: &Segment| s.cells.iter().filter(|t| t.trace().is_none()).count();
+    for pair in assignment.windows(2) {
+        let (Some(a), Some(b)) = (pair[0], pair[1]) else { continue };
+        if b != a + 1 && !segs[a + 1..b].iter().all(|s| s.cells.is_empty()) || values(&segs[b]) > 0 {
+            continue;
+        }
+        let cells = &segs[a].cells;
+        let Some(split) = cells.iter().position(|t| t.line != cells[0].line) else { continue };
+        let (first, second) = cells.split_at(split);
+        let one_line = |part: &[&Token]| part.iter().all(|t| t.line == part[0].line);
+        if first.len() == n
+            && second.len() == n
+            && one_line(first)
+            && one_line(second)
+            && first.iter().chain(second).all(|t| t.trace().is_none())
+        {
+            let moved = second.to_vec();
+            segs[a].cells.truncate(split);
+            segs[a].leading.retain(|&i| i < split);
+            segs[b].cells = moved;
+            segs[b].leading.clear();
+        }
+    }
+    segs
 }
 
 /// Whether a token is a run of digits (no sign, decimals or unit).

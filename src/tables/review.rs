@@ -186,9 +186,18 @@ fn place_short(
 
 /// Whether the region holds the table's own column headings (结果维持,
 /// 结果纠正 …): the table is there even with no number in it.
+/// Whether the region holds the table's column heads: two of them, each
+/// whole or in its pieces of two characters (a PDF's laid-out header
+/// interleaves `结果 结果 其他` / `维持 纠正 结果`).
 fn has_header(segs: &[Segment], grid: &GridSpec) -> bool {
     let words: String = segs.iter().map(|s| s.label.as_ref()).collect();
-    grid.columns.iter().filter(|c| crate::util::find::contains(&words, c.label)).count() >= 2
+    let found = |label: &str| {
+        let chars: Vec<char> = label.chars().collect();
+        crate::util::find::contains(&words, label)
+            || chars.len() >= 4
+                && chars.chunks(2).all(|pair| crate::util::find::contains(&words, &pair.iter().collect::<String>()))
+    };
+    grid.columns.iter().filter(|c| found(c.label)).count() >= 2
 }
 
 fn fill(table: &mut Table, cells: &[&Token], norm: &Normalised, width: usize) {

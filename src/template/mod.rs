@@ -39,6 +39,25 @@ pub struct Version {
     pub review: GridSpec,
     /// Whether section 六 must say if 信息处理费 was charged.
     pub asks_fee_statement: bool,
+    /// The topics 一、总体情况 must cover (the 2021 format names five).
+    pub overview_topics: &'static [Topic],
+    /// The notice that issued this version.
+    pub notice: Notice,
+}
+
+/// The notice that issued a version, and how a report cites it.
+#[derive(Debug)]
+pub struct Notice {
+    /// `国办公开办函〔2021〕30号`
+    pub name: &'static str,
+    pub phrases: &'static ProsePhrases,
+}
+
+/// A topic section 一 must cover, with the words that show it does.
+#[derive(Debug)]
+pub struct Topic {
+    pub name: &'static str,
+    pub phrases: &'static ProsePhrases,
 }
 
 impl Version {
@@ -100,6 +119,15 @@ impl TableId {
             TableId::Active => "表二（主动公开）",
             TableId::Requests => "表三（依申请公开）",
             TableId::Review => "表四（复议诉讼）",
+        }
+    }
+
+    /// The section of the report the table stands in (二, 三, 四).
+    pub fn section(self) -> usize {
+        match self {
+            TableId::Active => 2,
+            TableId::Requests => 3,
+            TableId::Review => 4,
         }
     }
 

@@ -62,32 +62,208 @@ pub const BLANK_MARKS: &[&str] = &["/", "-", "--", "—", "——", "–", "\\",
 /// the pipeline reads: a blank cell, not a missing one.
 pub const EMPTY_CELL: &str = "(空)";
 
-/// Phrases of the report's text that the text-vs-table rule reads.
-pub mod phrases {
-    /// 本年度未收到政府信息公开申请
-    pub const NO_REQUESTS: &[&str] =
-        &["未收到政府信息公开申请", "未收到依申请公开", "没有收到政府信息公开申请", "未收到信息公开申请"];
-    pub const REQUESTS_RECEIVED: &[&str] = &[
-        "收到政府信息公开申请",
-        "收到依申请公开",
-        "受理政府信息公开申请",
-        "收到信息公开申请",
-        "新收政府信息公开申请",
-        "收到依申请公开申请",
-    ];
-    pub const REVIEWS: &[&str] = &["行政复议"];
-    pub const NO_REVIEWS: &[&str] = &[
-        "未收到有关政府信息公开事务的行政复议",
-        "未发生政府信息公开行政复议",
-        "无行政复议",
-        "未发生因政府信息公开",
-        "没有发生因政府信息公开",
-    ];
-    pub const ACTIVE_TOTAL: &[&str] = &["主动公开政府信息", "主动公开信息"];
-    /// The phrases looked for in the prose, all found in one reading of it.
-    pub const IN_PROSE: &[&[&str]] = &[NO_REQUESTS, REQUESTS_RECEIVED, REVIEWS, NO_REVIEWS, ACTIVE_TOTAL];
-    pub const PROCESSING_FEE: &[&str] = &["信息处理费", "处理费"];
-    /// Title words that mark the report's title line.
-    pub const TITLE: &[&str] = &["年度报告", "年报"];
-    pub const PERIOD: &[&str] = &["统计期限", "统计时限", "统计时间", "统计期", "统计区间", "统计截止"];
+/// A list of phrases the rules look for in the report's prose (the
+/// preamble and sections 一, 五, 六). Made only in [`phrases`], by the
+/// `prose_phrases!` list there, which also puts it in
+/// [`phrases::IN_PROSE`]: the prose is read once for every list, and a rule
+/// can only ask for a list that was read.
+///
+/// Phrases are written as the normalised text has them: half-width
+/// brackets, commas and colons (`(一)`, `,`), the rest as typed (`、。〔〕“”`).
+#[derive(Debug)]
+pub struct ProsePhrases {
+    slot: usize,
+    words: &'static [&'static str],
 }
+
+impl ProsePhrases {
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+    /// Its place in [`phrases::IN_PROSE`].
+    pub fn slot(&self) -> usize {
+        self.slot
+    }
+}
+
+/// Declares the prose's phrase lists and [`phrases::IN_PROSE`] together.
+macro_rules! prose_phrases {
+    ($($(#[$doc:meta])* $name:ident = [$($word:literal),* $(,)?];)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        enum Slot { $($name),* }
+        $($(#[$doc])* pub const $name: ProsePhrases = ProsePhrases { slot: Slot::$name as usize, words: &[$($word),*] };)*
+        /// Every list of the prose's phrases, found in one reading of it
+        /// (each list at its `slot`).
+        pub const IN_PROSE: &[&ProsePhrases] = &[$(&$name),*];
+    };
+}
+
+/// The words of the report's text the rules read. The lists of
+/// [`ProsePhrases`] are looked for in the prose; the others in a title,
+/// a heading or a clause.
+pub mod phrases {
+    use super::ProsePhrases;
+
+    prose_phrases! {
+        /// 无依申请公开: none received, said without a verb (a verb's
+        /// denial, 未收到…申请, is read at [`REQUEST`]).
+        NO_REQUESTS = ["无依申请公开", "未发生依申请公开", "没有依申请公开", "无政府信息公开申请", "无信息公开申请"];
+        /// Where a request is named: `…收到…申请7件`, `依申请公开`.
+        REQUEST = ["申请"];
+        /// 行政复议, after which a figure or before which a denial may stand.
+        REVIEWS = ["行政复议"];
+        /// A stated total of what was published: `共主动公开政府信息42条`.
+        ACTIVE_TOTAL = ["主动公开政府信息", "主动公开信息", "主动公开各类", "发布政府信息", "发布各类政府信息", "发布各类信息"];
+        /// Section 六 says something about charging: `未收取信息处理费`, `未发生收费情况`.
+        FEE_STATED = ["处理费", "收费", "费用", "收取", "缴费", "缴纳"];
+        /// …that nothing was charged.
+        NOT_CHARGED = ["未收取", "无收取", "没有收取", "不收取", "未发生收费", "未产生", "未收费", "零收费", "免收", "均未收取"];
+        /// …and about fee notices (表三（六）2: 逾期未按收费通知要求缴纳费用).
+        FEE_NOTICE = ["收费通知", "缴费通知", "缴纳", "通知缴费", "未缴"];
+        /// The repealed 条例 of 2007.
+        REPEALED_REGULATION = ["国务院令第492号", "国务院令492号", "第492号令", "492号令"];
+        /// The 条例 in force (2019 revision), cited with the old one when a report quotes its history.
+        CURRENT_REGULATION = ["711号"];
+        /// The 2019 format's notice, 国办公开办函〔2019〕60号 (the 2019 version's `notice`).
+        OLD_FORMAT = ["2019〕60号", "2019]60号", "2019)60号", "2019】60号"];
+        /// The 2021 format's notice, 国办公开办函〔2021〕30号 (the 2021 version's `notice`).
+        NEW_FORMAT = ["2021〕30号", "2021]30号", "2021)30号", "2021】30号"];
+        /// Claims that every review or suit upheld the decision.
+        ALL_UPHELD = ["均获维持", "均被维持", "均予以维持", "均予维持", "全部维持", "均维持", "全部获得维持", "均获得维持", "全部被维持"];
+        /// Claims that no suit was lost.
+        NO_LOSS = ["零败诉", "无败诉", "未败诉", "没有败诉", "均胜诉", "全部胜诉"];
+        /// Claims that every request was granted.
+        ALL_GRANTED = ["全部予以公开", "均予以公开", "全部公开", "均已公开", "均予公开", "均已予以公开"];
+        /// Claims that every request was finished.
+        ALL_DONE = ["均已办结", "全部办结", "均办结", "已全部办结", "均按时办结", "全部按时办结", "全部办理完毕", "均已办理完毕"];
+        /// Claims that no 行政事业性收费 was charged (表二).
+        NO_ADMIN_FEES = ["未收取行政事业性收费", "无行政事业性收费", "未发生行政事业性收费", "没有行政事业性收费", "不涉及行政事业性收费"];
+        /// The 2021 format's topics of 一、总体情况, with the words real reports use for them.
+        TOPIC_ACTIVE = ["主动公开"];
+        TOPIC_REQUESTS = ["依申请", "政府信息公开申请", "信息公开申请", "申请公开"];
+        TOPIC_MANAGEMENT = ["信息管理", "发布管理", "保密审查", "公开属性", "审核", "清理", "解读"];
+        TOPIC_PLATFORM = ["平台", "载体", "网站", "新媒体", "公开专栏", "政务微博", "政务微信", "公众号", "公报"];
+        TOPIC_OVERSIGHT = ["监督", "保障", "考核", "培训", "评议", "追究", "问责", "组织领导", "督查", "督导"];
+        /// What a people's government's report must also give (条例第五十条).
+        GOV_ASSESSMENT = ["考核", "绩效", "评估"];
+        GOV_EVALUATION = ["社会评议", "评议", "社会评价", "社会评估", "第三方评估", "满意度", "群众评价"];
+        GOV_ACCOUNTABILITY = ["责任追究", "追究", "追责", "问责"];
+        /// 五: points listed one by one.
+        ENUMERATION = ["一是", "二是", "(一)", "(二)", "1.", "2.", "1、", "2、", "第一", "第二", "首先", "其次"];
+        /// 五: a problem named…
+        PROBLEM = ["问题", "不足", "短板", "薄弱", "差距", "有待", "不够", "欠缺", "不到位", "不高", "不强", "滞后"];
+        /// …and a measure.
+        MEASURE = ["措施", "下一步", "改进", "加强", "整改", "计划", "今后", "推进", "将"];
+    }
+
+    /// Verbs that say a request came in: `收到`, `受理` (a request is
+    /// named within [`CLAUSE_REACH`] characters after them).
+    pub const RECEIVE_VERBS: &[&str] = &["收到", "受理", "接收", "接到", "新收"];
+    /// A clause about a request for information names one of these.
+    pub const REQUEST_TOPIC: &[&str] = &["公开", "信息"];
+    /// Between a verb and 申请, these say the request is another kind.
+    pub const OTHER_REQUESTS: &[&str] = &["复议", "诉讼", "许可", "信访", "不予"];
+    /// How far back in a clause a verb or a denial is looked for (characters).
+    pub const CLAUSE_REACH: usize = 30;
+    /// Words that deny what follows them in a clause (`未发生…行政复议`).
+    pub const DENIALS: &[&str] =
+        &["未发生", "未出现", "未收到", "未接到", "未有", "未被", "未涉及", "没有", "不存在", "无", "零"];
+    /// …unless they are part of these (`无法提供`).
+    pub const NOT_DENIALS: &[&str] = &["无法", "无论", "未经"];
+    /// Words about outcomes: a figure after 行政复议 with one of these
+    /// between counts outcomes, not cases; a denial followed by one denies
+    /// an outcome (`没有发生行政复议败诉`), not the cases.
+    pub const REVIEW_OUTCOMES: &[&str] =
+        &["维持", "纠正", "撤销", "败诉", "胜诉", "审结", "结案", "驳回", "确认违法", "决定"];
+    /// A figure after 行政复议 with this between may be the suits' (`行政复议和行政诉讼共3件`)…
+    pub const LITIGATION: &str = "诉讼";
+    /// …unless it is each's (`行政复议、行政诉讼各1件`).
+    pub const EACH: &str = "各";
+    /// Before a claim that every request was granted, these limit it to
+    /// some (`符合条件的均予以公开`).
+    pub const GRANTED_QUALIFIERS: &[&str] = &["可以公开", "可公开", "应当公开", "应公开", "能公开", "符合", "除"];
+    /// Before a claim that every request was finished, these make it last
+    /// year's (`上年结转的申请均已办结`).
+    pub const DONE_QUALIFIERS: &[&str] = &["上年", "结转", "除"];
+    /// Before a claim that every case was upheld, these limit it to the
+    /// cases decided (`已审结的均获维持`): pending ones do not contradict it.
+    pub const DECIDED_QUALIFIERS: &[&str] = &["审结", "结案", "办结"];
+    /// What a sentence names when it speaks of reviews (and of suits: [`LITIGATION`]).
+    pub const REVIEW_WORD: &str = "复议";
+    /// A claim about requests is in a sentence that names them.
+    pub const REQUEST_WORD: &str = "申请";
+    /// Words that end a list of parts that is not complete: `……等`.
+    pub const LIST_GOES_ON: &[&str] = &["等"];
+    /// A listed part so named covers the rest: the list is complete.
+    pub const LIST_REST: &[&str] = &["其他", "其它"];
+
+    /// Title words that mark the report's title line.
+    pub const TITLE: &[&str] = &["年度报告", "年报", "工作报告", "情况的报告", "工作的报告", "情况报告"];
+    pub const PERIOD: &[&str] = &["统计期限", "统计时限", "统计时间", "统计期", "统计区间", "统计截止"];
+    /// Labels of a page's publication date: `发布日期：2022-01-28`.
+    pub const PUBLISHED: &[&str] = &["发布日期", "发布时间", "发文日期", "成文日期", "印发日期", "公开日期"];
+}
+
+/// Reports for this year and later follow the 条例 as revised in 2019
+/// (国务院令第711号, in force from 15 May 2019); the 2007 one (国务院令第492号)
+/// is repealed.
+pub const REGULATION_REVISED: i32 = 2019;
+
+/// The legal deadlines for publishing a report (条例第四十九条), in the
+/// year after the one reported: (month, day).
+pub const DEADLINE_DEPARTMENT: (u32, u32) = (1, 31);
+pub const DEADLINE_GOVERNMENT: (u32, u32) = (3, 31);
+
+/// How an agency's name tells whose report it is.
+pub mod agencies {
+    /// A people's government's own report (deadline 3月31日, and it must
+    /// report 工作考核、社会评议和责任追究).
+    pub const GOVERNMENT: &[&str] = &["人民政府"];
+    /// Names that end so are not told either way (management committees,
+    /// sub-district offices): the later deadline applies.
+    pub const UNCLEAR: &[&str] = &["管理委员会", "管委会", "办事处"];
+    /// A department's report (deadline 1月31日).
+    pub const DEPARTMENT: &[&str] = &[
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办公厅",
+        "办",
+        "厅",
+        "中心",
+        "处",
+        "院",
+        "所",
+        "站",
+        "队",
+        "署",
+        "馆",
+        "部",
+        "会",
+    ];
+    /// An agency's short name starts with its level, without the place:
+    /// `市科委` for `上海市科委`.
+    pub const LEVELS: &[&str] = &["省", "市", "区", "县", "州", "镇", "乡"];
+}
+
+/// What a people's government's own report must also give (条例第五十条:
+/// 工作考核、社会评议和责任追究结果情况).
+pub const GOVERNMENT_ITEMS: &[super::Topic] = &[
+    super::Topic { name: "工作考核", phrases: &phrases::GOV_ASSESSMENT },
+    super::Topic { name: "社会评议", phrases: &phrases::GOV_EVALUATION },
+    super::Topic { name: "责任追究", phrases: &phrases::GOV_ACCOUNTABILITY },
+];
+
+/// Headings of the layout used before 2019 (国办发〔2008〕 reports): seven
+/// parts with 收费及减免 and 依申请公开政府信息情况, and no 表二/三/四.
+pub const LEGACY_HEADINGS: &[&str] = &[
+    "政府信息公开工作的基本情况",
+    "概述",
+    "依申请公开政府信息情况",
+    "依申请公开政府信息和不予公开",
+    "收费及减免",
+    "申请行政复议、提起行政诉讼",
+    "申请行政复议和提起行政诉讼",
+    "存在的主要问题和工作打算",
+];

@@ -4,9 +4,9 @@
 
 use super::keys::{active as a, requests as q};
 use super::shared::*;
-use super::text::UNIT_YUAN;
-use super::Version;
+use super::text::{phrases, UNIT_YUAN};
 use super::{col, ActiveRowSpec, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, RowKey, RowSpec, ValueKind};
+use super::{Notice, Version};
 
 const DOCUMENTS: [Column; 3] =
     [col(a::MADE, "本年新制作数量"), col(a::PUBLISHED, "本年新公开数量"), col(a::TOTAL_PUBLISHED, "对外公开总数量")];
@@ -41,7 +41,8 @@ pub static V2019: Version = Version {
                 columns: &[col(a::ITEMS, "采购项目数量"), money(a::AMOUNT_YUAN, "采购总金额（元）", UNIT_YUAN)],
             },
         ],
-        header_cues: &["新制作", "新公开数量", "对外公开总数", "上一年项目", "本年增", "采购项目"],
+        // (`增/减` and `上一年` alone: a PDF's laid-out header breaks the words.)
+        header_cues: &["新制作", "新公开数量", "对外公开总数", "上一年项目", "本年增", "采购项目", "增/减", "上一年"],
     },
     requests: GridSpec {
         rows: &[
@@ -108,4 +109,6 @@ pub static V2019: Version = Version {
     },
     review: REVIEW,
     asks_fee_statement: false,
+    overview_topics: &[],
+    notice: Notice { name: "国办公开办函〔2019〕60号", phrases: &phrases::OLD_FORMAT },
 };

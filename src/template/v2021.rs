@@ -4,8 +4,10 @@
 
 use super::keys::{active as a, requests as q};
 use super::shared::*;
-use super::text::UNIT_WAN_YUAN;
-use super::{col, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, GroupSpec, RowKey, RowSpec, Version};
+use super::text::{phrases, UNIT_WAN_YUAN};
+use super::{
+    col, ActiveSpec, BlockSpec, Column, Equation, Form, GridSpec, GroupSpec, Notice, RowKey, RowSpec, Topic, Version,
+};
 
 const OTHER_HANDLING: [RowSpec; 3] = [
     RowSpec {
@@ -118,4 +120,12 @@ pub static V2021: Version = Version {
     },
     review: REVIEW,
     asks_fee_statement: true,
+    overview_topics: &[
+        Topic { name: "主动公开", phrases: &phrases::TOPIC_ACTIVE },
+        Topic { name: "依申请公开", phrases: &phrases::TOPIC_REQUESTS },
+        Topic { name: "政府信息管理", phrases: &phrases::TOPIC_MANAGEMENT },
+        Topic { name: "政府信息公开平台建设", phrases: &phrases::TOPIC_PLATFORM },
+        Topic { name: "监督保障", phrases: &phrases::TOPIC_OVERSIGHT },
+    ],
+    notice: Notice { name: "国办公开办函〔2021〕30号", phrases: &phrases::NEW_FORMAT },
 };

@@ -120,6 +120,16 @@ pub struct Needles<'n> {
     /// and from each group the next one that does (0: none).
     ends: [u16; 256],
     next: Vec<u16>,
+    /// The last two bytes of every first character of two bytes or more,
+    /// as a set of 65536 bits: in CJK text most characters end with a
+    /// byte some first character ends with, few with its last two.
+    pairs: Vec<u64>,
+}
+
+/// The bit of two bytes in [`Needles::pairs`].
+fn pair(before: u8, last: u8) -> (usize, u64) {
+    let k = (before as usize) << 8 | last as usize;
+    (k / 64, 1 << (k % 64))
 }
 
 impl<'n> Needles<'n> {
@@ -134,18 +144,23 @@ impl<'n> Needles<'n> {
         }
         let mut ends = [0u16; 256];
         let mut next = vec![0u16; groups.len()];
+        let mut pairs = vec![0u64; 65536 / 64];
         for (g, (first, _)) in groups.iter().enumerate().take(MAX_NEEDLES).rev() {
             if let Some(&last) = first.last() {
                 next[g] = ends[last as usize];
                 ends[last as usize] = g as u16 + 1;
             }
+            if let [.., before, last] = first {
+                let (word, bit) = pair(*before, *last);
+                pairs[word] |= bit;
+            }
         }
-        Needles { needles: needles.to_vec(), groups, ends, next }
+        Needles { needles: needles.to_vec(), groups, ends, next, pairs }
     }
 
     /// For each needle, the offsets `matches` gives for it.
     pub fn matches_each(&self, haystack: &str) -> Vec<Vec<usize>> {
-        let Needles { needles, groups, ends, next } = self;
+        let Needles { needles, groups, ends, next, pairs } = self;
         if groups.len() > MAX_NEEDLES || groups.iter().any(|g| g.0.is_empty()) {
             // (Empty needles match at every char boundary.)
             return needles.iter().map(|n| matches(haystack, n).collect()).collect();
@@ -158,7 +173,17 @@ impl<'n> Needles<'n> {
         // From byte to byte that ends some needle's first character.
         while let Some(p) = bytes[at..].iter().position(|&b| ends[b as usize] != 0) {
             at += p;
-            let mut g = ends[bytes[at] as usize];
+            // The end of a character of two bytes or more: only where some
+            // first character ends with these two.
+            let last = bytes[at];
+            if last >= 0x80 {
+                let (word, bit) = pair(if at > 0 { bytes[at - 1] } else { 0 }, last);
+                if pairs[word] & bit == 0 {
+                    at += 1;
+                    continue;
+                }
+            }
+            let mut g = ends[last as usize];
             while g != 0 {
                 let (first, members) = &groups[g as usize - 1];
                 g = next[g as usize - 1];

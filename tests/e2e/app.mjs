@@ -6,6 +6,7 @@
 //   - examples, a dropped file (UTF-16), a picked file (UTF-8 BOM), an undecodable file;
 //   - exports (JSON = the CLI's JSON, CSV = its cells, text = its diagnostics) and the clipboard;
 //   - the text kept across a reload, the clear button, a storage failure, a panic;
+//   - the local rule group turned off and on, the choice kept across a reload;
 //   - offline after the first visit (service worker), a phone-sized screen, the keyboard;
 //   - no request leaves 127.0.0.1, no page error, no console error, no CSP violation.
 // Expectations come from the CLI (./target/debug/nianbao check --json) at test time.
@@ -224,8 +225,10 @@ await check('a suggestion applied mends the error it is under; 撤销 brings the
   const wrong = cell.value + 5;
   const broken = Buffer.concat([bytes.subarray(0, cell.start), Buffer.from(String(wrong)), bytes.subarray(cell.end)]).toString();
   await app.paste(broken);
+  // The seed's own diagnostics (of its prose) stay; the two errors come before them.
+  const own = s.json.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: String(d.line), message: d.message }));
   const codes = (await app.renderedDiagnostics()).map((d) => d.code);
-  assert.deepEqual(codes, ['requests.row_total', 'requests.outcome_total']);
+  assert.deepEqual(codes, ['requests.row_total', 'requests.outcome_total', ...own.map((d) => d.code)]);
   // Under each: the advice naming the cell, and the change with 应用.
   assert.equal(await app.advice.count(), 2);
   assert.match(await app.advice.first().textContent(), new RegExp(`^建议：把「（一）予以公开」自然人列的 ${wrong} 改为 ${cell.value}，第1列和该行的等式都将成立`));
@@ -234,7 +237,7 @@ await check('a suggestion applied mends the error it is under; 撤销 brings the
 
   await app.checked(() => app.applyButtons.first().click());
   assert.equal(await app.input.inputValue(), s.text, 'the number edited back in the text');
-  assert.deepEqual(await app.renderedDiagnostics(), [], 'the errors gone');
+  assert.deepEqual(await app.renderedDiagnostics(), own, 'the errors gone');
   assert.equal(await app.verdict.textContent(), s.json.summary.verdict);
   assert.match(await app.applied.textContent(), new RegExp(`已应用：把「（一）予以公开」自然人列的 ${wrong} 改为 ${cell.value}`));
   // The source view shows the changed line.
@@ -330,9 +333,8 @@ await check('exports: JSON is the CLI JSON, CSV holds its cells, text is its dia
   const text = await app.download('export-text');
   const cli = cliText(s.name);
   assert.ok(text.text.length > 0 && cli.startsWith(text.text), `export text is not the CLI's first lines:\n${text.text}`);
-  // A line a diagnostic, one more under each that has suggestions, then the summary.
-  const advised = s.json.diagnostics.filter((d) => d.suggestions).length;
-  assert.equal(text.text.trimEnd().split('\n').length, s.json.diagnostics.length + advised + 1);
+  // One line a diagnostic (a suggestion is in the JSON and under the diagnostic, not in this list), then the summary.
+  assert.equal(text.text.trimEnd().split('\n').length, s.json.diagnostics.length + 1);
 
   await page.getByTestId('copy-text').click();
   await poll(async () => (await app.notice.getAttribute('data-topic')) === 'copy', 'the copy message');
@@ -351,6 +353,38 @@ await check('the text is kept across a reload, and the clear button removes it',
   await page.getByTestId('intro').waitFor();
   await app.open(BASE);
   assert.equal(await app.input.inputValue(), '');
+});
+
+await check('the local rules can be left out and put back, the choice kept across a reload', async () => {
+  // The rule pages name each rule's group.
+  const localCodes = await page.locator('.rule-item[data-group=local]').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.ok(localCodes.length >= 3, `the local group has its rules: ${localCodes}`);
+  const f = fixtures.find((f) => f.json.diagnostics.some((d) => localCodes.includes(d.code)));
+  assert.ok(f, 'a fixture with a diagnostic of the local group');
+  const national = { ...f.json, diagnostics: f.json.diagnostics.filter((d) => !localCodes.includes(d.code)) };
+  const infos = async () => Number(await page.getByTestId('summary-infos').textContent());
+  const toggle = () => page.getByTestId('rules-local');
+  await app.paste(f.text);
+  assert.equal(await toggle().isChecked(), true, 'every rule runs at first');
+  await assertMatchesCli(app, f.json, `${f.name} (every rule)`);
+
+  // Off: the local rules' diagnostics go; the rest stay as the CLI has them.
+  await app.checked(() => toggle().uncheck());
+  await assertMatchesCli(app, national, `${f.name} (without the local rules)`);
+  assert.equal(await infos(), national.diagnostics.filter((d) => d.severity === 'info').length);
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.ignore')), 'local');
+
+  // Kept across a reload, with the text.
+  await page.waitForTimeout(600); // the text's save waits for typing to pause
+  await app.open(BASE);
+  await poll(async () => (await app.input.inputValue()) === f.text, 'the text restored');
+  assert.equal(await toggle().isChecked(), false, 'the choice restored');
+  await assertMatchesCli(app, national, `${f.name} (after a reload)`);
+
+  // On again: every rule's diagnostics, and nothing kept.
+  await app.checked(() => toggle().check());
+  await assertMatchesCli(app, f.json, `${f.name} (every rule again)`);
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.ignore')), null);
 });
 
 await check('a storage failure is shown as a message', async () => {

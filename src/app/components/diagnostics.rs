@@ -93,6 +93,7 @@ fn rule_doc(rule: &'static Rule) -> impl IntoView {
             {rule.title}
         </p>
         {parts}
+        <p class="rule-group"><strong>"规则组："</strong>{rule.group.label()}</p>
     }
 }
 
@@ -136,7 +137,7 @@ pub fn RulesList() -> impl IntoView {
     let rules = all_rules()
         .map(|r| {
             view! {
-                <details class="rule-item" data-code=r.code>
+                <details class="rule-item" data-code=r.code data-group=r.group.key()>
                     <summary><code>{r.code}</code>" "{r.title}</summary>
                     {rule_doc(r)}
                 </details>

@@ -6,6 +6,7 @@ use crate::state::{AppState, Level, APPLIED};
 use crate::web::{self, files};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use nianbao::rules::RuleGroup;
 use wasm_bindgen::JsCast;
 
 /// Reads a picked or dropped file into the input, or says why it cannot.
@@ -131,6 +132,17 @@ pub fn Toolbar(
                     on:change=on_file
                 />
                 <button type="button" data-testid="clear" on:click=move |_| state.clear()>"清空"</button>
+            </div>
+            <div class="group" role="group" aria-label="规则">
+                <label class="switch" title="地方考核与审核要求：第五部分过于简略、金额单位可疑、复议诉讼被纠正（均为提示）">
+                    <input
+                        type="checkbox"
+                        data-testid="rules-local"
+                        prop:checked=move || state.ignored.with(|i| !i.contains(&RuleGroup::Local))
+                        on:change=move |ev| state.run_group(RuleGroup::Local, event_target_checked(&ev))
+                    />
+                    {format!("检查{}", RuleGroup::Local.label())}
+                </label>
             </div>
             <div class="group" role="group" aria-label="导出">
                 <button type="button" data-testid="export-json" disabled=none on:click=move |_| export(Export::Json)>

@@ -3,6 +3,8 @@
 // update shows at once) and from the cache when not; the files it names
 // carry a hash in their names, so they are served from the cache first.
 const CACHE = 'nianbao-app-v1';
+const LAZY = ['inputs.js', 'batch.js', 'batch-view.js', 'batch-db.js', 'batch-worker.js', 'batch-checker.js',
+  'batch-checker_bg.wasm', 'idb/index.js'];
 
 // Same-origin files that a page's HTML names (href="…", src="…", data-…="…").
 function named(html, base) {
@@ -18,9 +20,10 @@ async function keepPage(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
   const page = new URL('./', self.registration.scope).href;
-  // inputs.js (HTML, .docx, .pdf decoding) is imported on first use, so the
-  // page does not name it; kept here so that files open offline too.
-  const files = [...named(html, page), new URL('inputs.js', page).href];
+  // inputs.js (HTML, .docx, .pdf decoding) and the batch (batch.js, its
+  // workers and their checker) are loaded on first use, so the page does
+  // not name them; kept here so that files open and batches run offline too.
+  const files = [...named(html, page), ...LAZY.map((f) => new URL(f, page).href)];
   await cache.put(page, response.clone());
   // A file without a hash in its name may have changed: fetched again.
   const hashed = (url) => /-[0-9a-f]{16}[._]/.test(url);

@@ -1,11 +1,13 @@
 //! The text being checked, kept in the browser's local storage so that a
-//! reload (or a crash) does not lose it.
+//! reload (or a crash) does not lose it; and the rule groups chosen.
 
 use super::js_error;
 use leptos::prelude::window;
 
 const TEXT: &str = "nianbao.text";
 const SOURCE: &str = "nianbao.source";
+/// The rule groups left out (`local`), comma-separated; absent: none.
+const IGNORED: &str = "nianbao.ignore";
 
 fn storage() -> Result<web_sys::Storage, String> {
     match window().local_storage() {
@@ -46,4 +48,16 @@ pub fn clear() -> Result<(), String> {
     let s = storage()?;
     s.remove_item(TEXT).map_err(|e| js_error(&e))?;
     s.remove_item(SOURCE).map_err(|e| js_error(&e))
+}
+
+/// The rule groups the user left out (`local`), as the last visit left them.
+pub fn load_ignored() -> Result<String, String> {
+    Ok(storage()?.get_item(IGNORED).map_err(|e| js_error(&e))?.unwrap_or_default())
+}
+
+/// Keeps the rule groups left out (kept apart from the text: clearing the
+/// text keeps them).
+pub fn save_ignored(groups: &str) -> Result<(), String> {
+    let s = storage()?;
+    if groups.is_empty() { s.remove_item(IGNORED) } else { s.set_item(IGNORED, groups) }.map_err(|e| js_error(&e))
 }
