@@ -1,13 +1,14 @@
 //! The page: toolbar, input and line-numbered source at the left, the
 //! result (summary, diagnostics, the three tables) at the right.
 
+use crate::author::view::{AuthorPane, ModeSwitch};
 use crate::batch::view::{BatchNav, BatchPlaces};
 use crate::components::diagnostics::{DiagnosticList, RulePanel, RulesList};
 use crate::components::source::SourceView;
 use crate::components::summary::{Intro, Summary};
 use crate::components::tables::Tables;
 use crate::components::toolbar::{NoticeBar, Toolbar};
-use crate::state::{AppState, Level};
+use crate::state::{AppState, Level, Mode};
 use crate::web;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -91,15 +92,21 @@ pub fn App() -> impl IntoView {
                     <h1>"年报体检"</h1>
                     <p class="tagline">"政府信息公开工作年度报告检查：粘贴全文，即时核对三张表格"</p>
                 </div>
+                <ModeSwitch state=state />
                 <Toolbar state=state />
                 <BatchNav />
             </header>
             <NoticeBar state=state />
             <BatchPlaces />
-            <main class="work">
+            <main class="work" class:authoring=move || state.mode.get() == Mode::Author>
                 <div class="left">
-                    <InputPane state=state />
-                    <SourceView state=state />
+                    {move || match state.mode.get() {
+                        Mode::Check => view! {
+                            <InputPane state=state />
+                            <SourceView state=state />
+                        }.into_any(),
+                        Mode::Author => view! { <AuthorPane state=state /> }.into_any(),
+                    }}
                 </div>
                 <div class="results" data-testid="results" data-revision=move || state.revision.get()>
                     {move || match state.checked.get() {
@@ -108,7 +115,7 @@ pub fn App() -> impl IntoView {
                             <Summary checked=c.clone() />
                             <DiagnosticList checked=c.clone() state=state />
                             <RulePanel state=state />
-                            <Tables checked=c state=state />
+                            {(state.mode.get() == Mode::Check).then(|| view! { <Tables checked=c state=state /> })}
                         }.into_any(),
                     }}
                     <RulesList />

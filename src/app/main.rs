@@ -3,6 +3,7 @@
 //! rule and parses nothing itself.
 
 mod app;
+mod author;
 mod batch;
 mod checked;
 mod components;

@@ -1,6 +1,7 @@
 //! The app's state: the text, the last check, the selection, and messages.
 //! Signals wired to plain types; the checking itself is `nianbao::check`.
 
+use crate::author::Author;
 use crate::checked::Checked;
 use crate::web::{self, storage};
 use leptos::prelude::*;
@@ -14,6 +15,16 @@ pub const CHECK_DELAY: Duration = Duration::from_millis(150);
 pub const APPLIED: &str = "applied";
 /// How long typing must pause before the text is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// What the page is for: checking a text, or filling the tables in (填报).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Check,
+    Author,
+}
+
+/// Where the mode is kept between visits.
+const MODE: &str = "nianbao.mode";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -37,8 +48,12 @@ pub struct AppState {
     pub text: RwSignal<String>,
     /// The file name of the text, when it came from a file or an example.
     pub source: RwSignal<Option<String>>,
-    /// The last check; `None` while the input is empty.
+    /// The last check: of the text (`None` while it is empty), or in the
+    /// 填报 mode of the grid.
     pub checked: RwSignal<Option<Arc<Checked>>>,
+    pub mode: RwSignal<Mode>,
+    /// The 填报 mode's grid (src/app/author).
+    pub author: Author,
     /// The diagnostic clicked last (its index in the list).
     pub selected: RwSignal<Option<usize>>,
     /// The rule whose explanation is open.
@@ -61,6 +76,8 @@ impl AppState {
             text: RwSignal::new(String::new()),
             source: RwSignal::new(None),
             checked: RwSignal::new(None),
+            mode: RwSignal::new(Mode::Check),
+            author: Author::new(),
             selected: RwSignal::new(None),
             rule: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -90,6 +107,30 @@ impl AppState {
             Ok(None) => {}
             Err(e) => self.tell(Level::Warning, "storage", format!("无法读取本地保存的文本：{e}")),
         }
+        if storage::item(MODE).ok().flatten().as_deref() == Some("author") {
+            self.set_mode(Mode::Author);
+        }
+    }
+
+    /// Switches between checking the text and the 填报 mode (kept for the next visit).
+    pub fn set_mode(self, mode: Mode) {
+        if self.mode.get_untracked() == mode {
+            return;
+        }
+        self.applied.set_value(None);
+        // (A storage that refuses is told of when the grid is saved.)
+        let _ = storage::set_item(MODE, if mode == Mode::Author { "author" } else { "check" });
+        match mode {
+            // (The grid checked before the page shows it.)
+            Mode::Author => {
+                self.author.open(self);
+                self.mode.set(mode);
+            }
+            Mode::Check => {
+                self.mode.set(mode);
+                self.check_now();
+            }
+        }
     }
 
     /// The user typed or pasted: a paste is checked at once, typing after a pause.
@@ -104,8 +145,9 @@ impl AppState {
         restart(self.save_timer, SAVE_DELAY, move || self.save());
     }
 
-    /// Replaces the text with a file's or an example's.
+    /// Replaces the text with a file's or an example's (and shows its check).
     pub fn load(self, name: String, text: String) {
+        self.set_mode(Mode::Check);
         self.applied.set_value(None);
         self.source.set(Some(name));
         self.text.set(text);
@@ -114,6 +156,7 @@ impl AppState {
     }
 
     pub fn clear(self) {
+        self.set_mode(Mode::Check);
         self.applied.set_value(None);
         self.source.set(None);
         self.text.set(String::new());
@@ -144,7 +187,7 @@ impl AppState {
     }
 
     /// The rules the user chose: every rule but the groups left out.
-    fn selection(self) -> Selection {
+    pub fn selection(self) -> Selection {
         let keys: Vec<&str> = self.ignored.with_untracked(|i| i.iter().map(|g| g.key()).collect());
         Selection::parse("", &keys.join(",")).unwrap_or_default()
     }
@@ -152,6 +195,10 @@ impl AppState {
     pub fn check_now(self) {
         if let Some(h) = self.check_timer.get_value() {
             h.clear();
+        }
+        // (The 填报 mode shows the grid's check, not the text's.)
+        if self.mode.get_untracked() == Mode::Author {
+            return;
         }
         let checked = self.text.with_untracked(|text| {
             if text.trim().is_empty() {
@@ -198,6 +245,9 @@ impl AppState {
     /// checks it again (the source view shows the new text), and says so in
     /// a notice with 撤销 ([`Self::undo`]).
     pub fn apply(self, changes: &[nianbao::suggest::Suggestion], what: String) {
+        if self.mode.get_untracked() == Mode::Author {
+            return self.author.apply(self, changes, what);
+        }
         let before = self.text.get_untracked();
         match nianbao::suggest::apply(&before, changes) {
             Some(text) => {
@@ -211,6 +261,9 @@ impl AppState {
 
     /// Undoes the suggestion last applied.
     pub fn undo(self) {
+        if self.mode.get_untracked() == Mode::Author {
+            return self.author.undo(self);
+        }
         if let Some(before) = self.applied.get_value() {
             self.edited(before, true);
             self.notice.set(None);
@@ -224,7 +277,7 @@ impl AppState {
 }
 
 /// (Re)starts a timer: only the last of a burst of calls runs.
-fn restart(timer: StoredValue<Option<TimeoutHandle>>, delay: Duration, f: impl FnOnce() + 'static) {
+pub fn restart(timer: StoredValue<Option<TimeoutHandle>>, delay: Duration, f: impl FnOnce() + 'static) {
     if let Some(h) = timer.get_value() {
         h.clear();
     }

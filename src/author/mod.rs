@@ -199,11 +199,16 @@ impl Grid {
         };
     }
 
+    /// How the template draws the grid's table (the layout every view
+    /// draws from): the 填报 mode's inputs sit in its value slots.
+    pub fn layout(&self, table: TableId) -> Layout {
+        Layout::of(build::skeleton(self.version).get(table), Registry::national())
+    }
+
     /// The table's cells as the template draws them, row by row (表四's
     /// fifteen in one row): how the keyboard moves and a pasted block lands.
     pub fn rows(&self, table: TableId) -> Vec<Vec<CellRef>> {
-        let layout = Layout::of(build::skeleton(self.version).get(table), Registry::national());
-        layout
+        self.layout(table)
             .body
             .iter()
             .filter_map(|r| match r {

@@ -3,7 +3,7 @@
 //! number in the text and checks again (the notice that says so has 撤销).
 
 use crate::checked::Checked;
-use crate::state::AppState;
+use crate::state::{AppState, Mode};
 use leptos::prelude::*;
 use nianbao::render::html::escape;
 use nianbao::suggest::{advice, change, Suggestion};
@@ -16,15 +16,16 @@ use wasm_bindgen::JsCast;
 const MAX_LISTED: usize = 6;
 
 /// The changes of a diagnostic that can be applied, each a list: the
-/// located set (all of it at once), else each change of a given cell.
-fn fixes(d: &Diagnostic) -> Vec<&[Suggestion]> {
+/// located set (all of it at once), else each change of a given cell (in
+/// a text, a number at a span; in the 填报 grid, any cell).
+fn fixes(d: &Diagnostic, grid: bool) -> Vec<&[Suggestion]> {
     match &d.correction {
         Some(c) if c.changes.len() > 1 => vec![&c.changes[..]],
         _ => d
             .suggestions
             .iter()
             .flatten()
-            .filter(|s| s.span.is_some())
+            .filter(|s| if grid { s.column.is_some() && s.to.is_some() } else { s.span.is_some() })
             .take(MAX_LISTED)
             .map(std::slice::from_ref)
             .collect(),
@@ -42,7 +43,8 @@ pub fn suggestions(checked: &Arc<Checked>, index: usize, state: AppState) -> Opt
     let report = &checked.report;
     let d = &report.diagnostics[index];
     let mut html = format!("<p class=\"advice\" data-testid=\"advice\">{}</p>", escape(&advice(report, d)?));
-    for (k, changes) in fixes(d).into_iter().enumerate() {
+    let grid = state.mode.get_untracked() == Mode::Author;
+    for (k, changes) in fixes(d, grid).into_iter().enumerate() {
         let what: Vec<String> = changes.iter().map(|s| change(report, s)).collect();
         html.push_str(&format!(
             "<button type=\"button\" class=\"apply\" data-testid=\"apply\" data-fix=\"{k}\">应用：{}</button>",
@@ -56,7 +58,7 @@ pub fn suggestions(checked: &Arc<Checked>, index: usize, state: AppState) -> Opt
         let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(k) = target.and_then(|b| b.get_attribute("data-fix")?.parse::<usize>().ok()) else { return };
         let report = &checked.report;
-        let Some(changes) = fixes(&report.diagnostics[index]).get(k).copied() else { return };
+        let Some(changes) = fixes(&report.diagnostics[index], grid).get(k).copied() else { return };
         let what: Vec<String> = changes.iter().map(|s| change(report, s)).collect();
         state.apply(changes, what.join("，"));
     };
@@ -78,7 +80,7 @@ mod tests {
         let text = edited.join("\n");
         let r = nianbao::check(&text, None);
         let d = r.diagnostics.iter().find(|d| d.code == "requests.row_total").unwrap();
-        let offered = fixes(d);
+        let offered = fixes(d, false);
         assert_eq!(offered.len(), 1);
         assert_eq!(
             nianbao::suggest::apply(&text, offered[0]).unwrap(),

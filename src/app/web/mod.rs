@@ -23,7 +23,17 @@ pub fn now() -> f64 {
 
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    offer(file_name, mime, &JsValue::from_str(content))
+}
+
+/// Offers bytes (a .docx) as a file download.
+pub fn download_bytes(file_name: &str, mime: &str, content: &[u8]) -> Result<(), String> {
+    offer(file_name, mime, &js_sys::Uint8Array::from(content))
+}
+
+fn offer(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
+    // (The Blob constructor takes strings and byte arrays alike.)
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_error(&e))?;

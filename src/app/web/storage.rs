@@ -44,6 +44,15 @@ pub fn keep_text(text: &str) -> Result<(), String> {
     storage()?.set_item(TEXT, text).map_err(|e| js_error(&e))
 }
 
+/// Another item the app keeps (the 填报 mode's grid, the mode).
+pub fn item(key: &str) -> Result<Option<String>, String> {
+    storage()?.get_item(key).map_err(|e| js_error(&e))
+}
+
+pub fn set_item(key: &str, value: &str) -> Result<(), String> {
+    storage()?.set_item(key, value).map_err(|e| js_error(&e))
+}
+
 pub fn clear() -> Result<(), String> {
     let s = storage()?;
     s.remove_item(TEXT).map_err(|e| js_error(&e))?;
