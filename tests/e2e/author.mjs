@@ -259,6 +259,20 @@ await check('a seed checked in the check mode fills the grid: every value the CL
   }
 });
 
+await check('the version switched: the other template’s rows, the values of the cells both have kept', async () => {
+  const both = [['2021', '3.6.1', '3.6'], ['2019', '3.6', '3.6.1']];
+  // (The other version first: choosing the one shown changes nothing.)
+  if ((await page.getByTestId('author-version').inputValue()) === '2021') both.reverse();
+  for (const [version, has, hasNot] of both) {
+    const before = await value('requests.1.natural_person');
+    await checked(() => page.getByTestId('author-version').selectOption(version));
+    await cell(`requests.${has}.natural_person`).waitFor();
+    assert.equal(await cell(`requests.${hasNot}.natural_person`).count(), 0, version);
+    assert.equal(await value('requests.1.natural_person'), before, version);
+    assert.match(await page.getByTestId('author-requests').textContent(), new RegExp(`${version}年版`));
+  }
+});
+
 await check('a storage that refuses: a Chinese message, and the mode still works', async () => {
   const p = await context.newPage();
   await p.addInitScript(() => {
