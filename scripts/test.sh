@@ -72,6 +72,8 @@ step "trust: injection payloads, size limits, binary input, no request off 127.0
 node tests/e2e/trust.mjs "http://127.0.0.1:$app_port/"
 step "app: pasted HTML, .html/.docx/.pdf files (tests/e2e/inputs.mjs)"
 node tests/e2e/inputs.mjs "http://127.0.0.1:$app_port/"
+step "app: the 填报 mode: typing, pasting, marks, suggestions, exports read back by the CLI, reload (tests/e2e/author.mjs)"
+node tests/e2e/author.mjs "http://127.0.0.1:$app_port/"
 
 # batch (issue 17): the batch workers' checker (bin batch-checker, built by
 # Trunk above), and the batch's browser tests against the same dist/.

@@ -171,7 +171,7 @@ pub fn AuthorPane(
 /// One table of the grid, drawn from the core's layout.
 fn table(state: AppState, g: &Grid, id: TableId) -> impl IntoView {
     let rows = Arc::new(g.rows(id));
-    let drawn = grid(&g.layout(id), |slot| cell(state, id, slot, &rows).into_any());
+    let drawn = grid(&g.layout(id), &|slot| cell(state, id, slot, &rows).into_any());
     view! {
         <section class="table-block author-table" data-testid=format!("author-{}", id.key())>
             <h2>{id.title()}<span class="version">{format!("{}年版", g.version.name())}</span></h2>

@@ -56,7 +56,11 @@ pub fn Summary(
                 </div>
             </dl>
             <p class="timing" data-testid="timing" data-ms=format!("{:.3}", checked.millis)>
-                {format!("{} 行，检查用时 {:.1} 毫秒", r.input_lines, checked.millis)}
+                {match r.input_lines {
+                    // (The 填报 mode's grid has no text.)
+                    0 => format!("检查用时 {:.1} 毫秒", checked.millis),
+                    n => format!("{n} 行，检查用时 {:.1} 毫秒", checked.millis),
+                }}
             </p>
         </section>
     }

@@ -42,7 +42,7 @@ pub fn Tables(
         .into_iter()
         .map(|id| {
             let table = checked.report.table(id);
-            let drawn = grid(&checked.report.layout(id), |slot| value_cell(&ctx, id, slot).into_any());
+            let drawn = grid(&checked.report.layout(id), &|slot| value_cell(&ctx, id, slot).into_any());
             table_frame(&ctx, table, id.title(), drawn)
         })
         .collect_view()
@@ -147,7 +147,9 @@ fn head_cell(s: &Span, scope: &'static str) -> impl IntoView {
 /// A table drawn from the core's layout: header rows, then the body's
 /// captions, block headings and rows of values, each value slot drawn by
 /// `value` (the check mode's read cell, the 填报 mode's input).
-pub fn grid(layout: &Layout, value: impl Fn(&Slot) -> AnyView) -> AnyView {
+///
+/// (`value` is a `dyn`: one copy of this drawing serves both modes.)
+pub fn grid(layout: &Layout, value: &dyn Fn(&Slot) -> AnyView) -> AnyView {
     let id = layout.table;
     let head = layout
         .head
@@ -171,7 +173,7 @@ pub fn grid(layout: &Layout, value: impl Fn(&Slot) -> AnyView) -> AnyView {
                         view! { <th scope="row" class:group=group colspan=s.colspan rowspan=s.rowspan>{s.text.clone()}</th> }
                     })
                     .collect_view();
-                let cells = slots.iter().map(&value).collect_view();
+                let cells = slots.iter().map(value).collect_view();
                 let key = row.map_or("", |k| k.as_str());
                 let total = *row == Some(q::OUTCOME_TOTAL);
                 view! { <tr data-row=key class:total=total>{heads}{cells}</tr> }.into_any()
