@@ -709,10 +709,11 @@ mod tests {
                 .cell(t, a::PUNISHMENT, a::CHANGE, change)
                 .cell(t, a::PUNISHMENT, a::DECISIONS, decisions);
             let report = crate::check(&flattened(sample), None);
-            let cells =
-                report.tables.active.row(a::PUNISHMENT).map(|r| {
-                    [a::PREVIOUS_ITEMS, a::CHANGE, a::DECISIONS].map(|c| r.cell(c).and_then(|c| c.value.clone()))
-                });
+            let cells = report
+                .tables
+                .active
+                .row(a::PUNISHMENT)
+                .map(|r| [a::PREVIOUS_ITEMS, a::CHANGE, a::DECISIONS].map(|c| r.cell(c).and_then(|c| c.value)));
             (report, cells)
         };
         // `—-2587`: a mark and -25, 87; or two marks and 2587.
