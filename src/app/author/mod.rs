@@ -44,14 +44,14 @@ impl Author {
                     None
                 }
             };
-            let grid = grid.or_else(|| self.from_text(state)).unwrap_or_else(|| Grid::new(&V2021));
+            let grid = grid.or_else(|| Self::text_grid(state)).unwrap_or_else(|| Grid::new(&V2021));
             self.grid.set(Some(grid));
         }
         self.check(state);
     }
 
     /// The grid of the text in the check mode, when there is one.
-    fn from_text(self, state: AppState) -> Option<Grid> {
+    fn text_grid(state: AppState) -> Option<Grid> {
         let report = state.text.with_untracked(|t| (!t.trim().is_empty()).then(|| nianbao::check(t, None)))?;
         let filled = Grid::from_report(&report);
         if filled.left_out > 0 {
@@ -109,7 +109,7 @@ impl Author {
 
     /// Fills the grid from the report in the check mode.
     pub fn fill_from_text(self, state: AppState) {
-        match self.from_text(state) {
+        match Self::text_grid(state) {
             Some(grid) => {
                 let version = grid.version.name();
                 self.edit(state, |g| *g = grid);
