@@ -199,6 +199,16 @@ impl Grid {
         };
     }
 
+    /// A cell as a reader names it (an input's label for a screen
+    /// reader): `表三「（一）予以公开」自然人`.
+    pub fn cell_name(&self, cell: &CellRef) -> String {
+        let tables = build::skeleton(self.version);
+        let row = tables.get(cell.table).row(cell.row);
+        let label = row.map_or_else(|| cell.row.to_string(), |r| r.printed());
+        let column = row.and_then(|r| r.columns.iter().find(|c| c.key == cell.column)).map_or("", |c| c.label);
+        format!("{}「{label}」{column}", cell.table.short_name())
+    }
+
     /// How the template draws the grid's table (the layout every view
     /// draws from): the 填报 mode's inputs sit in its value slots.
     pub fn layout(&self, table: TableId) -> Layout {

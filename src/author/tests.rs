@@ -411,3 +411,11 @@ fn another_version_keeps_the_cells_both_have() {
     let other = grid.rows(TableId::Requests).into_iter().flatten().find(|c| c.row.is_under("3.6")).unwrap();
     assert_eq!(grid.entry(&other), Some(&Entry::Typed("0".into())));
 }
+
+#[test]
+fn a_cell_is_named_as_a_reader_names_it() {
+    let grid = Grid::new(&V2021);
+    let name = |table, row, column| grid.cell_name(&CellRef { table, row, column });
+    assert_eq!(name(TableId::Requests, q::NEW, q::NATURAL_PERSON), "表三「一、本年新收政府信息公开申请数量」自然人");
+    assert_eq!(name(TableId::Review, rv::REVIEW, rv::CORRECTED), "表四「行政复议」结果纠正");
+}

@@ -124,6 +124,8 @@ await check('the mode switch opens an empty 2021 grid keyed as the JSON keys cel
   for (const c of COLUMNS) assert.equal(await value(`requests.1.${c}`), '0');
   assert.equal(await cell('requests.1.total').getAttribute('data-computed'), 'true');
   assert.equal(await value('requests.1.total'), '0');
+  // Each input named for a screen reader as a reviewer names the cell.
+  assert.equal(await cell('requests.3.1.research').getAttribute('aria-label'), '表三「（一）予以公开」科研机构');
   assert.equal(await cell('requests.3.7.natural_person').getAttribute('data-computed'), 'true');
   assert.equal(await cell('review.review.total').getAttribute('data-computed'), 'true');
   // A clean empty grid: no error.

@@ -201,7 +201,8 @@ fn cell(state: AppState, table: TableId, slot: &Slot, rows: &Arc<Vec<Vec<CellRef
     let author = state.author;
     let r = CellRef { table, row: slot.row, column: slot.column };
     let key = cell_key(&r);
-    let is_total = author.grid.with_untracked(|g| g.as_ref().is_some_and(|g| g.is_total(&r)));
+    let (is_total, name) =
+        author.grid.with_untracked(|g| g.as_ref().map(|g| (g.is_total(&r), g.cell_name(&r)))).unwrap_or_default();
     let marks = move || state.checked.with(|c| c.as_ref().map(|c| c.marks(&r).to_vec()).unwrap_or_default());
     let class = move || {
         let severity = state.checked.with(|c| c.as_ref().and_then(|c| c.worst(&r)).map_or("", severity_class));
@@ -267,7 +268,7 @@ fn cell(state: AppState, table: TableId, slot: &Slot, rows: &Arc<Vec<Vec<CellRef
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"
-                aria-label=key.clone()
+                aria-label=name
                 aria-describedby="author-hint"
                 data-cell=key
                 data-total=is_total.then_some("true")
