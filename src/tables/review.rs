@@ -114,7 +114,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
         table.found = true;
         let line = Some(norm.line_at(values[0].start));
         let blanks = segs.iter().any(|s| s.cells.iter().any(|t| matches!(t.kind, Kind::Blank | Kind::Empty(_))));
-        if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
+        if values.len() < cells_wanted && values.iter().all(|t| t.kind == Kind::Blank) {
+            // Only blank marks, fewer than the cells (a PDF's text ran two
+            // `——` together): every cell is empty, wherever each mark stood.
+            all_blank(&mut table, line);
+        } else if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
             place_short(&mut table, &values, norm, &sums, width, line);
         } else {
             table.issues.push(RowIssue::ValueCount {
@@ -129,16 +133,22 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
     // No values at all under the table's own header: every cell left empty.
     if has_header(&segs, grid) {
         table.found = true;
-        for row in &mut table.rows {
-            row.found = true;
-            row.line = table.line;
-            for cell in &mut row.cells {
-                cell.state = CellState::Blank;
-                cell.line = table.line;
-            }
-        }
+        let line = table.line;
+        all_blank(&mut table, line);
     }
     table
+}
+
+/// Every cell of the table left empty, on `line`.
+fn all_blank(table: &mut Table, line: Option<usize>) {
+    for row in &mut table.rows {
+        row.found = true;
+        row.line = line;
+        for cell in &mut row.cells {
+            cell.state = CellState::Blank;
+            cell.line = line;
+        }
+    }
 }
 
 /// Places a run of fewer values than table 四 has cells, with no trace of
@@ -157,14 +167,7 @@ fn place_short(
     let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
     match &fits[..] {
         [only] => {
-            for row in table.rows.iter_mut() {
-                row.found = true;
-                row.line = line;
-                for cell in row.cells.iter_mut() {
-                    cell.state = CellState::Blank;
-                    cell.line = line;
-                }
-            }
+            all_blank(table, line);
             for (t, &at) in values.iter().zip(only) {
                 let row = &mut table.rows[at / width];
                 let kind = row.columns[at % width].kind;
@@ -273,10 +276,20 @@ mod tests {
             // pdf.js: the narrow cells' last character on the next line.
             "结果维 结果纠 其他结 尚未审 总 结果维 结果纠 其他结 尚未审 总\n持 正 果 结 计 持 正 果 结 计",
         ] {
-            let r = crate::check(&with_review(&format!("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n{heads}")), None);
+            let r =
+                crate::check(&with_review(&format!("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n{heads}")), None);
             let found = codes(&r);
             assert!(!found.contains(&"table.missing") && found.contains(&"value.blank"), "{heads}: {found:?}");
         }
+        // Fifteen marks of which a PDF ran two together: fourteen, all blank.
+        let marks = "- 无 / — ———— 无 / 无 / —— ／ —— —— ——";
+        let r = crate::check(
+            &with_review(&format!("行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n{marks}")),
+            None,
+        );
+        let blank = r.diagnostics.iter().filter(|d| d.code == "value.blank").count();
+        assert_eq!((blank, codes(&r).contains(&"value.ambiguous")), (3, false), "{:?}", codes(&r));
+        assert!(r.tables.review.rows.iter().all(|row| row.cells.iter().all(|c| c.value.is_none())));
         // No heads, no numbers: the table is missing.
         let r = crate::check(&with_review("本年度无相关情况。"), None);
         assert!(codes(&r).contains(&"table.missing"), "{:?}", codes(&r));
