@@ -201,6 +201,15 @@ pub fn fill_row<'t>(
         });
         return Filled::Done;
     }
+    if cells.len() < expected && !cells.is_empty() && cells.iter().all(|t| t.kind == Kind::Blank) {
+        // Only blank marks, fewer than the columns (a PDF's text ran two
+        // `——` together): every cell is empty, wherever each mark stood.
+        for (i, cell) in row.cells.iter_mut().enumerate() {
+            let kind = kinds.get(i).copied().unwrap_or(ValueKind::Count);
+            read_cell(cell, kind, cells[i.min(cells.len() - 1)], norm);
+        }
+        return Filled::Done;
+    }
     if cells.len() < expected {
         return Filled::Short(cells.to_vec());
     }
@@ -727,6 +736,22 @@ mod tests {
         let (report, cells) = row("12", "-1", "8");
         assert!(!codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
         assert!(cells.is_some_and(|c| c.iter().all(Option::is_some)), "{cells:?}");
+    }
+
+    #[test]
+    fn a_row_of_marks_fewer_than_its_columns_is_blank() {
+        use crate::testing::{codes, Sample};
+        // `—— ——` run together by a PDF: six marks for seven cells.
+        let text = Sample::new(&V2021)
+            .text()
+            .replace("（一）予以公开\t0\t0\t0\t0\t0\t0\t0", "（一）予以公开\t—\t/\t————\t无\t-\t/");
+        assert!(text.contains("————"));
+        let r = crate::check(&text, None);
+        let row = r.tables.requests.row(q::GRANTED).unwrap();
+        assert!(row.cells.iter().all(|c| c.value.is_none()), "{row:?}");
+        let blank = r.diagnostics.iter().filter(|d| d.code == "value.blank" && d.row == Some(q::GRANTED)).count();
+        assert_eq!(blank, 1, "{:?}", codes(&r));
+        assert!(!codes(&r).iter().any(|c| c.starts_with("table.") || *c == "value.ambiguous"), "{:?}", codes(&r));
     }
 
     #[test]
