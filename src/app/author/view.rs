@@ -6,6 +6,7 @@ use super::Author;
 use crate::checked::dom_id;
 use crate::components::diagnostics::severity_class;
 use crate::components::tables::grid;
+use crate::components::toolbar;
 use crate::state::{AppState, Level, Mode};
 use crate::web;
 use leptos::prelude::*;
@@ -82,9 +83,10 @@ fn export(state: AppState, kind: Export) {
                 "text/tab-separated-values;charset=utf-8",
                 &format!("\u{feff}{}", publish::tsv(&r.tables, registry)),
             ),
-            Export::Json => {
-                web::download(&format!("{stem}.json"), "application/json;charset=utf-8", &(r.to_json_pretty() + "\n"))
-            }
+            // (The check view's own JSON export: the report is the grid's.)
+            Export::Json => toolbar::exported(state, toolbar::Export::Json).map_or(Ok(()), |json| {
+                web::download(&format!("{stem}.json"), "application/json;charset=utf-8", &json)
+            }),
         };
         Some(done.err())
     }) else {

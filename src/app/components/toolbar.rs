@@ -32,14 +32,14 @@ fn stem(state: AppState) -> String {
 }
 
 #[derive(Clone, Copy)]
-enum Export {
+pub enum Export {
     Json,
     Csv,
     Text,
 }
 
 /// What an export writes, from the core's own renderers.
-fn exported(state: AppState, kind: Export) -> Option<String> {
+pub fn exported(state: AppState, kind: Export) -> Option<String> {
     state.checked.with_untracked(|c| {
         let c = c.as_ref()?;
         let r = &c.report;
