@@ -21,6 +21,19 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// The text of a file served beside the page (relative `path`).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path)).await.map_err(|e| js_error(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "读取失败".to_string())?;
+    if !response.ok() {
+        return Err(format!("服务器返回 {}", response.status()));
+    }
+    let text = response.text().map_err(|e| js_error(&e))?;
+    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|e| js_error(&e))?;
+    text.as_string().ok_or_else(|| "读取失败".to_string())
+}
+
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
