@@ -1,6 +1,7 @@
 //! The verdict and what the core read about the report.
 
 use crate::checked::Checked;
+use crate::web;
 use leptos::prelude::*;
 use nianbao::Severity;
 use std::sync::Arc;
@@ -55,20 +56,11 @@ pub fn Summary(
                     <dd data-testid="summary-infos">{infos}</dd>
                 </div>
             </dl>
-            <p class="timing" data-testid="timing" data-ms=fixed(checked.millis, 3)>
-                {format!("{} 行，检查用时 {} 毫秒", r.input_lines, fixed(checked.millis, 1))}
+            <p class="timing" data-testid="timing" data-ms=web::fixed(checked.millis, 3)>
+                {format!("{} 行，检查用时 {} 毫秒", r.input_lines, web::fixed(checked.millis, 1))}
             </p>
         </section>
     }
-}
-
-/// A time in milliseconds with `digits` decimals, written with integers:
-/// `format!("{:.1}")` of an f64 would bring Rust's float printing (about
-/// 4 KB gzip) into the app's wasm for this one line.
-fn fixed(millis: f64, digits: u32) -> String {
-    let scale = 10u64.pow(digits);
-    let n = (millis.max(0.0) * scale as f64).round() as u64;
-    format!("{}.{:0width$}", n / scale, n % scale, width = digits as usize)
 }
 
 /// What the page says before there is anything to check.
@@ -85,16 +77,5 @@ pub fn Intro() -> impl IntoView {
             </ol>
             <p>"没有手头的报告？点上方的“示例”试一试。"</p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn fixed_rounds_like_the_float_formatting() {
-        for &(x, d) in &[(0.0, 1), (0.04, 1), (0.05, 3), (12.345_678, 3), (999.96, 1), (1234.5, 3), (f64::NAN, 1)] {
-            let want = if x.is_nan() { format!("{:.*}", d as usize, 0.0) } else { format!("{:.*}", d as usize, x) };
-            assert_eq!(super::fixed(x, d), want, "{x}");
-        }
     }
 }

@@ -34,6 +34,15 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "读取失败".to_string())
 }
 
+/// A non-negative number with `digits` decimals (as `format!("{:.1}")`
+/// writes it, but for exact ties), written with integers: formatting an f64
+/// brings Rust's float printing (about 4 KB gzip) into the wasm.
+pub fn fixed(x: f64, digits: u32) -> String {
+    let scale = 10u64.pow(digits);
+    let n = (x.max(0.0) * scale as f64).round() as u64;
+    format!("{}.{:0width$}", n / scale, n % scale, width = digits as usize)
+}
+
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
@@ -91,4 +100,17 @@ pub fn scroll_within(box_id: &str, child_id: &str) {
     };
     let top = child.offset_top() - outer.client_height() / 2 + child.offset_height() / 2;
     outer.set_scroll_top(top.max(0));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixed_rounds_like_the_float_formatting() {
+        for &(x, d) in
+            &[(0.0, 1), (0.04, 1), (0.05, 3), (12.345_678, 3), (999.96, 1), (1234.5, 3), (1.2e6 / 1048576.0, 1)]
+        {
+            assert_eq!(super::fixed(x, d), format!("{:.*}", d as usize, x), "{x}");
+        }
+        assert_eq!(super::fixed(f64::NAN, 1), "0.0");
+    }
 }
