@@ -296,11 +296,20 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
 /// Places the short rows of a table with no sums to keep (table 二): a row
 /// with no value is left empty; one with some is said to be ambiguous, its
 /// placements listed; or each is one value short, as [`place`] says.
-pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, norm: &Normalised) {
+/// `page_drops_empty`: another table of the page left empty cells with no
+/// trace ([`drops_empty_cells`]), so that this one's short rows are read so
+/// too.
+pub fn place_without_sums(
+    table: &mut Table,
+    shorts: Vec<Short>,
+    glue: Glue,
+    page_drops_empty: bool,
+    norm: &Normalised,
+) {
     if shorts.is_empty() {
         return;
     }
-    let traceless = glue == Glue::FlattenedSparse || traceless(table, &shorts);
+    let traceless = glue == Glue::FlattenedSparse || page_drops_empty || traceless(table, &shorts);
     for s in &shorts {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
         if !traceless {
@@ -321,6 +330,12 @@ pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, nor
             });
         }
     }
+}
+
+/// Whether a read table shows that its page leaves empty cells with no
+/// trace: some row's values were placed by arithmetic, or could not be.
+pub fn drops_empty_cells(table: &Table) -> bool {
+    table.rows.iter().flat_map(|r| &r.issues).any(|i| matches!(i, RowIssue::Placed { .. } | RowIssue::Unplaced { .. }))
 }
 
 /// Every way to put `k` values (in order) into `n` columns, as their
@@ -514,6 +529,38 @@ fn breaks_column(grid: &GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_row_of_table_two_is_read_as_table_three_shows_the_page() {
+        use crate::template::keys::{active as a, requests as q};
+        use crate::template::v2021::V2021;
+        use crate::testing::{codes, Sample};
+        let t = crate::template::TableId::Active;
+        let blank = |s: Sample, row| {
+            ["commercial", "research", "public_interest", "legal_service", "other"]
+                .into_iter()
+                .fold(s, |s, c| s.cell(crate::template::TableId::Requests, row, crate::template::ColKey(c), ""))
+        };
+        let sample = Sample::new(&V2021)
+            .row(crate::template::TableId::Requests, q::NEW, &[26, 0, 0, 0, 0, 0, 26])
+            .row(crate::template::TableId::Requests, q::GRANTED, &[26, 0, 0, 0, 0, 0, 26])
+            .row(crate::template::TableId::Requests, q::OUTCOME_TOTAL, &[26, 0, 0, 0, 0, 0, 26]);
+        let sample = [q::NEW, q::GRANTED, q::OUTCOME_TOTAL].into_iter().fold(sample, blank);
+        let sample = sample
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::ISSUED, "")
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::REPEALED, "64")
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::IN_FORCE, "87");
+        // As `pdftotext -raw` gives it: the empty cells leave nothing.
+        let raw: String = sample
+            .text()
+            .lines()
+            .map(|l| l.split('\t').filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ") + "\n")
+            .collect();
+        let r = crate::check(&raw, None);
+        let said = r.diagnostics.iter().find(|d| d.row == Some(a::NORMATIVE_DOCUMENTS)).map(|d| d.code);
+        assert_eq!(said, Some("value.ambiguous"), "{:?}", codes(&r));
+        assert!(!codes(&r).contains(&"table.value_count"), "{:?}", codes(&r));
+    }
 
     #[test]
     fn placements_keep_order_and_count_every_way() {
