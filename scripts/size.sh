@@ -28,6 +28,10 @@ if [ $build = 1 ]; then
   trunk build --release >/dev/null 2>&1
 fi
 
+for f in www/pkg/nianbao_bg.wasm dist/index.html; do
+  [ -f "$f" ] || { echo "$f is not built: run scripts/size.sh without --no-build" >&2; exit 2; }
+done
+
 gz() { gzip -9 -n -c "$1" | wc -c; }
 total=0
 row() {  # file [label]
