@@ -64,7 +64,6 @@ use std::path::{Path, PathBuf};
 ///   random truths' rows of legal persons defeat now and then (1 cell in
 ///   11,940); a one-column row's mark glued between two labels
 ///   (`行政处罚/行政强制—`) is not read as its blank (absent, unsaid).
-/// - PDF raw, pdf.js, -layout, blank-zeros and dashes: the same prior.
 /// - PDF plain: pdftotext without -raw or -layout reorders a table's lines.
 #[rustfmt::skip]
 const KNOWN_GAPS: &[(Shape, Style)] = {

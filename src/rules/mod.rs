@@ -63,6 +63,24 @@ pub struct Rule {
     pub check: fn(&Document, &mut Vec<Diagnostic>),
 }
 
+/// A rule without its documentation or check: what a build that shows
+/// the documentation only on demand (the app fetches it) refers to, so that
+/// the documentation's text stays out of its wasm. Made from the rules'
+/// constants at compile time ([`all_heads`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RuleHead {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub group: RuleGroup,
+    pub title: &'static str,
+}
+
+impl Rule {
+    pub const fn head(&self) -> RuleHead {
+        RuleHead { code: self.code, severity: self.severity, group: self.group, title: self.title }
+    }
+}
+
 /// Whose requirement a rule checks. Every group runs by default; a user
 /// may turn one off (`--ignore local`, or in the app).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +135,7 @@ impl Selection {
         let items = |list: &str| -> Result<Vec<String>, String> {
             let mut out = Vec::new();
             for item in list.split([',', '，', ' ']).map(str::trim).filter(|i| !i.is_empty()) {
-                if !all_rules().any(|r| takes(item, r)) {
+                if !all_heads().any(|r| takes(item, r)) {
                     return Err(format!(
                         "“{item}”不是规则代码、代码前缀或规则组（national、local、all）；用 nianbao rules 查看全部规则"
                     ));
@@ -135,17 +153,21 @@ impl Selection {
 
     /// Whether a rule runs.
     pub fn allows(&self, rule: &Rule) -> bool {
+        self.allows_head(&rule.head())
+    }
+
+    fn allows_head(&self, rule: &RuleHead) -> bool {
         self.select.iter().any(|i| takes(i, rule)) && !self.ignore.iter().any(|i| takes(i, rule))
     }
 
     /// Whether the rule with this code runs (codes no rule has always do).
     pub fn allows_code(&self, code: &str) -> bool {
-        find_rule(code).is_none_or(|r| self.allows(r))
+        find_head(code).is_none_or(|r| self.allows_head(r))
     }
 }
 
 /// Whether a selection item takes a rule.
-fn takes(item: &str, rule: &Rule) -> bool {
+fn takes(item: &str, rule: &RuleHead) -> bool {
     let item = item.trim_end_matches('.');
     item.eq_ignore_ascii_case("all")
         || item == rule.group.key()
@@ -167,9 +189,13 @@ pub struct RuleDoc {
 }
 
 impl RuleDoc {
+    /// The parts' Chinese headings, in order.
+    pub const HEADINGS: [&'static str; 4] = ["检查内容", "为什么", "示例", "依据"];
+
     /// The parts with their Chinese headings, in order.
     pub fn parts(&self) -> [(&'static str, &'static str); 4] {
-        [("检查内容", self.what), ("为什么", self.why), ("示例", self.example), ("依据", self.basis)]
+        let [what, why, example, basis] = Self::HEADINGS;
+        [(what, self.what), (why, self.why), (example, self.example), (basis, self.basis)]
     }
 }
 
@@ -203,6 +229,7 @@ macro_rules! single_report_rules {
     ($($rule:ident),* $(,)?) => {
         /// Every single-report rule, in the order their diagnostics are listed.
         pub const RULES: &[&Rule] = &[$(&$rule::RULE),*];
+        const HEADS: &[RuleHead] = &[$($rule::RULE.head()),*];
         const CHECKS: &[fn(&Document, &mut Vec<Diagnostic>)] = &[$($rule::RULE.check),*];
     };
 }
@@ -249,6 +276,27 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
 
 pub fn find_rule(code: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.code == code)
+}
+
+/// Every rule's head, in [`all_rules`]' order: no documentation.
+pub fn all_heads() -> impl Iterator<Item = &'static RuleHead> {
+    /// The heads of a list of rules, at compile time.
+    const fn heads<const N: usize>(rules: &[&Rule]) -> [RuleHead; N] {
+        let mut out = [input_unreadable::RULE.head(); N];
+        let mut i = 0;
+        while i < N {
+            out[i] = rules[i].head();
+            i += 1;
+        }
+        out
+    }
+    const CROSS_YEAR: [RuleHead; cross_year::RULES.len()] = heads(cross_year::RULES);
+    const UNREADABLE: RuleHead = input_unreadable::RULE.head();
+    HEADS.iter().chain(&CROSS_YEAR).chain(std::iter::once(&UNREADABLE))
+}
+
+pub fn find_head(code: &str) -> Option<&'static RuleHead> {
+    all_heads().find(|r| r.code == code)
 }
 
 pub fn run(doc: &Document) -> Vec<Diagnostic> {
@@ -379,6 +427,13 @@ pub fn related_cell(row: &Row, column: ColKey, label: impl Into<String>) -> Rela
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_heads_are_the_rules_without_their_documentation() {
+        let heads: Vec<_> = all_heads().map(|h| (h.code, h.severity, h.group, h.title)).collect();
+        let rules: Vec<_> = all_rules().map(|r| (r.code, r.severity, r.group, r.title)).collect();
+        assert_eq!(heads, rules);
+    }
+
     use super::*;
 
     #[test]

@@ -212,6 +212,11 @@ await check('a click on a diagnostic highlights its cells and its source line, a
   await page.getByTestId('explain').nth(d).click();
   assert.equal(await app.rule.getAttribute('data-code'), want.code);
   assert.match(await app.rule.textContent(), /检查内容/);
+  // Its documentation is fetched on first use (rule-docs.tsv, generated from the rules).
+  const doc = fs.readFileSync(path.join(ROOT, 'src/app/rule-docs.tsv'), 'utf8').split('\n')
+    .map((l) => l.split('\t')).find((f) => f[0] === want.code);
+  await poll(async () => (await app.rule.textContent()).includes(`检查内容：${doc[1]}`) && (await app.rule.textContent()).includes(`依据：${doc[4]}`),
+    'the rule\'s documentation shown');
   await poll(() => page.evaluate(() => document.activeElement?.id === 'rule-panel'), 'the focus on the rule page');
   await page.keyboard.press('Escape');
   await poll(async () => (await app.rule.count()) === 0, 'Escape closing the rule page');

@@ -1,10 +1,11 @@
 //! The list of diagnostics, and the rule pages they link to.
 
 use crate::checked::Checked;
+use crate::components::rule_docs;
 use crate::components::suggestions::suggestions;
 use crate::state::AppState;
 use leptos::prelude::*;
-use nianbao::rules::{all_rules, find_rule, Rule};
+use nianbao::rules::{all_heads, find_head, RuleHead};
 use nianbao::Severity;
 use std::sync::Arc;
 
@@ -80,13 +81,8 @@ pub fn DiagnosticList(
 }
 
 /// One rule's page: its title and the parts of its documentation.
-fn rule_doc(rule: &'static Rule) -> impl IntoView {
-    let parts = rule
-        .doc
-        .parts()
-        .into_iter()
-        .map(|(head, text)| view! { <p><strong>{format!("{head}：")}</strong>{text}</p> })
-        .collect_view();
+fn rule_doc(rule: &'static RuleHead) -> impl IntoView {
+    let parts = rule_docs::parts(rule.code);
     view! {
         <p class="rule-title">
             <span class=format!("badge {}", severity_class(rule.severity))>{rule.severity.label()}</span>
@@ -104,7 +100,8 @@ pub fn RulePanel(
     state: AppState,
 ) -> impl IntoView {
     move || {
-        let rule = find_rule(state.rule.get()?)?;
+        let rule = find_head(state.rule.get()?)?;
+        rule_docs::want();
         Some(view! {
             <section
                 id="rule-panel"
@@ -134,11 +131,11 @@ pub fn RulePanel(
 /// Every rule the checker has, each with its page.
 #[component]
 pub fn RulesList() -> impl IntoView {
-    let rules = all_rules()
+    let rules = all_heads()
         .map(|r| {
             view! {
                 <details class="rule-item" data-code=r.code data-group=r.group.key()>
-                    <summary><code>{r.code}</code>" "{r.title}</summary>
+                    <summary on:click=|_| rule_docs::want()><code>{r.code}</code>" "{r.title}</summary>
                     {rule_doc(r)}
                 </details>
             }

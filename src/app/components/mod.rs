@@ -2,6 +2,7 @@
 //! and draws it; none checks anything itself.
 
 pub mod diagnostics;
+pub mod rule_docs;
 pub mod source;
 pub mod suggestions;
 pub mod summary;

@@ -1,6 +1,7 @@
 //! The verdict and what the core read about the report.
 
 use crate::checked::Checked;
+use crate::web;
 use leptos::prelude::*;
 use nianbao::Severity;
 use std::sync::Arc;
@@ -55,11 +56,11 @@ pub fn Summary(
                     <dd data-testid="summary-infos">{infos}</dd>
                 </div>
             </dl>
-            <p class="timing" data-testid="timing" data-ms=format!("{:.3}", checked.millis)>
+            <p class="timing" data-testid="timing" data-ms=web::fixed(checked.millis, 3)>
                 {match r.input_lines {
                     // (The 填报 mode's grid has no text.)
-                    0 => format!("检查用时 {:.1} 毫秒", checked.millis),
-                    n => format!("{n} 行，检查用时 {:.1} 毫秒", checked.millis),
+                    0 => format!("检查用时 {} 毫秒", web::fixed(checked.millis, 1)),
+                    n => format!("{n} 行，检查用时 {} 毫秒", web::fixed(checked.millis, 1)),
                 }}
             </p>
         </section>

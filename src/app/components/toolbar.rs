@@ -1,7 +1,7 @@
 //! Examples, opening a file, clearing, exporting and copying; and the
 //! message bar those actions report to.
 
-use crate::examples::EXAMPLES;
+use crate::examples::{Example, EXAMPLES};
 use crate::state::{AppState, Level, APPLIED};
 use crate::web::{self, files};
 use leptos::prelude::*;
@@ -19,6 +19,17 @@ pub fn open_file(state: AppState, file: web_sys::File) {
                 state.tell(Level::Info, "file", format!("已打开 {name}"));
             }
             Err(e) => state.tell(Level::Error, "file", format!("无法打开 {name}：{e}")),
+        }
+    });
+}
+
+/// Loads an example: its text is fetched from beside the page (kept for
+/// offline use by the service worker), then checked.
+fn load_example(state: AppState, ex: &'static Example) {
+    spawn_local(async move {
+        match web::fetch_text(&ex.url()).await {
+            Ok(text) => state.load(ex.name.to_string(), text),
+            Err(e) => state.tell(Level::Error, "example", format!("无法载入示例 {}：{e}", ex.name)),
         }
     });
 }
@@ -90,16 +101,13 @@ pub fn Toolbar(
         });
     };
     let none = move || state.checked.with(Option::is_none);
-    // The labels name each seed's agency and year, read by the core once.
-    let examples: Vec<(usize, String)> = EXAMPLES.iter().map(|e| e.label()).enumerate().collect();
     view! {
         <nav class="toolbar" aria-label="操作">
             <div class="group examples" role="group" aria-labelledby="examples-label">
                 <span id="examples-label" class="group-label">"示例"</span>
-                {examples
-                    .into_iter()
-                    .map(|(i, label)| {
-                        let ex = &EXAMPLES[i];
+                {EXAMPLES
+                    .iter()
+                    .map(|ex| {
                         view! {
                             <button
                                 type="button"
@@ -107,9 +115,9 @@ pub fn Toolbar(
                                 data-testid="example"
                                 data-name=ex.name
                                 title=format!("载入示例报告 {}", ex.name)
-                                on:click=move |_| state.load(ex.name.to_string(), ex.text.to_string())
+                                on:click=move |_| load_example(state, ex)
                             >
-                                {label}
+                                {ex.label}
                             </button>
                         }
                     })

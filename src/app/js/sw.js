@@ -4,7 +4,12 @@
 // carry a hash in their names, so they are served from the cache first.
 const CACHE = 'nianbao-app-v1';
 const LAZY = ['inputs.js', 'batch.js', 'batch-view.js', 'batch-db.js', 'batch-worker.js', 'batch-checker.js',
-  'batch-checker_bg.wasm', 'idb/index.js'];
+  'batch-checker_bg.wasm', 'idb/index.js',
+  // The example reports (src/app/examples.rs), fetched when their button is clicked.
+  'examples/000_a4b9aaf003e43d05.txt', 'examples/001_76d90fd474e57dbd.txt', 'examples/002_9ca5b3fc5e07fc94.txt',
+  'examples/003_de92c8953c303105.txt', 'examples/004_e8c91993164e9814.txt',
+  // The rules' documentation (src/app/components/rule_docs.rs), fetched when a rule's page is first opened.
+  'rule-docs.tsv'];
 
 // Same-origin files that a page's HTML names (href="…", src="…", data-…="…").
 function named(html, base) {

@@ -13,8 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
     let name = file.name();
     if file.size() > nianbao::MAX_INPUT_BYTES as f64 {
-        let mb = file.size() / 1048576.0;
-        return (name, Err(format!("文件过大（{mb:.1} MB）；年度报告全文通常不超过1 MB，请确认选择的文件是否正确")));
+        let mb = super::fixed(file.size() / 1048576.0, 1);
+        return (name, Err(format!("文件过大（{mb} MB）；年度报告全文通常不超过1 MB，请确认选择的文件是否正确")));
     }
     let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
         Ok(b) => b,

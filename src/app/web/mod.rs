@@ -21,6 +21,28 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// The text of a file served beside the page (relative `path`).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path)).await.map_err(|e| js_error(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "读取失败".to_string())?;
+    if !response.ok() {
+        return Err(format!("服务器返回 {}", response.status()));
+    }
+    let text = response.text().map_err(|e| js_error(&e))?;
+    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|e| js_error(&e))?;
+    text.as_string().ok_or_else(|| "读取失败".to_string())
+}
+
+/// A non-negative number with `digits` decimals (as `format!("{:.1}")`
+/// writes it, but for exact ties), written with integers: formatting an f64
+/// brings Rust's float printing (about 4 KB gzip) into the wasm.
+pub fn fixed(x: f64, digits: u32) -> String {
+    let scale = 10u64.pow(digits);
+    let n = (x.max(0.0) * scale as f64).round() as u64;
+    format!("{}.{:0width$}", n / scale, n % scale, width = digits as usize)
+}
+
 /// Offers `content` as a file download.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     offer(file_name, mime, &JsValue::from_str(content))
@@ -88,4 +110,17 @@ pub fn scroll_within(box_id: &str, child_id: &str) {
     };
     let top = child.offset_top() - outer.client_height() / 2 + child.offset_height() / 2;
     outer.set_scroll_top(top.max(0));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixed_rounds_like_the_float_formatting() {
+        for &(x, d) in
+            &[(0.0, 1), (0.04, 1), (0.05, 3), (12.345_678, 3), (999.96, 1), (1234.5, 3), (1.2e6 / 1048576.0, 1)]
+        {
+            assert_eq!(super::fixed(x, d), format!("{:.*}", d as usize, x), "{x}");
+        }
+        assert_eq!(super::fixed(f64::NAN, 1), "0.0");
+    }
 }

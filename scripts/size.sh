@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The wasm builds' sizes, gzip -9 (what the README quotes) and their budgets
+# (issue 13): the API package (wasm-pack: nianbao_bg.wasm + nianbao.js) at
+# most 100 KB, the app's first load (Trunk release: index.html and what it
+# loads before any click: the CSS, boot.js, the app's .js and .wasm) at most
+# 250 KB. The batch's bundle (fetched on first use) is reported, not budgeted.
+#
+#   scripts/size.sh            build both (www/pkg, dist/), print the figures
+#   scripts/size.sh --no-build measure the builds already in www/pkg and dist/
+#   scripts/size.sh --check    also exit 1 when a budget is exceeded
+# KB here is 1000 bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt 132 first
+API_BUDGET=100000
+APP_BUDGET=250000
+build=1 check=0
+for arg in "$@"; do
+  case $arg in
+    --no-build) build=0 ;;
+    --check) check=1 ;;
+    *) echo "usage: scripts/size.sh [--no-build] [--check]" >&2; exit 2 ;;
+  esac
+done
+if [ $build = 1 ]; then
+  wasm-pack build --target web --profile wasm-release --mode no-install --out-dir www/pkg --out-name nianbao \
+    -- --locked --no-default-features --features wasm-api >/dev/null 2>&1
+  trunk build --release >/dev/null 2>&1
+fi
+
+for f in www/pkg/nianbao_bg.wasm dist/index.html; do
+  [ -f "$f" ] || { echo "$f is not built: run scripts/size.sh without --no-build" >&2; exit 2; }
+done
+
+gz() { gzip -9 -n -c "$1" | wc -c; }
+total=0
+row() {  # file [label]
+  local raw z; raw=$(wc -c <"$1"); z=$(gz "$1"); total=$((total + z))
+  printf '| %s | %d | %d |\n' "${2:-$(basename "$1")}" "$raw" "$z"
+}
+section() { printf '\n%s\n\n| file | raw | gzip -9 |\n|---|---:|---:|\n' "$1"; total=0; }
+verdict() {  # name budget
+  printf '| **total** | | **%d** (%.1f KB; budget %d KB) |\n' "$total" "$(echo "$total / 1000" | bc -l)" $(($2 / 1000))
+  if [ "$total" -gt "$2" ]; then
+    echo "$1: $total B gzip -9, over its budget of $2 B by $((total - $2)) B" >&2
+    over=1
+  fi
+}
+over=0
+
+section "API package (www/pkg, wasm-pack --profile wasm-release)"
+row www/pkg/nianbao_bg.wasm
+row www/pkg/nianbao.js
+verdict "API package" $API_BUDGET
+
+section "App, first load (dist/, trunk build --release)"
+row dist/index.html
+# What index.html itself names: stylesheets, scripts, preloads, the loader's data-js/data-wasm.
+for f in $(grep -oE '(href|src|data-js|data-wasm)="[^"]+"' dist/index.html | sed -E 's/^[^"]*"//; s/"$//; s#^/##' | grep -v '^data:' | sort -u); do
+  [ -f "dist/$f" ] && row "dist/$f" "$(basename "$f" | sed -E 's/-[0-9a-f]{15,16}/-…/')"
+done
+verdict "app first load" $APP_BUDGET
+
+section "Batch, fetched on first use (not in the first load)"
+for f in batch.js batch-view.js batch-db.js idb/index.js batch-worker.js; do [ -f "dist/$f" ] && row "dist/$f" "$f"; done
+for f in dist/batch-checker*.js dist/batch-checker*_bg.wasm; do [ -f "$f" ] && row "$f" "$(basename "$f" | sed -E 's/-[0-9a-f]{15,16}/-…/')"; done
+printf '| **total** | | **%d** |\n' "$total"
+
+if [ $check = 1 ] && [ $over = 1 ]; then exit 1; fi
