@@ -181,6 +181,11 @@ impl Letter {
     }
 }
 
+/// The letters of a batch in one zip: (file name, content) each, in order.
+pub fn zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+    crate::util::zip::stored(files)
+}
+
 /// A letter's file name for a report named `name`: its stem and 反馈意见.
 pub fn file_name(name: &str, extension: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
