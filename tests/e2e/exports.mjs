@@ -8,7 +8,7 @@
 //     across a reload;
 //   - the data set, long and wide: the same bytes as `nianbao check
 //     --format csv` / `csv-wide` on the same files;
-//   - the workbook (XLSX): unzipped, its sheets read and compared with the
+//   - the workbook (XLSX): its zip read, its sheets' XML read and compared with the
 //     CSV exports;
 //   - the feedback letters: the zip's .docx files, and the single view's,
 //     the same bytes as `nianbao letter --out` (whose .docx tests/exports.rs
@@ -22,6 +22,7 @@ import { CHROMIUM, finish, serve, test } from './harness.mjs';
 import { App, INIT, poll } from './app-page.mjs';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,13 +78,36 @@ const trimmed = (records) => records.map((r) => {
 
 const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** A workbook read back (unzip, then each sheet's XML): [[name, rows of cell texts]]. */
-function readXlsx(file) {
-  const part = (name) => {
-    const r = spawnSync('unzip', ['-p', file, name], { maxBuffer: 1 << 28, encoding: 'utf8' });
-    assert.equal(r.status, 0, `unzip ${name}: ${r.stderr}`);
-    return r.stdout;
-  };
+/** A zip's files (stored or deflated), read by its central directory: name → bytes. */
+function readZip(buf) {
+  let end = buf.length - 22;
+  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
+  assert.ok(end >= 0, 'a zip');
+  const files = new Map();
+  let at = buf.readUInt32LE(end + 16);
+  for (let n = buf.readUInt16LE(end + 10); n > 0; n--) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50);
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const nameBytes = buf.subarray(at + 46, at + 46 + nameLen);
+    const name = nameBytes.toString(flags & 0x0800 || nameBytes.every((b) => b < 0x80) ? 'utf8' : 'latin1');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLen + extra + comment;
+  }
+  return files;
+}
+
+/** A workbook read back (its zip, then each sheet's XML): [[name, rows of cell texts]]. */
+function readXlsx(bytes) {
+  const zip = readZip(bytes);
+  const part = (name) => zip.get(name).toString('utf8');
   const names = [...part('xl/workbook.xml').matchAll(/<sheet name="([^"]*)"/g)].map((m) => unescape(m[1]));
   return names.map((name, i) => {
     const rows = [...part(`xl/worksheets/sheet${i + 1}.xml`).matchAll(/<row [^>]*>(.*?)<\/row>/gs)].map(([, row]) => {
@@ -98,14 +122,6 @@ function readXlsx(file) {
     });
     return [name, rows];
   });
-}
-
-/** The files of a zip, extracted into a fresh folder: name → bytes. */
-function unzipAll(file) {
-  const dir = fs.mkdtempSync(path.join(TMP, 'unzip-'));
-  const r = spawnSync('unzip', ['-q', file, '-d', dir], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return new Map(fs.readdirSync(dir).map((n) => [n, fs.readFileSync(path.join(dir, n))]));
 }
 
 // ------------------------------------------------------------ the page
@@ -218,7 +234,7 @@ await check('the data set, long and wide: the bytes of `nianbao check --format c
 await check('the workbook: 汇总, 规则统计 and the data set, read back, hold what the CSV exports hold', async () => {
   const book = await download('batch-export-xlsx');
   assert.equal(book.name, '批量检查.xlsx');
-  const sheets = readXlsx(book.file);
+  const sheets = readXlsx(book.bytes);
   assert.deepEqual(sheets.map(([n]) => n), ['汇总', '规则统计', '数据集（宽表）', '数据集（长表）']);
   const csvOf = async (id) => trimmed(parseCsv((await download(id)).bytes.toString('utf8')));
   assert.deepEqual(sheets[0][1], await csvOf('batch-export-csv'));
@@ -234,7 +250,7 @@ cli(DIR, ['letter', '--out', LETTERS], NAMES);
 await check('feedback letters: the zip of the batch, and the opened report\'s, are the bytes of `nianbao letter`', async () => {
   const zip = await download('batch-export-letters');
   assert.equal(zip.name, '反馈意见.zip');
-  const letters = unzipAll(zip.file);
+  const letters = readZip(zip.bytes);
   const expected = fs.readdirSync(LETTERS).filter((n) => n.endsWith('.docx')).sort();
   assert.deepEqual([...letters.keys()].sort(), expected);
   for (const name of expected) assert.ok(letters.get(name).equals(fs.readFileSync(path.join(LETTERS, name))), name);

@@ -264,7 +264,12 @@ async function pair(me = {}) {
 export async function pairWith(id, with_) {
   await attach();
   const row = table.rows.find((r) => r.id === id);
-  if (!row || run) return;
+  if (!row) return;
+  if (run) {
+    tell('warning', '批量检查正在进行，请等它完成后再配对');
+    drawBack();
+    return;
+  }
   run = { cancelled: false };
   const me = run;
   try {
