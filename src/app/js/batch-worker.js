@@ -18,7 +18,7 @@
 // feedback letter, a zip, a workbook.
 
 import init, * as checker from './batch-checker.js';
-import { readFile, checkText } from './batch-checker.js';
+import { readFile, checkKept } from './batch-checker.js';
 import { openBatchDb, message } from './batch-db.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -63,7 +63,7 @@ async function check({ id, path, file }) {
   let text = null;
   try {
     text = await textOf(file);
-    Object.assign(row, JSON.parse(checkText(text, file.name)));
+    Object.assign(row, JSON.parse(checkKept(id, text, file.name)));
   } catch (err) {
     row.unreadable = message(err);
   }
@@ -110,7 +110,7 @@ async function save() {
 let queue = Promise.resolve();
 
 /** The checker's exports the page may call. */
-const CALLS = new Set(['checkText', 'previousYears', 'datasetHeader', 'datasetRows', 'letterText', 'letterDocx', 'letterName', 'zipFiles', 'workbook']);
+const CALLS = new Set(['checkText', 'checkAgainstKept', 'previousYears', 'datasetHeader', 'datasetRows', 'letterText', 'letterDocx', 'letterName', 'zipFiles', 'workbook']);
 
 function call({ id, fn, args }) {
   try {

@@ -244,11 +244,19 @@ async function pair(me = {}) {
   table.setProgress({ done, total: changed.length, current: '与上一年报告比对' });
   const updated = await Promise.all(changed.map(async ({ row, want }) => {
     const last = want == null ? null : rows.find((r) => r.id === want);
-    const [text, lastText] = await Promise.all([textOf(row), last ? textOf(last) : null]);
+    const text = await textOf(row);
     if (text == null || me.cancelled) return null;
-    const checked = JSON.parse(await call('checkText', text, row.name, lastText ?? undefined, lastText == null ? undefined : last.name));
+    // Against what the worker that checked last year's report keeps of it; else its text checked again.
+    const holder = last && keptBy.get(last.id);
+    let json = holder && pool?.workers.includes(holder) ? await callOn(holder, 'checkAgainstKept', last.id, text, row.name) : undefined;
+    let paired = json !== undefined;
+    if (json === undefined) {
+      const lastText = last ? await textOf(last) : null;
+      paired = lastText != null;
+      json = await call('checkText', text, row.name, lastText ?? undefined, paired ? last.name : undefined);
+    }
     table.setProgress({ done: ++done, total: changed.length, current: '与上一年报告比对' });
-    return { ...row, ...checked, previous: lastText == null ? null : want };
+    return { ...row, ...JSON.parse(json), previous: paired ? want : null };
   }));
   const rowsNow = updated.filter(Boolean);
   if (me.cancelled || !rowsNow.length) return;
@@ -342,6 +350,9 @@ async function collect(items) {
 
 // ------------------------------------------------------------------ the pool
 
+/** The worker that keeps what last year's rules read of a row (the one that checked it), by row id. */
+const keptBy = new Map();
+
 /** Calls under way, by id: {resolve, reject, slot}. */
 const calls = new Map();
 let callId = 0;
@@ -380,6 +391,7 @@ function stopPool() {
   for (const { w } of pool?.workers ?? []) w.terminate();
   for (const c of calls.values()) c.reject(new Error('已取消'));
   calls.clear();
+  keptBy.clear();
   pool = null;
 }
 
@@ -392,7 +404,10 @@ function ensurePool() {
 /** Runs one of the checker's exports in the least busy worker. */
 function call(fn, ...args) {
   const slots = ensurePool().workers;
-  const slot = slots.reduce((a, b) => (b.busy + b.calls < a.busy + a.calls ? b : a));
+  return callOn(slots.reduce((a, b) => (b.busy + b.calls < a.busy + a.calls ? b : a)), fn, ...args);
+}
+
+function callOn(slot, fn, ...args) {
   slot.calls++;
   const id = ++callId;
   return new Promise((resolve, reject) => {
@@ -499,6 +514,7 @@ async function check(me, items) {
         if (m.type !== 'row') return;
         slot.busy--;
         got.add(m.row.id);
+        keptBy.set(m.row.id, slot);
         if (m.text !== undefined) memory.set(m.row.id, m.text);
         if (m.storeError && !me.unsaved) {
           me.unsaved = `无法在本机保存批量检查的结果（${m.storeError}）；此后的文件只保存在当前页面中，关闭或重新加载页面后将丢失`;

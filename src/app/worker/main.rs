@@ -120,6 +120,37 @@ pub fn check_text(text: &str, name: &str, last_text: Option<String>, last_name: 
     serde_json::to_string(&row(&report)).unwrap_or_default()
 }
 
+thread_local! {
+    /// What the year-against-year rules read of each report this worker
+    /// checked (by row id), kept while the pool lives: a row paired with
+    /// one of them is checked against it without checking it again. Small
+    /// (some cells and two sets of trigrams a report).
+    static KEPT: std::cell::RefCell<std::collections::HashMap<u32, LastYear>> = Default::default();
+}
+
+/// Checks a file's text as [`check_text`] does, and keeps what a later
+/// year would read of it (when it names its agency and year).
+#[wasm_bindgen(js_name = checkKept)]
+pub fn check_kept(id: u32, text: &str, name: &str) -> String {
+    let report = nianbao::check(text, Some(name));
+    if Key::of(&report).is_some() {
+        KEPT.with_borrow_mut(|k| k.insert(id, LastYear::of(&report)));
+    }
+    serde_json::to_string(&row(&report)).unwrap_or_default()
+}
+
+/// Checks a file's text against the kept report `last` (its row id); the
+/// row as JSON, or undefined when this worker does not keep it.
+#[wasm_bindgen(js_name = checkAgainstKept)]
+pub fn check_against_kept(last: u32, text: &str, name: &str) -> Option<String> {
+    KEPT.with_borrow(|k| {
+        let last = k.get(&last)?;
+        let mut report = nianbao::check(text, Some(name));
+        report.diagnostics.extend(cross_year::check(last, &report));
+        serde_json::to_string(&row(&report)).ok()
+    })
+}
+
 /// For each row's key (JSON: `[[agency, year] | null, …]`, as the rows
 /// give them), the index of its agency's report for the year before
 /// (`report::pairing::previous_years`, the CLI's), as JSON.
@@ -237,6 +268,10 @@ mod tests {
         // The keys the rows carry pair the two, as the CLI pairs them.
         let keys = serde_json::to_string(&[row(&paired).key, row(&both[1]).key]).unwrap();
         assert_eq!(previous_years_of(&keys), "[1,null]");
+        // Against the kept report: the same row, without checking 2020 again.
+        check_kept(7, &y2020, "001.txt");
+        assert_eq!(check_against_kept(7, &y2021, "000.txt"), Some(serde_json::to_string(&row(&paired)).unwrap()));
+        assert_eq!(check_against_kept(8, &y2021, "000.txt"), None);
     }
 
     #[test]
