@@ -86,5 +86,11 @@ node tests/e2e/exports.mjs "http://127.0.0.1:$app_port/"
 # shapes (issue 14): random report pages of both template versions in every
 # content style through real Chromium and pdftotext, each text read back cell
 # by cell against its truth (the seed is printed; tests/shape_matrix.rs).
-step "shapes: a fresh random batch through Chromium, pdftotext and pdf.js (scripts/shapegen.sh)"
+# Under CI one fixed batch, so that a run fails only for a change in this
+# clone; on a developer's machine a fresh one each run, to find what no batch
+# so far has shown (a failing seed is printed: make it a fixture or a gap).
+if [ -n "${CI:-}" ]; then
+  export SHAPEGEN_SEED=${SHAPEGEN_SEED:-986183542}
+fi
+step "shapes: a batch of random pages through Chromium, pdftotext and pdf.js (scripts/shapegen.sh)"
 bash scripts/shapegen.sh

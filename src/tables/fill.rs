@@ -140,6 +140,17 @@ pub fn fill_row<'t>(
         }
     }
     row.line = values.first().or(cells.first()).or(seg.label_token.as_ref()).map(|t| line_of(t));
+    if multi_run && kinds.contains(&ValueKind::Change) {
+        if let Some(at) = minus_or_mark(cells, &norm.text) {
+            // `—-2587` glued: a mark and 2587, or a mark, -25 and 87.
+            row.issues.push(RowIssue::Ambiguous {
+                digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
+                candidates: Vec::new(),
+                line: Some(line_of(at)),
+            });
+            return Filled::Done;
+        }
+    }
     if let Some(taken) =
         with_traces(cells, expected, arith).or_else(|| last_leading(cells, expected, arith, &norm.text))
     {
@@ -190,11 +201,48 @@ pub fn fill_row<'t>(
         });
         return Filled::Done;
     }
+    if cells.len() < expected && !cells.is_empty() && cells.iter().all(|t| t.kind == Kind::Blank) {
+        // Only blank marks, fewer than the columns (a PDF's text ran two
+        // `——` together): every cell is empty, wherever each mark stood.
+        for (i, cell) in row.cells.iter_mut().enumerate() {
+            let kind = kinds.get(i).copied().unwrap_or(ValueKind::Count);
+            read_cell(cell, kind, cells[i.min(cells.len() - 1)], norm);
+        }
+        return Filled::Done;
+    }
     if cells.len() < expected {
         return Filled::Short(cells.to_vec());
     }
     count_mismatch(row, cells, glue, norm);
     Filled::Done
+}
+
+/// In glued cells, a `-` that may be a blank mark or a minus, which the
+/// text does not say: right before a number of two digits or more after a
+/// mark (`—-2587`: a mark and 2587, or -25 and 87), or between two numbers
+/// (`12-18`: 12, a mark and 18, or 12, -1 and 8) on a page that writes `-`
+/// for its empty cells elsewhere. Returns the first cell of the two.
+fn minus_or_mark<'t>(cells: &[&'t Token], text: &str) -> Option<&'t Token> {
+    cells.windows(2).find_map(|pair| {
+        let [before, after] = pair else { return None };
+        let glued = before.end == after.start;
+        let mark_then_digits = before.kind == Kind::Blank
+            && &text[before.start..before.end] == "-"
+            && after.number().is_some_and(|n| !n.negative && n.frac.is_none() && n.int.len() > 1);
+        let number_then_minus = before.number().is_some()
+            && after.number().is_some_and(|n| n.negative && n.frac.is_none())
+            && page_marks_blanks_with_minus(text);
+        (glued && (mark_then_digits || number_then_minus)).then_some(*before)
+    })
+}
+
+/// Whether a `-` stands alone between two things that are not digits
+/// somewhere in the text (`无-无`, `/ - /`): the page's way of writing an
+/// empty cell.
+fn page_marks_blanks_with_minus(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_digit() || *b == b'-');
+    text.match_indices('-').any(|(at, _)| !digit(at.checked_sub(1)) && !digit(Some(at + 1)))
 }
 
 /// Says a row has a number of values it cannot have; or, where some of
@@ -647,6 +695,63 @@ mod tests {
         assert!(s.iter().all(|v| row_total_fits(v)));
         assert_eq!(split_digits("0000000", &[7], &row_total_fits), [vec![0; 7]]);
         assert_eq!(split_digits("1000001", &[7], &row_total_fits), [vec![1, 0, 0, 0, 0, 0, 1]]);
+    }
+
+    /// A 2019 report's text with every line of its tables run together, as
+    /// a flattened PDF copy gives it.
+    fn flattened(sample: crate::testing::Sample) -> String {
+        sample.text().replace(['\t', '\n'], "")
+    }
+
+    #[test]
+    fn a_minus_that_may_be_a_mark_is_said_not_guessed() {
+        use crate::template::keys::active as a;
+        use crate::template::{v2019::V2019, TableId};
+        use crate::testing::{codes, Sample};
+        let t = TableId::Active;
+        let row = |previous: &str, change: &str, decisions: &str| {
+            let sample = Sample::new(&V2019)
+                .cell(t, a::LICENSING, a::PREVIOUS_ITEMS, "无")
+                .cell(t, a::LICENSING, a::CHANGE, if change == "-" { "-" } else { "0" })
+                .cell(t, a::LICENSING, a::DECISIONS, "无")
+                .cell(t, a::PUNISHMENT, a::PREVIOUS_ITEMS, previous)
+                .cell(t, a::PUNISHMENT, a::CHANGE, change)
+                .cell(t, a::PUNISHMENT, a::DECISIONS, decisions);
+            let report = crate::check(&flattened(sample), None);
+            let cells = report
+                .tables
+                .active
+                .row(a::PUNISHMENT)
+                .map(|r| [a::PREVIOUS_ITEMS, a::CHANGE, a::DECISIONS].map(|c| r.cell(c).and_then(|c| c.value)));
+            (report, cells)
+        };
+        // `—-2587`: a mark and -25, 87; or two marks and 2587.
+        let (report, cells) = row("—", "-25", "87");
+        assert!(codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
+        assert_eq!(cells, Some([None, None, None]));
+        // `12-18` on a page that writes `-` for empty cells (`无-无`): 12, -1, 8 or 12, a mark, 18.
+        let (report, _) = row("12", "-", "18");
+        assert!(codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
+        // The same glued on a page with no `-` mark: a minus.
+        let (report, cells) = row("12", "-1", "8");
+        assert!(!codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
+        assert!(cells.is_some_and(|c| c.iter().all(Option::is_some)), "{cells:?}");
+    }
+
+    #[test]
+    fn a_row_of_marks_fewer_than_its_columns_is_blank() {
+        use crate::testing::{codes, Sample};
+        // `—— ——` run together by a PDF: six marks for seven cells.
+        let text = Sample::new(&V2021)
+            .text()
+            .replace("（一）予以公开\t0\t0\t0\t0\t0\t0\t0", "（一）予以公开\t—\t/\t————\t无\t-\t/");
+        assert!(text.contains("————"));
+        let r = crate::check(&text, None);
+        let row = r.tables.requests.row(q::GRANTED).unwrap();
+        assert!(row.cells.iter().all(|c| c.value.is_none()), "{row:?}");
+        let blank = r.diagnostics.iter().filter(|d| d.code == "value.blank" && d.row == Some(q::GRANTED)).count();
+        assert_eq!(blank, 1, "{:?}", codes(&r));
+        assert!(!codes(&r).iter().any(|c| c.starts_with("table.") || *c == "value.ambiguous"), "{:?}", codes(&r));
     }
 
     #[test]

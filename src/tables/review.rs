@@ -114,7 +114,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
         table.found = true;
         let line = Some(norm.line_at(values[0].start));
         let blanks = segs.iter().any(|s| s.cells.iter().any(|t| matches!(t.kind, Kind::Blank | Kind::Empty(_))));
-        if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
+        if values.len() < cells_wanted && values.iter().all(|t| t.kind == Kind::Blank) {
+            // Only blank marks, fewer than the cells (a PDF's text ran two
+            // `——` together): every cell is empty, wherever each mark stood.
+            all_blank(&mut table, line);
+        } else if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
             place_short(&mut table, &values, norm, &sums, width, line);
         } else {
             table.issues.push(RowIssue::ValueCount {
@@ -129,16 +133,22 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
     // No values at all under the table's own header: every cell left empty.
     if has_header(&segs, grid) {
         table.found = true;
-        for row in &mut table.rows {
-            row.found = true;
-            row.line = table.line;
-            for cell in &mut row.cells {
-                cell.state = CellState::Blank;
-                cell.line = table.line;
-            }
-        }
+        let line = table.line;
+        all_blank(&mut table, line);
     }
     table
+}
+
+/// Every cell of the table left empty, on `line`.
+fn all_blank(table: &mut Table, line: Option<usize>) {
+    for row in &mut table.rows {
+        row.found = true;
+        row.line = line;
+        for cell in &mut row.cells {
+            cell.state = CellState::Blank;
+            cell.line = line;
+        }
+    }
 }
 
 /// Places a run of fewer values than table 四 has cells, with no trace of
@@ -157,14 +167,7 @@ fn place_short(
     let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
     match &fits[..] {
         [only] => {
-            for row in table.rows.iter_mut() {
-                row.found = true;
-                row.line = line;
-                for cell in row.cells.iter_mut() {
-                    cell.state = CellState::Blank;
-                    cell.line = line;
-                }
-            }
+            all_blank(table, line);
             for (t, &at) in values.iter().zip(only) {
                 let row = &mut table.rows[at / width];
                 let kind = row.columns[at % width].kind;
@@ -184,18 +187,20 @@ fn place_short(
     }
 }
 
-/// Whether the region holds the table's own column headings (结果维持,
-/// 结果纠正 …): the table is there even with no number in it.
-/// Whether the region holds the table's column heads: two of them, each
-/// whole or in its pieces of two characters (a PDF's laid-out header
-/// interleaves `结果 结果 其他` / `维持 纠正 结果`).
+/// Whether the region holds the table's own column heads (结果维持,
+/// 结果纠正 …): the table is there even with no number in it. Two of them,
+/// each whole or in pieces, as a PDF's narrow header cells break them and
+/// its text interleaves the pieces: in twos (`结果 结果 其他` / `维持 纠正
+/// 结果`) or cut once (`结果维 结果纠` / `持 正`, the longer piece three
+/// characters or more).
 fn has_header(segs: &[Segment], grid: &GridSpec) -> bool {
     let words: String = segs.iter().map(|s| s.label.as_ref()).collect();
+    let has = |piece: &[char]| crate::util::find::contains(&words, &piece.iter().collect::<String>());
     let found = |label: &str| {
         let chars: Vec<char> = label.chars().collect();
-        crate::util::find::contains(&words, label)
-            || chars.len() >= 4
-                && chars.chunks(2).all(|pair| crate::util::find::contains(&words, &pair.iter().collect::<String>()))
+        let in_twos = || chars.chunks(2).all(has);
+        let cut_once = || (1..chars.len()).any(|k| k.max(chars.len() - k) >= 3 && has(&chars[..k]) && has(&chars[k..]));
+        crate::util::find::contains(&words, label) || chars.len() >= 4 && (in_twos() || cut_once())
     };
     grid.columns.iter().filter(|c| found(c.label)).count() >= 2
 }
@@ -247,4 +252,46 @@ fn grouped<'t>(segs: &[Segment<'t>], grid: &GridSpec, fits: &dyn Fn(&[i64]) -> b
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::v2021::V2021;
+    use crate::testing::{codes, Sample};
+
+    /// Sample's text with table 四 replaced by `table`.
+    fn with_review(table: &str) -> String {
+        let text = Sample::new(&V2021).text();
+        let start = text.find("四、政府信息公开行政复议、行政诉讼情况").unwrap();
+        let end = text.find("五、存在的主要问题").unwrap();
+        format!("{}四、政府信息公开行政复议、行政诉讼情况\n{table}\n{}", &text[..start], &text[end..])
+    }
+
+    #[test]
+    fn an_empty_table_is_found_by_its_heads_however_a_pdf_breaks_them() {
+        for heads in [
+            "结果维持 结果纠正 其他结果 尚未审结 总计",
+            // pdftotext -layout: two characters a line of the cell.
+            "结果 结果 其他 尚未\n维持 纠正 结果 审结",
+            // pdf.js: the narrow cells' last character on the next line.
+            "结果维 结果纠 其他结 尚未审 总 结果维 结果纠 其他结 尚未审 总\n持 正 果 结 计 持 正 果 结 计",
+        ] {
+            let r =
+                crate::check(&with_review(&format!("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n{heads}")), None);
+            let found = codes(&r);
+            assert!(!found.contains(&"table.missing") && found.contains(&"value.blank"), "{heads}: {found:?}");
+        }
+        // Fifteen marks of which a PDF ran two together: fourteen, all blank.
+        let marks = "- 无 / — ———— 无 / 无 / —— ／ —— —— ——";
+        let r = crate::check(
+            &with_review(&format!("行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n{marks}")),
+            None,
+        );
+        let blank = r.diagnostics.iter().filter(|d| d.code == "value.blank").count();
+        assert_eq!((blank, codes(&r).contains(&"value.ambiguous")), (3, false), "{:?}", codes(&r));
+        assert!(r.tables.review.rows.iter().all(|row| row.cells.iter().all(|c| c.value.is_none())));
+        // No heads, no numbers: the table is missing.
+        let r = crate::check(&with_review("本年度无相关情况。"), None);
+        assert!(codes(&r).contains(&"table.missing"), "{:?}", codes(&r));
+    }
 }
