@@ -78,10 +78,22 @@ fn the_workbook_holds_what_the_csv_holds() {
 
 #[test]
 fn a_workbook_goes_to_a_pipe_but_never_to_a_terminal() {
-    // (stdout here is a pipe: the bytes go through; on a terminal the CLI refuses, see check.rs.)
-    let (_, stdout, _) = nianbao(&["check", "--format", "xlsx", "tests/fixtures/003_de92c8953c303105.txt"]);
+    let seed = "tests/fixtures/003_de92c8953c303105.txt";
+    let (_, stdout, _) = nianbao(&["check", "--format", "xlsx", seed]);
     assert!(stdout.starts_with(b"PK\x03\x04"));
     assert!(read_back(&stdout)[3].1.len() > 100, "the long data set of seed 003");
+    // On a terminal (util-linux `script` gives the command one): refused, with what to do.
+    let command = format!("{} check --format xlsx {seed}", env!("CARGO_BIN_EXE_nianbao"));
+    let Ok(out) =
+        Command::new("script").args(["-qec", &command, "/dev/null"]).current_dir(env!("CARGO_MANIFEST_DIR")).output()
+    else {
+        eprintln!("(no `script` here: the terminal case is not run)");
+        return;
+    };
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("不能显示在终端上") && said.contains("--output"), "{said}");
+    assert!(!said.contains("PK"), "no bytes on the terminal");
 }
 
 #[test]
