@@ -656,17 +656,18 @@ async function eachRow(me, what, rows, each) {
   }));
 }
 
-/** The data set (long: a line a cell; wide: a line a report) of the rows the table keeps, as the CLI writes it. */
-async function dataset(me, wide) {
+/** The data set of the rows the table keeps, as the CLI writes it: [long (a line a cell), wide (a line a report)]. */
+async function dataset(me) {
   const rows = table.kept();
-  const lines = await eachRow(me, wide ? '数据集（宽表）' : '数据集（长表）', rows, (row, text) =>
-    call('datasetRows', wide, text ?? undefined, row.name, row.path, text == null ? (row.unreadable ?? '找不到文本') : undefined));
-  return (await call('datasetHeader', wide)) + lines.join('');
+  const lines = await eachRow(me, '数据集', rows, (row, text) =>
+    call('datasetRows', text ?? undefined, row.name, row.path, text == null ? (row.unreadable ?? '找不到文本') : undefined));
+  const [long, wide] = await Promise.all([call('datasetHeader', false), call('datasetHeader', true)]);
+  return [long + lines.map((l) => l[0]).join(''), wide + lines.map((l) => l[1]).join('')];
 }
 
 export function exportDataset(wide) {
   return exporting('导出数据集', async (me) => {
-    const csv = await dataset(me, wide);
+    const csv = (await dataset(me))[wide ? 1 : 0];
     save(wide ? '数据集（宽表）.csv' : '数据集（长表）.csv', csv, 'text/csv;charset=utf-8');
   });
 }
@@ -675,8 +676,7 @@ export function exportDataset(wide) {
 export function exportXlsx() {
   return exporting('导出XLSX', async (me) => {
     const [summary, rules] = table.csvs();
-    const wide = await dataset(me, true);
-    const long = await dataset(me, false);
+    const [long, wide] = await dataset(me);
     const book = await call('workbook', ['汇总', '规则统计', '数据集（宽表）', '数据集（长表）'], [summary, rules, wide, long]);
     save('批量检查.xlsx', book, XLSX);
   });

@@ -169,22 +169,24 @@ pub fn dataset_header(wide: bool) -> String {
     format!("\u{feff}{header}")
 }
 
-/// A file's lines of the data set (long: a line a cell; wide: one line),
-/// labelled `label`; a file that could not be read (`text` undefined,
-/// `reason` why) has the CLI's lines for it.
+/// A file's lines of the data set, long (a line a cell) and wide (one
+/// line), from one check, labelled `label`; a file that could not be read
+/// (`text` undefined, `reason` why) has the CLI's lines for it.
 #[wasm_bindgen(js_name = datasetRows)]
-pub fn dataset_rows(wide: bool, text: Option<String>, name: &str, label: &str, reason: Option<String>) -> String {
+pub fn dataset_rows(text: Option<String>, name: &str, label: &str, reason: Option<String>) -> Vec<String> {
     let report = match &text {
         Some(t) => nianbao::check(t, Some(name)),
         None => nianbao::unreadable(Some(name), reason.as_deref().unwrap_or("")),
     };
-    let mut out = String::new();
-    if wide {
-        WideColumns::of(nianbao::Registry::national()).row(&report, label, &mut out);
-    } else {
-        dataset::long_rows(&report, label, &mut out);
-    }
-    out
+    let (mut long, mut wide) = (String::new(), String::new());
+    dataset::long_rows(&report, label, &mut long);
+    WIDE.with(|w| w.row(&report, label, &mut wide));
+    vec![long, wide]
+}
+
+thread_local! {
+    /// The wide data set's columns, worked out once.
+    static WIDE: WideColumns = WideColumns::of(nianbao::Registry::national());
 }
 
 /// A report's feedback letter (反馈意见), checked against last year's when
@@ -280,11 +282,13 @@ mod tests {
         let report = nianbao::check(&text, Some("003.txt"));
         let mut long = String::new();
         dataset::long_rows(&report, "dir/003.txt", &mut long);
-        assert_eq!(dataset_rows(false, Some(text.clone()), "003.txt", "dir/003.txt", None), long);
+        let mut wide = String::new();
+        WideColumns::of(nianbao::Registry::national()).row(&report, "dir/003.txt", &mut wide);
+        assert_eq!(dataset_rows(Some(text.clone()), "003.txt", "dir/003.txt", None), [long, wide]);
         assert!(dataset_header(true).starts_with("\u{feff}report,agency,year,template,"));
-        let unread = dataset_rows(true, None, "a.png", "a.png", Some("二进制".into()));
-        assert!(unread.starts_with("a.png,,,,"), "{unread}");
-        assert!(dataset_rows(false, None, "a.png", "a.png", None).is_empty());
+        let unread = dataset_rows(None, "a.png", "a.png", Some("二进制".into()));
+        assert!(unread[1].starts_with("a.png,,,,"), "{unread:?}");
+        assert!(unread[0].is_empty());
     }
 
     #[test]
