@@ -61,10 +61,9 @@ use std::path::{Path, PathBuf};
 /// - flattened, blank-zeros and dashes: glued digits the sums cannot cut
 ///   (said), and the usual-column prior (a value beside its total put under
 ///   自然人, said as a presumption in the row's value.blank), which the
-///   random truths' rows of legal persons defeat now and then (2 cells in
+///   random truths' rows of legal persons defeat now and then (1 cell in
 ///   11,940); a one-column row's mark glued between two labels
 ///   (`行政处罚/行政强制—`) is not read as its blank (absent, unsaid).
-/// - PDF raw, pdf.js, -layout, blank-zeros and dashes: the same prior.
 /// - PDF plain: pdftotext without -raw or -layout reorders a table's lines.
 #[rustfmt::skip]
 const KNOWN_GAPS: &[(Shape, Style)] = {
@@ -144,6 +143,17 @@ fn program_fixtures_read_back_or_say_why() {
     let results = shapegen::measure_dir(&fixtures(), &fixtures());
     assert!(results.len() >= 8 * 8, "tests/shapegen/fixtures: a page a version × style, each in 8 shapes");
     judge("real programs' shapes (tests/shapegen/fixtures)", &matrix_of(&results));
+}
+
+/// Pages of fresh batches that once failed (scripts/shapegen.sh printed
+/// their seed), with the programs' texts of them: each a reader fix's
+/// proof, kept as they were written (not regenerated with the fixtures).
+#[test]
+fn regressions_read_back_or_say_why() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shapegen/regressions");
+    let results = shapegen::measure_dir(&dir, &dir);
+    assert!(results.len() >= 6 * 6, "tests/shapegen/regressions: six pages, each in the programs' shapes");
+    judge("fresh batches' pages that once failed (tests/shapegen/regressions)", &matrix_of(&results));
 }
 
 /// The committed pages are what the writers write today, and the

@@ -564,8 +564,9 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
         push(out, || Token { kind: Kind::Blank, start: base, end: base + piece.len(), line });
         return;
     }
-    // Marks run together (`——-`, `/—`: a PDF's text dropped the space).
-    if !piece.as_bytes()[0].is_ascii_digit() && !piece.contains('无') && piece.chars().all(is_mark_char) {
+    // Marks run together (`——-`, `/—`, `——无`: a PDF's text dropped the
+    // space). (`无` alone is a word unless its line is a table's row.)
+    if !piece.as_bytes()[0].is_ascii_digit() && piece != "无" && piece.chars().all(is_mark_char) {
         push_marks(piece, base, line, out);
         return;
     }
@@ -913,6 +914,8 @@ mod tests {
         assert_eq!(kinds("64无第二十条"), ["N:64", "B", "T:第二十条"]);
         assert_eq!(kinds("申请5无-2"), ["T:申请", "N:5", "B", "B", "N:2"]);
         assert_eq!(kinds("0 ——- 0"), ["N:0", "B", "B", "N:0"]);
+        assert_eq!(kinds("0 ——无 无/ 0"), ["N:0", "B", "B", "B", "B", "N:0"]);
+        assert_eq!(kinds("无 法"), ["T:无", "T:法"]);
         assert_eq!(kinds("增减-2"), ["T:增减", "N:-2"]);
     }
 

@@ -41,7 +41,14 @@ struct Header {
 
 /// `page`: how table 三 of the same page glues its cells; a flattened page
 /// that drops table 三's empty cells drops these too.
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry, page: Glue) -> Table {
+pub fn parse(
+    tokens: &[Token],
+    norm: &Normalised,
+    year: Option<i32>,
+    registry: &Registry,
+    page: Glue,
+    page_drops_empty: bool,
+) -> Table {
     let mut table = Table::new(TableId::Active);
     let segs = segments(tokens, &norm.text);
     let active_rows = registry.active_rows();
@@ -91,7 +98,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         shorts.push(Short::plain(table.rows.len(), Vec::new()));
         table.rows.push(no_values(&rows.rows[i], version, named_at[i]));
     }
-    sparse::place_without_sums(&mut table, shorts, rows.glue, norm);
+    sparse::place_without_sums(&mut table, shorts, rows.glue, page_drops_empty, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));

@@ -84,7 +84,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     // (Table 三 first: its arithmetic shows best whether a flattened page
     // drops its empty cells, and table 二 reads alike.)
     let (requests, glue) = requests::parse(region(regions[1]), norm, year, registry);
-    let active = active::parse(region(regions[0]), norm, year, registry, glue);
+    let active = active::parse(region(regions[0]), norm, year, registry, glue, sparse::drops_empty_cells(&requests));
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
     let review = review::parse(region(regions[2]), norm, &version.review, glue);

@@ -113,7 +113,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
 /// A row given two rows' values, a row's worth a line, followed by a row
 /// given none: the second line is the next row's (`pdftotext -layout` puts
 /// a row's values on the line above its label when a group label beside it
-/// spans several lines). Only then; any other count stays as it is.
+/// spans several lines). A row's worth: all its columns, or, where empty
+/// cells leave no trace, values whose last is the sum of the others (the
+/// row's 总计, as `15 15` and `0 0`). Only then; any other count stays as
+/// it is.
 fn values_above_their_label<'t>(
     mut segs: Vec<Segment<'t>>,
     assignment: &[Option<usize>],
@@ -129,8 +132,9 @@ fn values_above_their_label<'t>(
         let Some(split) = cells.iter().position(|t| t.line != cells[0].line) else { continue };
         let (first, second) = cells.split_at(split);
         let one_line = |part: &[&Token]| part.iter().all(|t| t.line == part[0].line);
-        if first.len() == n
-            && second.len() == n
+        let a_row = |part: &[&Token]| part.len() == n || part.len() >= 2 && part.len() < n && totals_last(part);
+        if a_row(first)
+            && a_row(second)
             && one_line(first)
             && one_line(second)
             && first.iter().chain(second).all(|t| t.trace().is_none())
@@ -142,7 +146,30 @@ fn values_above_their_label<'t>(
             segs[b].leading.clear();
         }
     }
+    // A row given no values, then text that is no row's (a group label's
+    // piece, `（五）不予` of a cell three lines tall) holding one row's worth:
+    // the row's, which `-layout` set on the group label's middle line.
+    for pair in assignment.windows(2) {
+        let (Some(a), Some(b)) = (pair[0], pair[1]) else { continue };
+        let holding: Vec<usize> = (a + 1..b).filter(|&i| values(&segs[i]) > 0).collect();
+        let [orphan] = holding[..] else { continue };
+        let cells = &segs[orphan].cells;
+        let fits = cells.len() <= n && (cells.len() == n || totals_last(cells)) && !assignment.contains(&Some(orphan));
+        if values(&segs[a]) == 0 && fits {
+            segs[a].cells = std::mem::take(&mut segs[orphan].cells);
+            segs[a].leading = std::mem::take(&mut segs[orphan].leading);
+        }
+    }
     segs
+}
+
+/// Whether the last of `values` is the sum of the others (all whole numbers).
+fn totals_last(values: &[&Token]) -> bool {
+    let ints: Option<Vec<i64>> = values
+        .iter()
+        .map(|t| t.number().filter(|n| n.frac.is_none() && !n.negative).and_then(|n| n.int.parse().ok()))
+        .collect();
+    ints.is_some_and(|v| v.split_last().is_some_and(|(last, rest)| rest.iter().sum::<i64>() == *last))
 }
 
 /// Whether a token is a run of digits (no sign, decimals or unit).
@@ -420,4 +447,68 @@ fn label_gain(probe: &Probe, row: &Prepared, matcher: &Matcher) -> (f32, f32) {
     let sim = row.labels.iter().map(|&l| matcher.similarity(probe, l)).fold(0f32, f32::max);
     let ordinal = if matcher.has_ordinal(probe, row.ordinal, row.ordinal_window) { 1.0 } else { 0.0 };
     (sim, LABEL_WEIGHT * sim + ORDINAL_WEIGHT * ordinal)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::keys::requests as q;
+    use crate::template::v2021::V2021;
+    use crate::template::{RowKey, TableId};
+    use crate::testing::Sample;
+
+    /// A 2021 sample as `pdftotext -layout` sets a page whose empty cells
+    /// leave nothing (every 0 of the legal persons' columns empty), with
+    /// 3.要求提供公开出版物 written by `publications`: its lines.
+    fn layout(publications: &str) -> String {
+        let legal = ["commercial", "research", "public_interest", "legal_service", "other"];
+        let mut sample = Sample::new(&V2021);
+        for row in V2021.requests.rows {
+            for c in legal {
+                sample = sample.cell(TableId::Requests, row.key, crate::template::ColKey(c), "");
+            }
+        }
+        // Natural persons' requests only: that column and 总计.
+        let given = [
+            (q::NEW, "38"),
+            (RowKey("3.5.2"), "15"),
+            (RowKey("3.5.3"), "17"),
+            (RowKey("3.5.4"), "6"),
+            (q::OUTCOME_TOTAL, "38"),
+        ];
+        let sample = given.into_iter().fold(sample, |s, (row, n)| {
+            s.cell(TableId::Requests, row, crate::template::ColKey("natural_person"), n).cell(
+                TableId::Requests,
+                row,
+                crate::template::ColKey("total"),
+                n,
+            )
+        });
+        let text: String = sample
+            .text()
+            .lines()
+            .map(|l| l.split('\t').filter(|f| !f.is_empty()).collect::<Vec<_>>().join("    ") + "\n")
+            .collect();
+        let row = "3.要求提供公开出版物    17    17\n";
+        assert!(text.contains(row));
+        text.replace(row, publications)
+    }
+
+    fn publications(text: &str) -> (Option<i64>, Vec<&'static str>) {
+        let r = crate::check(text, None);
+        let total = r.tables.requests.row(RowKey("3.5.3")).and_then(|row| row.int(crate::template::ColKey("total")));
+        let errors = r.diagnostics.iter().filter(|d| d.severity == crate::rules::diagnostic::Severity::Error);
+        (total, errors.map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn a_rows_values_set_above_its_label_by_a_tall_group_label() {
+        // On the line above, run into the row before's line of values.
+        let above = layout("              17    17\n（五）不予处 3.要求提供公开出版物\n理\n");
+        let (total, errors) = publications(&above);
+        assert_eq!((total, errors), (Some(17), vec![]), "{above}");
+        // On the group label's own line, between the halves of its label.
+        let beside = layout("3.要求提供公开出版\n（五）不予    17    17\n物\n");
+        let (total, errors) = publications(&beside);
+        assert_eq!((total, errors), (Some(17), vec![]), "{beside}");
+    }
 }

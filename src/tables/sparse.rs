@@ -176,6 +176,8 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
     // Each short row's candidates that keep its own sums.
     let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
+    // The candidates of the usual placement's least cost, when more than one.
+    let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // One way only: the row's own sums place it. Several: the columns' sums
     // over every row, then the layout's gaps, then the usual empty columns.
     let mut chosen: Vec<Option<(usize, Placement)>> =
@@ -186,7 +188,7 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
             open.iter().map(|&i| candidates[i].iter().map(|c| shorts[i].vector(c, n)).collect()).collect();
         let unknowns: Vec<Unknown> =
             open.iter().zip(&splits).map(|(&i, s)| Unknown { row: shorts[i].row, splits: s }).collect();
-        let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
+        let fixed = fixed_values(table, &shorts, &candidates, &chosen, &[], n);
         let known = |row: usize, column: usize| fixed.get(row).and_then(|r| r.get(column)).copied().flatten();
         let joint = solve(&known, &unknowns, &arith::column_equations(grid, &table.rows));
         for (u, &i) in open.iter().enumerate() {
@@ -216,12 +218,15 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
                 let best: Vec<usize> = consistent.iter().copied().filter(|&k| cost(k) == least).collect();
                 if let [only] = best[..] {
                     chosen[i] = Some((only, Placement::Usual));
+                } else {
+                    preferred[i] = Some(best);
                 }
             }
         }
     }
-    // A usual placement that breaks a column's sums the table otherwise keeps is no placement.
-    let fixed = fixed_values(table, &shorts, &candidates, &chosen, n);
+    // A usual placement that breaks a column's sums the table otherwise keeps
+    // (with the cells its other rows' usual placements agree on) is no placement.
+    let fixed = fixed_values(table, &shorts, &candidates, &chosen, &preferred, n);
     for (i, s) in shorts.iter().enumerate() {
         if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_column(grid, &table.rows, &fixed, s.row) {
             chosen[i] = None;
@@ -296,11 +301,20 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
 /// Places the short rows of a table with no sums to keep (table 二): a row
 /// with no value is left empty; one with some is said to be ambiguous, its
 /// placements listed; or each is one value short, as [`place`] says.
-pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, norm: &Normalised) {
+/// `page_drops_empty`: another table of the page left empty cells with no
+/// trace ([`drops_empty_cells`]), so that this one's short rows are read so
+/// too.
+pub fn place_without_sums(
+    table: &mut Table,
+    shorts: Vec<Short>,
+    glue: Glue,
+    page_drops_empty: bool,
+    norm: &Normalised,
+) {
     if shorts.is_empty() {
         return;
     }
-    let traceless = glue == Glue::FlattenedSparse || traceless(table, &shorts);
+    let traceless = glue == Glue::FlattenedSparse || page_drops_empty || traceless(table, &shorts);
     for s in &shorts {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
         if !traceless {
@@ -321,6 +335,12 @@ pub fn place_without_sums(table: &mut Table, shorts: Vec<Short>, glue: Glue, nor
             });
         }
     }
+}
+
+/// Whether a read table shows that its page leaves empty cells with no
+/// trace: some row's values were placed by arithmetic, or could not be.
+pub fn drops_empty_cells(table: &Table) -> bool {
+    table.rows.iter().flat_map(|r| &r.issues).any(|i| matches!(i, RowIssue::Placed { .. } | RowIssue::Unplaced { .. }))
 }
 
 /// Every way to put `k` values (in order) into `n` columns, as their
@@ -461,11 +481,15 @@ fn whole(t: &Token) -> Option<i64> {
 
 /// Every row's values as far as known: given cells, blank cells as 0, the
 /// short rows as chosen so far; `None` where not known.
+/// Each row's values as far as they are known: the cells read, the short
+/// rows' chosen placements, and where a short row has none, the cells on
+/// which all its `preferred` candidates agree.
 fn fixed_values(
     table: &Table,
     shorts: &[Short],
     candidates: &[Vec<Candidate>],
     chosen: &[Option<(usize, Placement)>],
+    preferred: &[Option<Vec<usize>>],
     n: usize,
 ) -> Vec<Vec<Option<i64>>> {
     let mut out: Vec<Vec<Option<i64>>> = table
@@ -483,9 +507,13 @@ fn fixed_values(
         .collect();
     for (i, s) in shorts.iter().enumerate() {
         let Some(row) = out.get_mut(s.row) else { continue };
-        *row = match chosen[i] {
-            Some((k, _)) => s.vector(&candidates[i][k], n).into_iter().map(Some).collect(),
-            None => vec![None; n],
+        *row = match (chosen[i], preferred.get(i).and_then(Option::as_ref)) {
+            (Some((k, _)), _) => s.vector(&candidates[i][k], n).into_iter().map(Some).collect(),
+            (None, Some(best)) => {
+                let vectors: Vec<Vec<i64>> = best.iter().map(|&k| s.vector(&candidates[i][k], n)).collect();
+                (0..n).map(|c| vectors.iter().all(|v| v[c] == vectors[0][c]).then(|| vectors[0][c])).collect()
+            }
+            (None, None) => vec![None; n],
         };
     }
     out
@@ -514,6 +542,75 @@ fn breaks_column(grid: &GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sample as `pdftotext -raw` gives it: the empty cells leave nothing.
+    fn raw(sample: &crate::testing::Sample) -> String {
+        let line = |l: &str| l.split('\t').filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" ") + "\n";
+        sample.text().lines().map(line).collect()
+    }
+
+    #[test]
+    fn the_usual_column_is_not_taken_where_the_columns_sums_say_otherwise() {
+        use crate::template::keys::requests as q;
+        use crate::template::v2021::V2021;
+        use crate::template::{ColKey, TableId};
+        use crate::testing::Sample;
+        let t = TableId::Requests;
+        let mut sample = Sample::new(&V2021);
+        for row in V2021.requests.rows {
+            for c in V2021.requests.columns {
+                sample = sample.cell(t, row.key, c.key, "");
+            }
+        }
+        // 四's `5 5` beside its total: 自然人 would break 自然人's 一+二 = 七+四.
+        let given: [(_, &[(&str, &str)]); 5] = [
+            (q::NEW, &[("natural_person", "10"), ("commercial", "2"), ("total", "12")]),
+            (q::CARRIED_OVER, &[("natural_person", "3"), ("public_interest", "5"), ("total", "8")]),
+            (q::GRANTED, &[("natural_person", "13"), ("commercial", "2"), ("total", "15")]),
+            (q::OUTCOME_TOTAL, &[("natural_person", "13"), ("commercial", "2"), ("total", "15")]),
+            (q::CARRIED_FORWARD, &[("public_interest", "5"), ("total", "5")]),
+        ];
+        for (row, cells) in given {
+            for &(c, v) in cells {
+                sample = sample.cell(t, row, ColKey(c), v);
+            }
+        }
+        let r = crate::check(&raw(&sample), None);
+        let forward = r.tables.requests.row(q::CARRIED_FORWARD).unwrap();
+        assert_eq!(forward.int(ColKey("natural_person")), None, "{:?}", r.diagnostics);
+        assert_eq!(forward.int(ColKey("total")), Some(5));
+        assert!(
+            r.diagnostics.iter().all(|d| d.severity != crate::rules::diagnostic::Severity::Error),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_short_row_of_table_two_is_read_as_table_three_shows_the_page() {
+        use crate::template::keys::{active as a, requests as q};
+        use crate::template::v2021::V2021;
+        use crate::testing::{codes, Sample};
+        let t = crate::template::TableId::Active;
+        let blank = |s: Sample, row| {
+            ["commercial", "research", "public_interest", "legal_service", "other"]
+                .into_iter()
+                .fold(s, |s, c| s.cell(crate::template::TableId::Requests, row, crate::template::ColKey(c), ""))
+        };
+        let sample = Sample::new(&V2021)
+            .row(crate::template::TableId::Requests, q::NEW, &[26, 0, 0, 0, 0, 0, 26])
+            .row(crate::template::TableId::Requests, q::GRANTED, &[26, 0, 0, 0, 0, 0, 26])
+            .row(crate::template::TableId::Requests, q::OUTCOME_TOTAL, &[26, 0, 0, 0, 0, 0, 26]);
+        let sample = [q::NEW, q::GRANTED, q::OUTCOME_TOTAL].into_iter().fold(sample, blank);
+        let sample = sample
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::ISSUED, "")
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::REPEALED, "64")
+            .cell(t, a::NORMATIVE_DOCUMENTS, a::IN_FORCE, "87");
+        let r = crate::check(&raw(&sample), None);
+        let said = r.diagnostics.iter().find(|d| d.row == Some(a::NORMATIVE_DOCUMENTS)).map(|d| d.code);
+        assert_eq!(said, Some("value.ambiguous"), "{:?}", codes(&r));
+        assert!(!codes(&r).contains(&"table.value_count"), "{:?}", codes(&r));
+    }
 
     #[test]
     fn placements_keep_order_and_count_every_way() {
