@@ -80,6 +80,8 @@ cargo test --locked --features worker --bin batch-checker
 step "batch: many files, folders, the summary against the CLI, storage (tests/e2e/batch.mjs)"
 cargo build --locked --quiet --features html,files --bin nianbao   # the CLI that reads .html and .docx
 node tests/e2e/batch.mjs "http://127.0.0.1:$app_port/"
+step "batch: year against year and the exports (data set, XLSX, feedback letters) against the CLI (tests/e2e/exports.mjs)"
+node tests/e2e/exports.mjs "http://127.0.0.1:$app_port/"
 
 # shapes (issue 14): random report pages of both template versions in every
 # content style through real Chromium and pdftotext, each text read back cell
