@@ -42,6 +42,22 @@ pub struct Notice {
     pub topic: &'static str,
 }
 
+/// Last year's report, as the batch pairs it with the text shown.
+#[derive(Clone)]
+pub struct LastYearText {
+    pub name: String,
+    pub text: String,
+    /// What the year-against-year rules read of it.
+    pub kept: Arc<nianbao::rules::cross_year::LastYear>,
+}
+
+impl LastYearText {
+    pub fn new(name: String, text: String) -> Self {
+        let kept = Arc::new(nianbao::rules::cross_year::LastYear::of(&nianbao::check(&text, Some(&name))));
+        LastYearText { name, text, kept }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The input as typed (the textarea follows it).
@@ -63,6 +79,9 @@ pub struct AppState {
     pub revision: RwSignal<u64>,
     /// The rule groups left out (every group runs by default).
     pub ignored: RwSignal<Vec<RuleGroup>>,
+    /// Last year's report of the same agency, when the text is a row of the
+    /// batch paired with one: the text is checked against it too.
+    pub last_year: StoredValue<Option<LastYearText>>,
     /// The text before the suggestion last applied (the notice's 撤销
     /// restores it), until the text is edited otherwise.
     applied: StoredValue<Option<String>>,
@@ -83,6 +102,7 @@ impl AppState {
             notice: RwSignal::new(None),
             revision: RwSignal::new(0),
             ignored: RwSignal::new(Vec::new()),
+            last_year: StoredValue::new(None),
             applied: StoredValue::new(None),
             check_timer: StoredValue::new(None),
             save_timer: StoredValue::new(None),
@@ -149,6 +169,7 @@ impl AppState {
     pub fn load(self, name: String, text: String) {
         self.set_mode(Mode::Check);
         self.applied.set_value(None);
+        self.last_year.set_value(None);
         self.source.set(Some(name));
         self.text.set(text);
         self.check_now();
@@ -158,6 +179,7 @@ impl AppState {
     pub fn clear(self) {
         self.set_mode(Mode::Check);
         self.applied.set_value(None);
+        self.last_year.set_value(None);
         self.source.set(None);
         self.text.set(String::new());
         self.check_now();
@@ -207,6 +229,11 @@ impl AppState {
             let source = self.source.get_untracked();
             let start = web::now();
             let mut report = nianbao::check(text, source.as_deref());
+            self.last_year.with_value(|last| {
+                if let Some(last) = last {
+                    report.diagnostics.extend(nianbao::rules::cross_year::check(&last.kept, &report));
+                }
+            });
             report.select(&self.selection());
             Some(Arc::new(Checked::new(report, web::now() - start)))
         });

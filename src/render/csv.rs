@@ -30,7 +30,7 @@ pub fn tables(report: &Report) -> String {
 }
 
 /// A CSV field: quoted when it holds a comma, a quote or a line break.
-pub(crate) fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -13,17 +13,17 @@ use crate::tables::Tables;
 use crate::template::{Registry, TableId};
 use std::fmt::Write;
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
-const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(crate) const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 /// A run's look: 宋体 10 pt.
 const RUN: &str = r#"<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="20"/></w:rPr>"#;
 
 /// A4, margins that leave the template tables' width (about 9,740 twips).
-const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1080" w:bottom="1440" w:left="1080" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>"#;
+pub(crate) const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1080" w:bottom="1440" w:left="1080" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>"#;
 
 /// The .docx of the tables a report found.
 pub fn docx(tables: &Tables, registry: &Registry) -> Vec<u8> {
@@ -61,6 +61,24 @@ fn paragraph(out: &mut String, text: &str, align: &str) {
         let _ = write!(out, "<w:r>{RUN}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape(text));
     }
     out.push_str("</w:p>");
+}
+
+/// A paragraph of one run in 宋体 at `half_points` (bold if asked), its
+/// first line indented by `indent` twips (the feedback letter's paragraphs).
+pub(crate) fn paragraph_run(out: &mut String, text: &str, align: &str, half_points: u32, bold: bool, indent: u32) {
+    let _ = write!(out, "<w:p><w:pPr>");
+    if indent > 0 {
+        let _ = write!(out, "<w:ind w:left=\"{indent}\"/>");
+    }
+    let _ = write!(out, "<w:jc w:val=\"{align}\"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>");
+    if bold {
+        out.push_str("<w:b/>");
+    }
+    let _ = write!(
+        out,
+        "<w:sz w:val=\"{half_points}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        escape(text)
+    );
 }
 
 /// The grid columns' widths in twips, as the national template's Word file

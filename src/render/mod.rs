@@ -10,5 +10,8 @@ pub mod csv;
 pub mod dataset;
 pub mod docx;
 pub mod html;
+pub mod letter;
 pub mod publish;
 pub mod text;
+#[cfg(feature = "files")]
+pub mod xlsx;

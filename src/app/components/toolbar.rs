@@ -165,6 +165,13 @@ pub fn Toolbar(
                 <button type="button" data-testid="copy-text" disabled=none on:click=copy>
                     "复制问题清单"
                 </button>
+                // The feedback letter is written by the batch's checker (batch.js, loaded when asked).
+                <button type="button" data-testid="letter-docx" data-batch="letterDocx" disabled=none>
+                    "反馈意见（Word）"
+                </button>
+                <button type="button" data-testid="letter-text" data-batch="letterText" disabled=none>
+                    "反馈意见（文字）"
+                </button>
             </div>
         </nav>
     }

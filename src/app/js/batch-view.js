@@ -189,7 +189,15 @@ export class BatchView {
       el('button', { type: 'button', 'data-testid': 'batch-export-csv', text: '导出汇总CSV', title: '按当前排序和筛选导出每份报告一行',
         onclick: () => download('批量检查汇总.csv', summaryCsv(this.view, this.rows)) }),
       el('button', { type: 'button', 'data-testid': 'batch-export-rules-csv', text: '导出规则统计CSV',
-        onclick: () => download('批量检查规则统计.csv', rulesCsv(this.rows)) }));
+        onclick: () => download('批量检查规则统计.csv', rulesCsv(this.rows)) }),
+      el('button', { type: 'button', 'data-testid': 'batch-export-long', text: '导出数据集CSV（长表）', title: '每个单元格一行：报告、表、行、列、值、行号',
+        onclick: () => a.exportDataset(false) }),
+      el('button', { type: 'button', 'data-testid': 'batch-export-wide', text: '导出数据集CSV（宽表）', title: '每份报告一行，每个单元格一列',
+        onclick: () => a.exportDataset(true) }),
+      el('button', { type: 'button', 'data-testid': 'batch-export-xlsx', text: '导出XLSX', title: '汇总、规则统计、数据集宽表和长表四张工作表',
+        onclick: () => a.exportXlsx() }),
+      el('button', { type: 'button', 'data-testid': 'batch-export-letters', text: '导出反馈意见（zip）', title: '每份报告一封反馈意见（Word）',
+        onclick: () => a.exportLetters() }));
     this.intro = el('p', {
       class: 'batch-intro',
       'data-testid': 'batch-intro',
@@ -238,6 +246,16 @@ export class BatchView {
       this.progress, this.intro, this.body);
     this.root.setAttribute('aria-labelledby', 'batch-title');
     this.draw();
+  }
+
+  /** The rows the table keeps (every one, not only those drawn), in its order. */
+  kept() {
+    return shownRows(this.view, this.rows);
+  }
+
+  /** The summary and the rule counts as their CSV exports. */
+  csvs() {
+    return [summaryCsv(this.view, this.rows), rulesCsv(this.rows)];
   }
 
   /** Changes the view (sort, filters) and redraws; the app keeps it. */

@@ -9,10 +9,16 @@
 // through pdf.js as in the single-report view (inputs.js).
 //
 // Messages in: {type: 'init', store}, {type: 'file', id, path, file},
-// {type: 'store', store: false}. Out: {type: 'ready'},
-// {type: 'row', row, text?, storeError?}.
+// {type: 'store', store: false}, {type: 'call', id, fn, args}. Out:
+// {type: 'ready'}, {type: 'row', row, text?, storeError?},
+// {type: 'result', id, value | error}.
+//
+// A call runs one of the checker's exports (CALLS) on what the page sends:
+// a row checked against its last year, the pairs, the data set's lines, a
+// feedback letter, a zip, a workbook.
 
-import init, { readFile, checkText } from './batch-checker.js';
+import init, * as checker from './batch-checker.js';
+import { readFile, checkKept } from './batch-checker.js';
 import { openBatchDb, message } from './batch-db.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -57,7 +63,7 @@ async function check({ id, path, file }) {
   let text = null;
   try {
     text = await textOf(file);
-    Object.assign(row, JSON.parse(checkText(text, file.name)));
+    Object.assign(row, JSON.parse(checkKept(id, text, file.name)));
   } catch (err) {
     row.unreadable = message(err);
   }
@@ -103,6 +109,19 @@ async function save() {
 // Files are checked one after the other, in the order sent.
 let queue = Promise.resolve();
 
+/** The checker's exports the page may call. */
+const CALLS = new Set(['checkText', 'checkAgainstKept', 'previousYears', 'datasetHeader', 'datasetRows', 'letterText', 'letterDocx', 'letterName', 'zipFiles', 'workbook']);
+
+function call({ id, fn, args }) {
+  try {
+    if (!CALLS.has(fn)) throw new Error(`unknown call ${fn}`);
+    const value = checker[fn](...args);
+    postMessage({ type: 'result', id, value }, value instanceof Uint8Array ? [value.buffer] : []);
+  } catch (err) {
+    postMessage({ type: 'result', id, error: message(err) });
+  }
+}
+
 onmessage = (e) => {
   const m = e.data;
   if (m.type === 'init') {
@@ -112,5 +131,7 @@ onmessage = (e) => {
     if (!m.store) db = null;
   } else if (m.type === 'file') {
     queue = queue.then(() => ready).then(() => check(m));
+  } else if (m.type === 'call') {
+    queue = queue.then(() => ready).then(() => call(m));
   }
 };

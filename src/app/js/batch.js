@@ -15,6 +15,15 @@
 // and calls the app's batchOpen (a row's text into the single-report view)
 // and batchTell (a message in the notice bar). A mark in local storage
 // ('nianbao.batch') tells boot.js that there is a batch to bring back.
+//
+// Year against year: once a batch's files are checked, the rows are
+// paired with their agency's report for the year before by the checker's
+// previousYears (report::pairing, the CLI's own — never a pairing here),
+// or as the reviewer paired them by hand (与上一年报告配对, kept with the
+// row); a row whose pair changed is checked again against its last year,
+// and an opened row is shown checked against it. The exports — the data
+// set (long, wide), the workbook, the feedback letters — are written by
+// the workers' checker too (the CLI's writers), from the kept texts.
 
 import { openBatchDb, message } from './batch-db.js';
 import { BatchView, DEFAULT_VIEW } from './batch-view.js';
@@ -83,6 +92,9 @@ async function restore() {
     cancel,
     clear,
     viewChanged: saveView,
+    exportDataset,
+    exportXlsx,
+    exportLetters,
   });
   const db = await database();
   if (!db) {
@@ -165,22 +177,127 @@ function drawBack() {
   const label = document.createElement('label');
   label.append(box, ' 已审');
   bar.className = 'back-bar';
+  // 与上一年报告配对: as the batch pairs it, none, or any other row of the batch.
+  const describe = (r) => `${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'} · ${r.path}`;
+  const select = document.createElement('select');
+  select.dataset.testid = 'batch-pair';
+  const option = (value, text) => Object.assign(document.createElement('option'), { value, textContent: text });
+  select.append(option('', '自动配对'), option('0', '不配对'));
+  for (const r of table.rows) if (r.id !== row.id && r.unreadable == null) select.append(option(String(r.id), describe(r)));
+  select.value = row.pairManual === undefined ? '' : String(row.pairManual);
+  select.addEventListener('change', () => pairWith(row.id, select.value === '' ? undefined : Number(select.value)));
+  const last = lastOf(row);
+  const paired = Object.assign(document.createElement('span'), {
+    className: 'paired',
+    textContent: last ? `上一年报告：${describe(last)}` : '未与上一年报告配对',
+  });
+  paired.dataset.testid = 'batch-paired';
+  paired.dataset.previous = last ? String(last.id) : '';
+  const pairing = document.createElement('label');
+  pairing.append('与上一年报告配对 ', select);
   bar.setAttribute('role', 'navigation');
   bar.setAttribute('aria-label', '批量检查');
   bar.dataset.testid = 'batch-back-bar';
-  bar.replaceChildren(back, path, label);
+  bar.replaceChildren(back, path, label, pairing, paired);
 }
 
 async function open(row) {
-  const text = memory.get(row.id) ?? (await (await database())?.get('texts', row.id));
+  const text = await textOf(row);
   if (text == null) {
     tell('error', `找不到 ${row.path} 的文本`);
     return;
   }
+  const last = lastOf(row);
+  const lastText = last ? await textOf(last) : null;
   table.highlight(row.id);
-  window.nianbaoApp.batchOpen(row.name, text);
+  window.nianbaoApp.batchOpen(row.name, text, lastText == null ? undefined : last.name, lastText ?? undefined);
   await hide();
   requestAnimationFrame(() => scrollTo(0, 0));
+}
+
+/** The row a row is checked against as its last year. */
+const lastOf = (row) => (row.previous == null ? null : table.rows.find((r) => r.id === row.previous) ?? null);
+
+// ------------------------------------------------------------------ year against year
+
+/**
+ * Pairs the batch's rows with their agency's last year (the checker's
+ * previousYears over the rows' keys in the order they were added, unless
+ * the reviewer paired a row by hand), and checks again, against its last
+ * year, each row whose pair changed.
+ */
+async function pair(me = {}) {
+  const rows = [...table.rows].sort((a, b) => a.id - b.id);
+  if (!rows.length) return;
+  const previous = JSON.parse(await call('previousYears', JSON.stringify(rows.map((r) => r.key ?? null))));
+  const ids = new Set(rows.map((r) => r.id));
+  const changed = [];
+  rows.forEach((row, i) => {
+    if (row.unreadable != null) return;
+    const auto = previous[i] == null ? null : rows[previous[i]].id;
+    const manual = row.pairManual !== undefined && (row.pairManual === 0 || ids.has(row.pairManual));
+    const want = manual ? row.pairManual || null : auto;
+    if ((row.previous ?? null) !== want) changed.push({ row, want });
+  });
+  if (!changed.length) return;
+  let done = 0;
+  table.setProgress({ done, total: changed.length, current: '与上一年报告比对' });
+  const updated = await Promise.all(changed.map(async ({ row, want }) => {
+    const last = want == null ? null : rows.find((r) => r.id === want);
+    const text = await textOf(row);
+    if (text == null || me.cancelled) return null;
+    // Against what the worker that checked last year's report keeps of it; else its text checked again.
+    const holder = last && keptBy.get(last.id);
+    let json = holder && pool?.workers.includes(holder) ? await callOn(holder, 'checkAgainstKept', last.id, text, row.name) : undefined;
+    let paired = json !== undefined;
+    if (json === undefined) {
+      const lastText = last ? await textOf(last) : null;
+      paired = lastText != null;
+      json = await call('checkText', text, row.name, lastText ?? undefined, paired ? last.name : undefined);
+    }
+    table.setProgress({ done: ++done, total: changed.length, current: '与上一年报告比对' });
+    return { ...row, ...JSON.parse(json), previous: paired ? want : null };
+  }));
+  const rowsNow = updated.filter(Boolean);
+  if (me.cancelled || !rowsNow.length) return;
+  table.add(rowsNow);
+  await keep('批量检查的结果', async (db) => {
+    const tx = db.transaction('rows', 'readwrite');
+    for (const r of rowsNow) tx.store.put(r);
+    await tx.done;
+  });
+}
+
+/** Pairs a row by hand: with another row (its id), with none (0), or as the batch pairs it (undefined). */
+export async function pairWith(id, with_) {
+  await attach();
+  const row = table.rows.find((r) => r.id === id);
+  if (!row) return;
+  if (run) {
+    tell('warning', '批量检查正在进行，请等它完成后再配对');
+    drawBack();
+    return;
+  }
+  run = { cancelled: false };
+  const me = run;
+  try {
+    const changed = { ...row, pairManual: with_ };
+    if (with_ === undefined) delete changed.pairManual;
+    table.add([changed]);
+    await pair(me);
+    const now = table.rows.find((r) => r.id === id);
+    await keep('配对', (db) => db.put('rows', now));
+    if (table.opened === id) {
+      const last = lastOf(now);
+      tell('info', last ? `已与 ${last.path} 配对，按上一年报告重新检查` : '已取消与上一年报告的配对');
+      await open(now);
+    }
+  } catch (err) {
+    tell('error', `配对失败：${message(err)}`);
+  } finally {
+    if (run === me) run = null;
+    table.setProgress(null);
+  }
 }
 
 /** Marks a row 已审 (or not), in the table and in the kept batch. */
@@ -233,19 +350,75 @@ async function collect(items) {
 
 // ------------------------------------------------------------------ the pool
 
+/** The worker that keeps what last year's rules read of a row (the one that checked it), by row id. */
+const keptBy = new Map();
+
+/** Calls under way, by id: {resolve, reject, slot}. */
+const calls = new Map();
+let callId = 0;
+
 function startPool(size, store) {
   const workers = [];
   for (let i = 0; i < size; i++) {
     const w = new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module', name: `nianbao-batch-${i}` });
+    const slot = { w, busy: 0, calls: 0, handler: null };
+    // A call's result goes to its caller; the rest to the batch being checked.
+    w.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'result') {
+        const c = calls.get(m.id);
+        calls.delete(m.id);
+        slot.calls--;
+        if (c) m.error === undefined ? c.resolve(m.value) : c.reject(new Error(m.error));
+      } else if (m.type === 'failed') {
+        for (const [id, c] of calls) if (c.slot === slot) (calls.delete(id), c.reject(new Error(m.error)));
+        slot.handler?.(m);
+      } else {
+        slot.handler?.(m);
+      }
+    };
+    w.onerror = (e) => {
+      for (const [id, c] of calls) if (c.slot === slot) (calls.delete(id), c.reject(new Error(e.message || '无法加载')));
+      slot.error?.(e);
+    };
     w.postMessage({ type: 'init', store });
-    workers.push({ w, busy: 0 });
+    workers.push(slot);
   }
   return { workers, store };
 }
 
 function stopPool() {
   for (const { w } of pool?.workers ?? []) w.terminate();
+  for (const c of calls.values()) c.reject(new Error('已取消'));
+  calls.clear();
+  keptBy.clear();
   pool = null;
+}
+
+/** The pool, started if there is none (the workers then keep no texts: the page sends them). */
+function ensurePool() {
+  if (!pool) pool = startPool(Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)), false);
+  return pool;
+}
+
+/** Runs one of the checker's exports in the least busy worker. */
+function call(fn, ...args) {
+  const slots = ensurePool().workers;
+  return callOn(slots.reduce((a, b) => (b.busy + b.calls < a.busy + a.calls ? b : a)), fn, ...args);
+}
+
+function callOn(slot, fn, ...args) {
+  slot.calls++;
+  const id = ++callId;
+  return new Promise((resolve, reject) => {
+    calls.set(id, { resolve, reject, slot });
+    slot.w.postMessage({ type: 'call', id, fn, args });
+  });
+}
+
+/** A row's text: in this page's memory, or kept in the database. */
+async function textOf(row) {
+  return memory.get(row.id) ?? (await (await database())?.get('texts', row.id)) ?? null;
 }
 
 /**
@@ -264,8 +437,9 @@ export async function start(items) {
   const me = run;
   try {
     await check(me, items);
+    if (!me.cancelled) await pair(me);
   } catch (err) {
-    tell('error', `批量检查失败：${message(err)}`);
+    if (!me.cancelled) tell('error', `批量检查失败：${message(err)}`);
   } finally {
     if (run === me) run = null;
     table.setProgress(null);
@@ -334,13 +508,13 @@ async function check(me, items) {
       cancel();
     };
     for (const slot of workers) {
-      slot.w.onmessage = (e) => {
-        const m = e.data;
+      slot.handler = (m) => {
         if (me.cancelled) return;
         if (m.type === 'failed') return fail(`无法启动检查程序：${m.error}`);
         if (m.type !== 'row') return;
         slot.busy--;
         got.add(m.row.id);
+        keptBy.set(m.row.id, slot);
         if (m.text !== undefined) memory.set(m.row.id, m.text);
         if (m.storeError && !me.unsaved) {
           me.unsaved = `无法在本机保存批量检查的结果（${m.storeError}）；此后的文件只保存在当前页面中，关闭或重新加载页面后将丢失`;
@@ -352,7 +526,7 @@ async function check(me, items) {
         timer ||= setTimeout(flush, FLUSH_MS);
         feed(slot);
       };
-      slot.w.onerror = (e) => fail(`检查程序出错：${e.message || '无法加载'}`);
+      slot.error = (e) => fail(`检查程序出错：${e.message || '无法加载'}`);
     }
     for (const slot of workers) feed(slot);
   });
@@ -437,3 +611,125 @@ export async function clear() {
     tell('warning', `无法删除本机保存的批量检查结果：${message(err)}`);
   }
 }
+
+// ------------------------------------------------------------------ exports
+
+function save(name, bytes, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Runs an export, its progress shown, its failure said. */
+async function exporting(what, work) {
+  await attach();
+  if (run) {
+    tell('warning', '批量检查正在进行，请等它完成后再导出');
+    return;
+  }
+  run = { cancelled: false };
+  const me = run;
+  try {
+    await work(me);
+  } catch (err) {
+    tell('error', `${what}失败：${message(err)}`);
+  } finally {
+    if (run === me) run = null;
+    table.setProgress(null);
+  }
+}
+
+/** Each row the table keeps, in its order, through `each(row, text)` in the workers; the results in order. */
+async function eachRow(me, what, rows, each) {
+  let done = 0;
+  table.setProgress({ done, total: rows.length, current: what });
+  return Promise.all(rows.map(async (row) => {
+    const text = row.unreadable == null ? await textOf(row) : null;
+    if (me.cancelled) throw new Error('已取消');
+    const out = await each(row, text);
+    table.setProgress({ done: ++done, total: rows.length, current: what });
+    return out;
+  }));
+}
+
+/** The data set of the rows the table keeps, as the CLI writes it: [long (a line a cell), wide (a line a report)]. */
+async function dataset(me) {
+  const rows = table.kept();
+  const lines = await eachRow(me, '数据集', rows, (row, text) =>
+    call('datasetRows', text ?? undefined, row.name, row.path, text == null ? (row.unreadable ?? '找不到文本') : undefined));
+  const [long, wide] = await Promise.all([call('datasetHeader', false), call('datasetHeader', true)]);
+  return [long + lines.map((l) => l[0]).join(''), wide + lines.map((l) => l[1]).join('')];
+}
+
+export function exportDataset(wide) {
+  return exporting('导出数据集', async (me) => {
+    const csv = (await dataset(me))[wide ? 1 : 0];
+    save(wide ? '数据集（宽表）.csv' : '数据集（长表）.csv', csv, 'text/csv;charset=utf-8');
+  });
+}
+
+/** The workbook: the summary and rule counts (as their CSV), the data set wide and long. */
+export function exportXlsx() {
+  return exporting('导出XLSX', async (me) => {
+    const [summary, rules] = table.csvs();
+    const [long, wide] = await dataset(me);
+    const book = await call('workbook', ['汇总', '规则统计', '数据集（宽表）', '数据集（长表）'], [summary, rules, wide, long]);
+    save('批量检查.xlsx', book, XLSX);
+  });
+}
+
+/** A feedback letter (.docx) for each report the table keeps, in one zip. */
+export function exportLetters() {
+  return exporting('导出反馈意见', async (me) => {
+    const rows = table.kept().filter((r) => r.unreadable == null && r.unrecognised == null);
+    if (!rows.length) {
+      tell('info', '没有可写反馈意见的报告');
+      return;
+    }
+    const letters = await eachRow(me, '反馈意见', rows, async (row, text) => {
+      const last = lastOf(row);
+      const lastText = last ? await textOf(last) : null;
+      const [name, bytes] = await Promise.all([
+        call('letterName', row.path, 'docx'),
+        call('letterDocx', text ?? '', row.name, row.path, lastText ?? undefined, lastText == null ? undefined : last.name),
+      ]);
+      return { name, bytes };
+    });
+    // Two files of one name (in two folders) get (2), (3)…
+    const seen = new Map();
+    const names = letters.map(({ name }) => {
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return n === 1 ? name : name.replace(/\.docx$/, `（${n}）.docx`);
+    });
+    const all = new Uint8Array(letters.reduce((n, l) => n + l.bytes.length, 0));
+    let at = 0;
+    for (const l of letters) (all.set(l.bytes, at), (at += l.bytes.length));
+    const zip = await call('zipFiles', names, all, new Uint32Array(letters.map((l) => l.bytes.length)));
+    save('反馈意见.zip', zip, 'application/zip');
+    tell('info', `已导出${letters.length}份反馈意见`);
+  });
+}
+
+/** The feedback letter of the report in the single-report view (Word, or text). */
+async function letterOfShown(kind) {
+  const [name, text, lastName, lastText] = window.nianbaoApp.batchCurrent();
+  if (!text || !text.trim()) {
+    tell('info', '请先输入或打开一份报告');
+    return;
+  }
+  try {
+    const fn = kind === 'docx' ? 'letterDocx' : 'letterText';
+    const [file, content] = await Promise.all([call('letterName', name, kind), call(fn, text, name, name, lastText, lastName)]);
+    save(file, content, kind === 'docx' ? DOCX : 'text/plain;charset=utf-8');
+  } catch (err) {
+    tell('error', `无法生成反馈意见：${message(err)}`);
+  }
+}
+
+export const letterDocx = () => letterOfShown('docx');
+export const letterText = () => letterOfShown('txt');

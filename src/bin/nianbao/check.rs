@@ -44,7 +44,8 @@ const FORMAT_HELP: &str = "\
   jsonl     每份报告一行JSON，同 --json (one JSON object a line)
   csv       数据集（长表）：report,table,row,column,value,line，每个单元格一行 (data set, long)
   csv-wide  数据集（宽表）：每份报告一行，每个单元格一列 (data set, wide)
-  sarif     SARIF 2.1.0，供持续集成和代码扫描工具读取 (for CI)";
+  sarif     SARIF 2.1.0，供持续集成和代码扫描工具读取 (for CI)
+  xlsx      Excel工作簿：汇总、规则统计、数据集宽表和长表，写入 --output 指定的文件 (workbook, to --output)";
 
 #[derive(Args)]
 #[command(next_help_heading = "选项 (options)", override_usage = "nianbao check [选项] <文件|目录|->...")]
@@ -72,6 +73,10 @@ pub struct CheckArgs {
     /// 最后输出汇总：各结论的报告数、各规则的次数 (per-rule counts and verdicts at the end; to stderr for machine formats)
     #[arg(long)]
     summary: bool,
+
+    /// 输出到文件而不是标准输出；--format xlsx 须指定 (write to FILE instead of stdout)
+    #[arg(short = 'o', long, value_name = "文件")]
+    output: Option<PathBuf>,
 
     /// 并行检查的线程数，默认为全部CPU核数 (threads; default: all cores)
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -124,14 +129,45 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cross = cross_year::RULES.iter().any(|r| selection.allows(r));
     let plan = Plan::new(&inputs, cross, jobs);
     let ctx = Context::new(format, color);
-    let stdout = std::io::stdout();
-    // (No buffer of our own: a report's output is one write, tens of KB,
-    // which stdout's line buffer passes straight through.)
-    let mut out = stdout.lock();
-    let outcome = Batch { inputs: &inputs, plan: &plan, selection: &selection, ctx: &ctx }.run(jobs, &mut out);
-    let flushed = out.flush().is_ok();
-    drop(out);
-    let Some(outcome) = outcome.filter(|_| flushed) else { return ExitCode::from(2) };
+    if ctx.binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("错误：--format xlsx 输出的是Excel文件，不能显示在终端上；请用 --output 文件.xlsx 指定输出文件（或重定向到文件）");
+        return ExitCode::from(2);
+    }
+    let batch = Batch { inputs: &inputs, plan: &plan, selection: &selection, ctx: &ctx };
+    let outcome = match (&args.output, ctx.binary()) {
+        (_, true) => {
+            // The workbook is written once every report is in.
+            let mut fragments = Vec::new();
+            batch.run(jobs, &mut fragments).and_then(|outcome| {
+                let book = crate::output::workbook(&fragments, &outcome.summary.rules_csv(), ctx.wide.as_ref()?);
+                let written = match &args.output {
+                    Some(path) => std::fs::write(path, &book).map_err(|e| format!("{}：{e}", path.display())),
+                    None => std::io::stdout().lock().write_all(&book).map_err(|e| e.to_string()),
+                };
+                written.map_err(|e| eprintln!("错误：无法写入输出文件 {e}")).ok().map(|()| outcome)
+            })
+        }
+        (Some(path), false) => match std::fs::File::create(path) {
+            Ok(file) => {
+                let mut out = std::io::BufWriter::new(file);
+                let outcome = batch.run(jobs, &mut out);
+                outcome.filter(|_| out.flush().is_ok())
+            }
+            Err(e) => {
+                eprintln!("错误：无法创建输出文件 {}：{e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        (None, false) => {
+            let stdout = std::io::stdout();
+            // (No buffer of our own: a report's output is one write, tens of KB,
+            // which stdout's line buffer passes straight through.)
+            let mut out = stdout.lock();
+            let outcome = batch.run(jobs, &mut out);
+            outcome.filter(|_| out.flush().is_ok())
+        }
+    };
+    let Some(outcome) = outcome else { return ExitCode::from(2) };
     if args.summary {
         let text = outcome.summary.text();
         if ctx.machine_readable() {

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! nianbao check [OPTIONS] 文件|目录|- ...   check reports (exit 1 on any error, 2 if a file cannot be read)
+//! nianbao letter [--out DIR] 文件|目录 ...   a feedback letter (反馈意见) for each report
 //! nianbao explain CODE                      a rule's documentation
 //! nianbao rules                             every rule, one a line
 //! nianbao completions SHELL                 a shell's completion script
@@ -13,6 +14,7 @@
 
 mod check;
 mod inputs;
+mod letter;
 mod output;
 mod sarif;
 mod snippets;
@@ -65,6 +67,9 @@ enum Command {
     /// 检查年度报告：每份报告的问题、结论和表格 (check reports)
     #[command(help_template = HELP, after_help = check::AFTER_HELP)]
     Check(check::CheckArgs),
+    /// 为每份报告写反馈意见（文字和 .docx）(a feedback letter for each report)
+    #[command(help_template = HELP, after_help = letter::AFTER_HELP)]
+    Letter(letter::LetterArgs),
     /// 显示某条规则的说明 (a rule's documentation)
     #[command(help_template = HELP, after_help = "例 (example): nianbao explain requests.balance")]
     Explain {
@@ -94,6 +99,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Letter(args) => letter::run(args),
         Command::Explain { code } => explain(&code),
         Command::Rules => {
             for r in all_rules() {

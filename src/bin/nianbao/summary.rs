@@ -80,6 +80,18 @@ impl Summary {
         }
     }
 
+    /// The findings per rule as CSV (as the app's 导出规则统计: most
+    /// findings first, then by code).
+    pub fn rules_csv(&self) -> String {
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let mut out = String::from("规则代码,问题数,报告份数\n");
+        for (code, (n, reports)) in rules {
+            let _ = writeln!(out, "{code},{n},{reports}");
+        }
+        out
+    }
+
     /// As a reader sees it: verdicts, then each rule that fired, in the rules' order.
     pub fn text(&self) -> String {
         let mut out = format!("汇总 (summary)：{}份报告 (reports)\n结论 (verdicts)：\n", self.reports);
