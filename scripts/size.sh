@@ -20,7 +20,9 @@ APP_BUDGET=250000
 # What the builds measured when last recorded (README), and 2 KB of room: a
 # change that adds more raises these here, in the same commit, with its reason.
 API_CEILING=163000
-APP_CEILING=288000
+# The app: 292,698 B at main 213f5d2; the 填报 mode (issue 16) adds 42.2 KB
+# (README, 填报 / Author mode): 334,894 B.
+APP_CEILING=337000
 build=1 check=0 ceiling=0
 for arg in "$@"; do
   case $arg in
