@@ -453,35 +453,29 @@ fn label_gain(probe: &Probe, row: &Prepared, matcher: &Matcher) -> (f32, f32) {
 mod tests {
     use crate::template::keys::requests as q;
     use crate::template::v2021::V2021;
-    use crate::template::{RowKey, TableId};
+    use crate::template::TableId;
     use crate::testing::Sample;
 
     /// A 2021 sample as `pdftotext -layout` sets a page whose empty cells
     /// leave nothing (every 0 of the legal persons' columns empty), with
     /// 3.要求提供公开出版物 written by `publications`: its lines.
     fn layout(publications: &str) -> String {
-        let legal = ["commercial", "research", "public_interest", "legal_service", "other"];
         let mut sample = Sample::new(&V2021);
         for row in V2021.requests.rows {
-            for c in legal {
-                sample = sample.cell(TableId::Requests, row.key, crate::template::ColKey(c), "");
+            for &c in V2021.requests.usually_blank {
+                sample = sample.cell(TableId::Requests, row.key, c, "");
             }
         }
         // Natural persons' requests only: that column and 总计.
         let given = [
             (q::NEW, "38"),
-            (RowKey("3.5.2"), "15"),
-            (RowKey("3.5.3"), "17"),
-            (RowKey("3.5.4"), "6"),
+            (q::REPEATED, "15"),
+            (q::PUBLICATIONS, "17"),
+            (q::EXCESSIVE, "6"),
             (q::OUTCOME_TOTAL, "38"),
         ];
         let sample = given.into_iter().fold(sample, |s, (row, n)| {
-            s.cell(TableId::Requests, row, crate::template::ColKey("natural_person"), n).cell(
-                TableId::Requests,
-                row,
-                crate::template::ColKey("total"),
-                n,
-            )
+            s.cell(TableId::Requests, row, q::NATURAL_PERSON, n).cell(TableId::Requests, row, q::TOTAL, n)
         });
         let text: String = sample
             .text()
@@ -495,7 +489,7 @@ mod tests {
 
     fn publications(text: &str) -> (Option<i64>, Vec<&'static str>) {
         let r = crate::check(text, None);
-        let total = r.tables.requests.row(RowKey("3.5.3")).and_then(|row| row.int(crate::template::ColKey("total")));
+        let total = r.tables.requests.row(q::PUBLICATIONS).and_then(|row| row.int(q::TOTAL));
         let errors = r.diagnostics.iter().filter(|d| d.severity == crate::rules::diagnostic::Severity::Error);
         (total, errors.map(|d| d.code).collect())
     }

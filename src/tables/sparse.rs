@@ -563,22 +563,22 @@ mod tests {
             }
         }
         // 四's `5 5` beside its total: 自然人 would break 自然人's 一+二 = 七+四.
-        let given: [(_, &[(&str, &str)]); 5] = [
-            (q::NEW, &[("natural_person", "10"), ("commercial", "2"), ("total", "12")]),
-            (q::CARRIED_OVER, &[("natural_person", "3"), ("public_interest", "5"), ("total", "8")]),
-            (q::GRANTED, &[("natural_person", "13"), ("commercial", "2"), ("total", "15")]),
-            (q::OUTCOME_TOTAL, &[("natural_person", "13"), ("commercial", "2"), ("total", "15")]),
-            (q::CARRIED_FORWARD, &[("public_interest", "5"), ("total", "5")]),
+        let given: [(_, &[(ColKey, &str)]); 5] = [
+            (q::NEW, &[(q::NATURAL_PERSON, "10"), (q::COMMERCIAL, "2"), (q::TOTAL, "12")]),
+            (q::CARRIED_OVER, &[(q::NATURAL_PERSON, "3"), (q::PUBLIC_INTEREST, "5"), (q::TOTAL, "8")]),
+            (q::GRANTED, &[(q::NATURAL_PERSON, "13"), (q::COMMERCIAL, "2"), (q::TOTAL, "15")]),
+            (q::OUTCOME_TOTAL, &[(q::NATURAL_PERSON, "13"), (q::COMMERCIAL, "2"), (q::TOTAL, "15")]),
+            (q::CARRIED_FORWARD, &[(q::PUBLIC_INTEREST, "5"), (q::TOTAL, "5")]),
         ];
         for (row, cells) in given {
             for &(c, v) in cells {
-                sample = sample.cell(t, row, ColKey(c), v);
+                sample = sample.cell(t, row, c, v);
             }
         }
         let r = crate::check(&raw(&sample), None);
         let forward = r.tables.requests.row(q::CARRIED_FORWARD).unwrap();
-        assert_eq!(forward.int(ColKey("natural_person")), None, "{:?}", r.diagnostics);
-        assert_eq!(forward.int(ColKey("total")), Some(5));
+        assert_eq!(forward.int(q::NATURAL_PERSON), None, "{:?}", r.diagnostics);
+        assert_eq!(forward.int(q::TOTAL), Some(5));
         assert!(
             r.diagnostics.iter().all(|d| d.severity != crate::rules::diagnostic::Severity::Error),
             "{:?}",
@@ -593,9 +593,7 @@ mod tests {
         use crate::testing::{codes, Sample};
         let t = crate::template::TableId::Active;
         let blank = |s: Sample, row| {
-            ["commercial", "research", "public_interest", "legal_service", "other"]
-                .into_iter()
-                .fold(s, |s, c| s.cell(crate::template::TableId::Requests, row, crate::template::ColKey(c), ""))
+            V2021.requests.usually_blank.iter().fold(s, |s, &c| s.cell(crate::template::TableId::Requests, row, c, ""))
         };
         let sample = Sample::new(&V2021)
             .row(crate::template::TableId::Requests, q::NEW, &[26, 0, 0, 0, 0, 0, 26])

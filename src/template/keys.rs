@@ -102,6 +102,12 @@ pub mod requests {
     pub const UNAVAILABLE: RowKey = RowKey("3.4");
     /// （五）不予处理 (a group)
     pub const NOT_PROCESSED: RowKey = RowKey("3.5");
+    /// （五）2.重复申请
+    pub const REPEATED: RowKey = RowKey("3.5.2");
+    /// （五）3.要求提供公开出版物
+    pub const PUBLICATIONS: RowKey = RowKey("3.5.3");
+    /// （五）4.无正当理由大量反复申请
+    pub const EXCESSIVE: RowKey = RowKey("3.5.4");
     /// （六）其他处理: one row in 2019, a group of three in 2021.
     pub const OTHER_HANDLING: RowKey = RowKey("3.6");
     /// （六）2.申请人逾期未按收费通知要求缴纳费用… (2021)
