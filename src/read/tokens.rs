@@ -118,6 +118,9 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
     let mut tokens = Vec::with_capacity(span / 8);
     let mut start = start;
     let mut line_no = first_line;
+    // The fields a markdown table's rows fill, as its last heading row
+    // names them (see [`MarkdownWidth`]).
+    let mut width = MarkdownWidth::default();
     loop {
         // Reading the line finds its end (one pass, not a split first);
         // a decoration's tokens are dropped after. (A line that gave none,
@@ -135,6 +138,7 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                 let before = tokens.len();
                 let trimmed = line.trim_matches([' ', '\t', '\r']);
                 if trimmed.is_empty() {
+                    width = MarkdownWidth::default();
                     if line.bytes().any(|b| b == b' ' || b == b'\t') {
                         empty_line(line, start, line_no, &mut tokens);
                     }
@@ -154,12 +158,16 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                         line: line_no,
                     });
                 } else if tab || trimmed.starts_with('|') {
+                    if !trimmed.starts_with('|') {
+                        width = MarkdownWidth::default();
+                    }
                     if is_markdown_rule(trimmed) {
                         header_row_as_words(&mut tokens, line_no, text);
                     } else {
-                        tokenise_fields(text, start, end, trimmed.starts_with('|'), line_no, &mut tokens);
+                        tokenise_fields(text, start, end, trimmed.starts_with('|'), line_no, &mut tokens, &mut width);
                     }
                 } else {
+                    width = MarkdownWidth::default();
                     tokenise_line(text, start, end, line_no, &mut tokens);
                 }
                 if tokens.len() > before && is_decoration(line) {
@@ -386,9 +394,51 @@ enum Field {
     Words,
 }
 
+/// How many fields the rows of a markdown table fill, where a PDF
+/// converter pads every row to its widest block's width: a heading row of
+/// the table (`| 信息内容 | 上一年项目数量 | 本年增/减 |  |`: words from the
+/// first field on, then only empty fields) names the fields its block's
+/// rows fill. A row's empty fields past them, with nothing after, are the
+/// converter's padding, not empty cells. Only such a heading says so (a
+/// header with a gap or that starts empty, as table 三's corner and group
+/// headings do, says nothing); it holds until the next heading row or the
+/// table's end.
+#[derive(Default)]
+struct MarkdownWidth {
+    fields: Option<usize>,
+}
+
+impl MarkdownWidth {
+    /// Reads a markdown row's fields: a heading row sets the width (or
+    /// clears it); a row of values gets the fields it fills.
+    fn fields_filled(&mut self, fields: &[(Field, usize)]) -> usize {
+        let filled = fields.iter().filter(|f| f.0 != Field::Empty).count();
+        if fields.iter().all(|f| f.0 != Field::Values) {
+            if filled >= 2 {
+                let contiguous = fields.iter().take_while(|f| f.0 == Field::Words).count();
+                self.fields = (contiguous == filled && contiguous < fields.len()).then_some(contiguous);
+            }
+            return fields.len();
+        }
+        match self.fields {
+            Some(w) if fields[w.min(fields.len())..].iter().all(|f| f.0 == Field::Empty) => w.min(fields.len()),
+            _ => fields.len(),
+        }
+    }
+}
+
 /// A tab-separated or markdown row (`markdown`: fields between `|`): each
-/// field read on its own, its empty fields kept as traces of empty cells.
-fn tokenise_fields(text: &str, start: usize, end: usize, markdown: bool, line_no: usize, out: &mut Vec<Token>) {
+/// field read on its own, its empty fields kept as traces of empty cells
+/// (a markdown row's padding past its table's width dropped).
+fn tokenise_fields(
+    text: &str,
+    start: usize,
+    end: usize,
+    markdown: bool,
+    line_no: usize,
+    out: &mut Vec<Token>,
+    width: &mut MarkdownWidth,
+) {
     let line = &text[start..end];
     let delimiter = if markdown { '|' } else { '\t' };
     let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -472,11 +522,14 @@ fn tokenise_fields(text: &str, start: usize, end: usize, markdown: bool, line_no
             _ => None,
         }
     };
+    let filled = if markdown { width.fields_filled(&fields) } else { fields.len() };
     // The empty fields' traces go in among the fields' tokens, in order.
     let read: Vec<Token> = out.drain(before..).collect();
     for (i, (&(s, _), &(kind, first))) in ranges.iter().zip(&fields).enumerate() {
         let next = fields.get(i + 1).map_or(before + read.len(), |f| f.1);
-        if kind == Field::Empty {
+        if kind == Field::Empty && i >= filled {
+            continue;
+        } else if kind == Field::Empty {
             if let Some(trace) = trace(i) {
                 push(out, || Token { kind: Kind::Empty(trace), start: s, end: s, line: line_no });
             }
@@ -879,6 +932,35 @@ mod tests {
         // A header of the table's own words stays.
         let text = "| 信息内容 | 本年制发件数 | 现行有效件数 |\n| --- | --- | --- |\n| 规章 | 1 | 2 |";
         assert_eq!(kinds(text)[..3], ["T:信息内容", "T:本年制发件数", "T:现行有效件数"]);
+    }
+
+    #[test]
+    fn a_markdown_rows_padding_past_its_heading_is_dropped() {
+        // The tokens of the text's last row.
+        let last_row = |s: &str| {
+            let t = tokenise(s);
+            let last = t.tokens.last().map_or(0, |t| t.line);
+            kinds(s).into_iter().zip(&t.tokens).filter(|(_, t)| t.line == last).map(|(k, _)| k).collect::<Vec<_>>()
+        };
+        // A converter pads every row to the widest block (four fields); the
+        // block's heading names three: the fourth is padding, the third an
+        // empty cell.
+        let block = "| 信息内容 | 上一年项目数量 | 本年增/减 |  |\n| 行政事业性收费 | 67 |  |  |";
+        assert_eq!(last_row(block), ["T:行政事业性收费", "N:67", "E:Trailing"]);
+        // Without the heading, or with a heading that fills every field, each
+        // empty field stays a trace.
+        assert_eq!(last_row("| 行政事业性收费 | 67 |  |  |"), ["T:行政事业性收费", "N:67", "E:Trailing", "E:Trailing"]);
+        let full = "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n| 行政许可 | 5 |  |  |";
+        assert_eq!(last_row(full), ["T:行政许可", "N:5", "E:Trailing", "E:Trailing"]);
+        // A heading that starts empty or has a gap (table 三's) says nothing.
+        let gap = "|  | 自然人 | 法人 |  |\n| 规章 | 5 |  |  |";
+        assert_eq!(last_row(gap), ["T:规章", "N:5", "E:Trailing", "E:Trailing"]);
+        // A row with a value past the heading's fields keeps all of its own.
+        let past = "| 信息内容 | 采购项目数量 |  |  |\n| 政府集中采购 | 3 |  | 9 |";
+        assert_eq!(last_row(past), ["T:政府集中采购", "N:3", "E:Interior", "N:9"]);
+        // The width ends with the table.
+        let after = "| 信息内容 | 上一年项目数量 |  |\n\n| 行政许可 | 5 |  |";
+        assert_eq!(last_row(after), ["T:行政许可", "N:5", "E:Trailing"]);
     }
 
     #[test]
