@@ -97,3 +97,26 @@ fn a_saved_page_with_a_layout_table_and_disagreeing_spans() {
     assert_eq!(r.tables.review.int(r::LITIGATION_AFTER_REVIEW, r::TOTAL), None);
     assert_eq!(codes(&r), ["value.blank", "value.blank", "section.overview_topics", "section.problems_thin"]);
 }
+
+/// A flattened 2021 page whose 表二 leaves rows blank: 行政许可 with no
+/// trace before the next block's heading, 行政处罚's marks glued between two
+/// names, and two marks for a one-column row.
+#[test]
+fn flattened_rows_left_blank_between_names_are_said() {
+    let text = "某某局2024年政府信息公开工作年度报告 一、总体情况 本年度持续推进政务公开。 \
+        二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数\
+        规章000行政规范性文件7713470第二十条第（五）项信息内容本年处理决定数量行政许可\
+        第二十条第（六）项信息内容本年处理决定数量行政处罚—/行政强制39\
+        第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费无 三、收到和处理政府信息公开申请情况";
+    let r = nianbao::check(text, None);
+    let said =
+        |row: &'static str, code: &str| r.diagnostics.iter().any(|d| d.code == code && d.row == Some(RowKey(row)));
+    assert_eq!(active(&r, "enforcement"), [Some(39.0)]);
+    // No trace: blank, and said so.
+    assert_eq!(active(&r, "licensing"), [None]);
+    assert!(said("licensing", "value.blank"), "{:?}", r.diagnostics);
+    // Two marks for one cell: not given to the row named before it, said.
+    assert_eq!(active(&r, "punishment"), [None]);
+    assert!(said("punishment", "value.ambiguous"), "{:?}", r.diagnostics);
+    assert!(!said("licensing", "value.ambiguous"));
+}

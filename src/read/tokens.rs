@@ -782,13 +782,51 @@ fn flush_text(text_start: &mut Option<usize>, end: usize, piece: &str, base: usi
         let trail = if before_number { t.len() - t.trim_end_matches(is_mark_char).len() } else { 0 };
         let (lead, trail) = if lead + trail < t.len() { (lead, trail) } else { (0, 0) };
         push_marks(&t[..lead], base + s, line, out);
-        // Lone punctuation (`*`, `、`) carries nothing.
-        let word = &t[lead..t.len() - trail];
-        if word.chars().any(is_letter) {
-            push(out, || Token { kind: Kind::Text, start: base + s + lead, end: base + end - trail, line });
-        }
+        push_words(&t[lead..t.len() - trail], base + s + lead, line, out);
         push_marks(&t[t.len() - trail..], base + end - trail, line, out);
     }
+}
+
+/// A label's words. Two blank marks or more inside them are cells (a
+/// flattened page's row left blank between two labels:
+/// `行政许可/无／其他对外管理服务事项`); one stays in the word (`本年增/减`).
+fn push_words(word: &str, start: usize, line: usize, out: &mut Vec<Token>) {
+    // Lone punctuation (`*`, `、`) carries nothing.
+    let text = |out: &mut Vec<Token>, from: usize, to: usize| {
+        if word[from..to].chars().any(is_letter) {
+            push(out, || Token { kind: Kind::Text, start: start + from, end: start + to, line });
+        }
+    };
+    let mut from = 0;
+    let mut at = 0;
+    while let Some(i) = word[at..].find(is_mark_char).map(|i| at + i) {
+        let run = leading_marks(&word[i..]);
+        if run == 0 {
+            at = i + word[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let end = i + run;
+        if i > from && end < word.len() && mark_count(&word[i..end]) >= 2 {
+            text(out, from, i);
+            push_marks(&word[i..end], start + i, line, out);
+            from = end;
+        }
+        at = end;
+    }
+    text(out, from, word.len());
+}
+
+/// How many cells [`push_marks`] reads in marks written together.
+fn mark_count(marks: &str) -> usize {
+    let mut count = 0;
+    let mut last = None;
+    for c in marks.chars() {
+        if !(matches!(c, '-' | '—' | '–') && last == Some(c)) {
+            count += 1;
+        }
+        last = Some(c);
+    }
+    count
 }
 
 /// How many bytes of blank marks start `text`, up to a label's word that
@@ -961,6 +999,16 @@ mod tests {
         // The width ends with the table.
         let after = "| 信息内容 | 上一年项目数量 |  |\n\n| 行政许可 | 5 |  |";
         assert_eq!(last_row(after), ["T:行政许可", "N:5", "E:Trailing"]);
+    }
+
+    #[test]
+    fn marks_between_two_labels_are_cells_when_two_or_more() {
+        assert_eq!(kinds("行政许可/无／其他对外管理服务事项"), ["T:行政许可", "B", "B", "B", "T:其他对外管理服务事项"]);
+        assert_eq!(kinds("事项-——／第二十条"), ["T:事项", "B", "B", "B", "T:第二十条"]);
+        assert_eq!(kinds("数量本年增/减处理"), ["T:数量本年增/减处理"]);
+        assert_eq!(kinds("申请——无法提供"), ["T:申请——无法提供"]);
+        assert_eq!(kinds("申请——/无法提供"), ["T:申请", "B", "B", "T:无法提供"]);
+        assert_eq!(mark_count("——-/无"), 4);
     }
 
     #[test]

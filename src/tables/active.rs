@@ -72,7 +72,7 @@ pub fn parse(
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
         }
-        let named = named_rows(seg, tokens, &norm.text, next, &rows.rows);
+        let named = named_rows(seg, tokens, &norm.text, next, &rows.rows, rows.glue.flattened());
         for &i in &named {
             named_at[i] = line_naming(seg, tokens, &norm.text, rows.rows[i].spec.cues).map(|t| norm.line_at(t.start));
         }
@@ -112,8 +112,17 @@ pub fn parse(
 
 /// The rows (indices in `rows`, from `next` on) a segment's label names:
 /// several when they stand on lines of their own, else the one named at
-/// the end of the label.
-fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[ActiveRow]) -> Vec<usize> {
+/// the end of the label — or, on a flattened page, each named anywhere in
+/// it, in order (a row left blank leaves its name between the last
+/// numbers and the next block's heading: `行政许可第二十条第（六）项…行政处罚`).
+fn named_rows(
+    seg: &Segment,
+    tokens: &[Token],
+    text: &str,
+    next: usize,
+    rows: &[ActiveRow],
+    flattened: bool,
+) -> Vec<usize> {
     let mut on_lines = Vec::new();
     let mut from = next;
     for (line, _) in label_lines(seg, tokens, text) {
@@ -131,7 +140,7 @@ fn named_rows(seg: &Segment, tokens: &[Token], text: &str, next: usize, rows: &[
     }
     // One label naming rows one after another (a flattened page drops the
     // cells of rows left empty: `行政处罚行政强制9490`): each, in order.
-    let tail = label_tail(&seg.label);
+    let tail = if flattened { &seg.label[..] } else { label_tail(&seg.label) };
     let mut named = Vec::new();
     let mut after = 0;
     let mut from = next;
@@ -153,7 +162,7 @@ fn cue_end(text: &str, cues: &[&str]) -> Option<usize> {
 /// its block has columns in every version.
 fn drops_empty_cells(segs: &[Segment], tokens: &[Token], text: &str, rows: &[ActiveRow], registry: &Registry) -> bool {
     segs.iter().any(|seg| {
-        let named = named_rows(seg, tokens, text, 0, rows);
+        let named = named_rows(seg, tokens, text, 0, rows, false);
         let fewest =
             |i: usize| registry.versions().iter().filter_map(|v| block_of(&rows[i], v)).map(|b| b.columns.len()).min();
         let written: usize = seg.cells.iter().map(|t| t.number().map_or(1, |n| n.int.len())).sum();
@@ -181,7 +190,9 @@ fn fill_pending<'t>(
     let group: Vec<usize> =
         pending.iter().copied().take_while(|&i| same_columns(first, &rows.rows[i], rows.registry)).collect();
     let r = group.len();
-    if r >= 2 && n.is_multiple_of(r) {
+    // (A flattened page writes a row's cells right after its name: rows
+    // named together there had none.)
+    if r >= 2 && n.is_multiple_of(r) && !rows.glue.flattened() {
         let version = block_version(first, header.map(|h| h.version), n / r, year, rows.registry);
         let c = block_of(first, version).map_or(0, |b| b.columns.len());
         let one_a_line = seg.cells.windows(2).all(|w| w[0].line != w[1].line);
