@@ -19,10 +19,14 @@ API_BUDGET=100000
 APP_BUDGET=250000
 # What the builds measured when last recorded (README), and 2 KB of room: a
 # change that adds more raises these here, in the same commit, with its reason.
-API_CEILING=163000
+# The API: 161,6xx B at b47bf88; the reader's placing by a laid-out
+# header's names, the markdown padding and the flattened blank rows (issue
+# 14) add 2.3 KB: 163,928 B.
+API_CEILING=165900
 # The app: 292,698 B at main 213f5d2; the 填报 mode (issue 16) adds 42.2 KB
-# (README, 填报 / Author mode): 334,894 B.
-APP_CEILING=337000
+# (README, 填报 / Author mode): 334,894 B; the reader's changes above 2.3 KB:
+# 337,205 B.
+APP_CEILING=339200
 build=1 check=0 ceiling=0
 for arg in "$@"; do
   case $arg in

@@ -140,6 +140,26 @@ fn program_fixtures_read_back_or_say_why() {
     judge("real programs' shapes (tests/shapegen/fixtures)", &matrix_of(&results));
 }
 
+/// The app's PDF text lays each item where its x puts it (inputs.js), so a
+/// 表三 whose 法人或其他组织 columns are left empty is read under its
+/// header's names: every cell of the blank-legal pages, where the PDF's raw
+/// text (no positions) leaves the legal persons' values unplaced.
+#[test]
+fn the_apps_pdf_text_places_values_under_the_header() {
+    let results = shapegen::measure_dir(&fixtures(), &fixtures());
+    let pages: Vec<_> = results
+        .iter()
+        .filter(|(_, style, shape, _)| *shape == Shape::PdfJs && *style == Some(Style::BlankLegal))
+        .collect();
+    assert!(pages.len() >= 2, "tests/shapegen/fixtures: blank-legal pages with their pdf.js text");
+    for (name, _, _, tally) in pages {
+        assert_eq!((tally.missing, tally.wrong), (0, 0), "{name}: {:?}", tally.shown());
+    }
+    let raw =
+        results.iter().filter(|(_, style, shape, _)| *shape == Shape::PdfRaw && *style == Some(Style::BlankLegal));
+    assert!(raw.map(|r| r.3.missing).sum::<usize>() > 0, "the raw text has no positions to go by");
+}
+
 /// Pages of fresh batches that once failed (scripts/shapegen.sh printed
 /// their seed), with the programs' texts of them: each a reader fix's
 /// proof, kept as they were written (not regenerated with the fixtures).

@@ -96,8 +96,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         table.rows.push(row);
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
-    let step = sparse::layout_step(&full_rows, grid.columns.len(), norm);
-    sparse::place(&mut table, grid, shorts, glue, norm, step);
+    let layout = sparse::Layout {
+        step: sparse::layout_step(&full_rows, grid.columns.len(), norm),
+        header: sparse::header_spans(tokens, grid, norm),
+    };
+    sparse::place(&mut table, grid, shorts, glue, norm, layout);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     if table.found {
         table.version = Some(chosen.version);

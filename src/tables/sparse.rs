@@ -20,6 +20,7 @@ use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{Along, ColKey, Column, Form, GridSpec};
+use crate::util::find;
 
 /// A row with fewer values than columns: its index in the table, its
 /// values (numbers and blank marks) in order, and the ways to read them as
@@ -157,7 +158,8 @@ impl Part<'_> {
 
 /// Places the short rows of a grid table (see the module's doc), or says
 /// each is one value short when the table keeps its empty cells' traces.
-pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue, norm: &Normalised, step: Option<f32>) {
+pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue, norm: &Normalised, layout: Layout) {
+    let Layout { step, header } = layout;
     if shorts.is_empty() {
         return;
     }
@@ -175,6 +177,17 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
     let n = grid.columns.len();
     // Each short row's candidates that keep its own sums.
     let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
+    // Where the header's words stand: each short row's values under them,
+    // taken only when every row so placed keeps its own sums (a header off
+    // its columns puts some total elsewhere).
+    let under_header: Vec<Option<Vec<usize>>> = shorts
+        .iter()
+        .map(|s| header.as_deref().filter(|_| !s.is_glued()).and_then(|h| by_header(&s.values, h, norm)))
+        .collect();
+    let header_holds = under_header
+        .iter()
+        .zip(&candidates)
+        .all(|(at, c)| at.as_ref().is_none_or(|at| c.iter().any(|c| c.reading == 0 && &c.at == at)));
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // The candidates of the usual placement's least cost, when more than one.
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
@@ -207,6 +220,14 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
             if let Some(allowed) = step.filter(|_| plain).and_then(|step| by_gaps(&shorts[i].values, n, step, norm)) {
                 let fits: Vec<usize> =
                     consistent.iter().copied().filter(|&k| allowed.contains(&candidates[i][k].at)).collect();
+                if let [only] = fits[..] {
+                    chosen[i] = Some((only, Placement::Layout));
+                    continue;
+                }
+            }
+            // Laid-out text with a header: the one under its words.
+            if let Some(at) = under_header[i].as_ref().filter(|_| header_holds) {
+                let fits: Vec<usize> = consistent.iter().copied().filter(|&k| &candidates[i][k].at == at).collect();
                 if let [only] = fits[..] {
                     chosen[i] = Some((only, Placement::Layout));
                     continue;
@@ -372,6 +393,99 @@ pub fn placements(k: usize, n: usize) -> impl Iterator<Item = Vec<usize>> {
     .take(MAX_PLACEMENTS)
 }
 
+/// What laid-out text says of where a table's columns are: the step
+/// between neighbours ([`layout_step`]) and where the header names each
+/// column ([`header_spans`]).
+#[derive(Default)]
+pub struct Layout {
+    pub step: Option<f32>,
+    pub header: Option<Vec<(f32, f32)>>,
+}
+
+/// Where a grid's columns stand in laid-out text (`pdftotext -layout`, the
+/// app's PDF text): the span (from, to, in columns) of each one's name in
+/// its header, the tokens before the table's first number: the tokens before
+/// the table's first number, each column's name or its first part (`商业`
+/// over `企业`; one character, `其` over `他`, beside another name on its
+/// line). `None` unless every column is found once, left to right, on a
+/// line spaced out (runs of two spaces or more between its words).
+pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Option<Vec<(f32, f32)>> {
+    let text = &norm.text;
+    let first_number = tokens.iter().position(|t| t.number().is_some())?;
+    let stop = tokens[first_number].line;
+    let header: Vec<&Token> =
+        tokens[..first_number].iter().filter(|t| t.line < stop && matches!(t.kind, Kind::Text)).collect();
+    let mut found: Vec<Option<(usize, (f32, f32))>> = vec![None; grid.columns.len()];
+    for (k, column) in grid.columns.iter().enumerate() {
+        for t in &header {
+            let word = &text[t.start..t.end];
+            let chars = word.chars().count();
+            let names = column.label.starts_with(word) && (chars >= 2 || word == column.label);
+            let first_char = chars == 1 && column.label.starts_with(word) && {
+                let others = header.iter().filter(|o| o.line == t.line && !std::ptr::eq(**o, *t));
+                others.filter(|o| grid.columns.iter().any(|c| c.label.starts_with(&text[o.start..o.end]))).count() >= 1
+            };
+            if names || first_char {
+                let half = written_width(norm, t.start, t.end) as f32 / 2.0;
+                let centre = centres(&[t], norm)[0];
+                match found[k] {
+                    // Two places for one name: no header to go by.
+                    Some((line, _)) if line == t.line => return None,
+                    Some(_) => {}
+                    None => found[k] = Some((t.line, (centre - half, centre + half))),
+                }
+            }
+        }
+    }
+    // A long name not found alone: its first two characters inside a word
+    // (the app's PDF text runs narrow header cells together:
+    // `商业企科研机社会公益`).
+    for (k, column) in grid.columns.iter().enumerate() {
+        if found[k].is_some() || column.label.chars().count() < 4 {
+            continue;
+        }
+        let prefix = &column.label[..column.label.char_indices().nth(2).map_or(column.label.len(), |(i, _)| i)];
+        let mut inside = header.iter().filter_map(|t| {
+            let at = t.start + find::find(&text[t.start..t.end], prefix)?;
+            let part = Token { kind: Kind::Text, start: at, end: at + prefix.len(), line: t.line };
+            let half = written_width(norm, part.start, part.end) as f32 / 2.0;
+            let centre = centres(&[&part], norm)[0];
+            Some((t.line, (centre - half, centre + half)))
+        });
+        found[k] = inside.next();
+    }
+    let spans: Vec<(f32, f32)> = found.iter().map(|f| f.map(|(_, s)| s)).collect::<Option<_>>()?;
+    let spaced = header.windows(2).any(|w| {
+        w[0].line == w[1].line
+            && text.get(w[0].end..w[1].start).is_some_and(|b| b.len() >= 2 && b.bytes().all(|b| b == b' '))
+    });
+    (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some(spans)
+}
+
+/// How far outside its column's name a value's centre may stand (columns).
+const HEADER_MARGIN: f32 = 1.0;
+
+/// The columns a line's values stand under, left to right: for each, the
+/// one column whose name spans its centre (give or take
+/// [`HEADER_MARGIN`]); `None` where a value is under none or under two.
+fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
+    let first = values.first()?;
+    if !values.iter().all(|t| t.line == first.line) {
+        return None;
+    }
+    let mut at: Vec<usize> = Vec::with_capacity(values.len());
+    for p in centres(values, norm) {
+        let mut under =
+            (0..header.len()).filter(|&k| (header[k].0 - HEADER_MARGIN..=header[k].1 + HEADER_MARGIN).contains(&p));
+        let (Some(k), None) = (under.next(), under.next()) else { return None };
+        if at.last().is_some_and(|&last| last >= k) {
+            return None;
+        }
+        at.push(k);
+    }
+    Some(at)
+}
+
 /// Laid-out text (`pdftotext -layout`) keeps its empty cells as wider
 /// gaps: the width of one column's step, from the rows that fill every
 /// column on one line (the median of their gaps; two rows at least).
@@ -422,11 +536,19 @@ fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
                 // Out of order: measured again from the line's start.
                 (at, before) = (line_start, 0);
             }
-            before += display_width(&text[at..t.start]);
+            before += written_width(norm, at, t.start);
             at = t.start;
-            before as f32 + display_width(&text[t.start..t.end]) as f32 / 2.0
+            before as f32 + written_width(norm, t.start, t.end) as f32 / 2.0
         })
         .collect()
+}
+
+/// The columns a range of the normalised text took as written: a
+/// full-width form folded to its ASCII twin (`（`, `：`, `６`: three bytes
+/// become one) still takes two.
+fn written_width(norm: &Normalised, start: usize, end: usize) -> usize {
+    let folded = (norm.original_offset(end) - norm.original_offset(start)).saturating_sub(end - start);
+    display_width(&norm.text[start..end]) + folded / 2
 }
 
 fn display_width(s: &str) -> usize {

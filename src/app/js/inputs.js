@@ -229,7 +229,15 @@ export async function pdfText(bytes) {
   return lines.join('\n') + '\n';
 }
 
-/** Text items regrouped into lines: by y (with a tolerance), then by x. */
+/**
+ * Text items regrouped into lines: by y (with a tolerance), then by x, laid
+ * out as `pdftotext -layout` lays out a page but on one grid for every
+ * page (from the page's left edge): an item starts at the column its x gives (half the body text's
+ * height a column; a Chinese character two columns wide, as the checker
+ * measures), so that a table's empty cells stay wide gaps and its values
+ * stand under their header's words. Items close together are one space
+ * apart, or none.
+ */
 export function pageLines(items) {
   const parts = items
     .filter((it) => typeof it.str === 'string' && it.str.trim() !== '')
@@ -240,6 +248,9 @@ export function pageLines(items) {
       w: it.width || 0,
       h: Math.abs(it.height || it.transform[3] || 10),
     }));
+  if (parts.length === 0) return [];
+  const heights = parts.map((p) => p.h).sort((a, b) => a - b);
+  const unit = heights[heights.length >> 1] / 2 || 5;
   parts.sort((a, b) => b.y - a.y || a.x - b.x);
   const rows = [];
   for (const p of parts) {
@@ -254,13 +265,27 @@ export function pageLines(items) {
   return rows.map((row) => {
     row.items.sort((a, b) => a.x - b.x);
     let line = '';
+    let width = 0;
     let end = null;
     for (const it of row.items) {
       const s = it.s.replace(/\s+/g, ' ').trim();
-      if (end !== null && it.x - end > 0.3 * it.h) line += ' ';
-      line += s;
+      const column = Math.round(it.x / unit);
+      const apart = end === null || it.x - end > 0.3 * it.h;
+      const pad = apart ? Math.max(end === null ? 0 : 1, column - width) : 0;
+      line += ' '.repeat(pad) + s;
+      width += pad + displayWidth(s);
       end = it.x + it.w;
     }
-    return line.replace(/ +/g, ' ').trim();
+    return line.trimEnd();
   });
+}
+
+/** Columns a text takes: two for a wide (CJK) character, as the checker counts. */
+function displayWidth(s) {
+  let n = 0;
+  for (const c of s) {
+    const code = c.codePointAt(0);
+    n += code >= 0x1100 && !(code >= 0xff61 && code <= 0xffdc) ? 2 : 1;
+  }
+  return n;
 }
