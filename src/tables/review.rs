@@ -14,7 +14,7 @@ use super::fill::{
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::sparse::{placements, vector, SHOWN};
+use super::sparse::{by_header, placements, spans, vector, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
@@ -119,7 +119,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
             // `——` together): every cell is empty, wherever each mark stood.
             all_blank(&mut table, line);
         } else if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
-            place_short(&mut table, &values, norm, &sums, width, line);
+            let header = header_spans(tokens, values[0].line, grid, norm);
+            place_short(&mut table, &values, norm, &sums, width, header, line);
         } else {
             table.issues.push(RowIssue::ValueCount {
                 found: values.len(),
@@ -154,28 +155,42 @@ fn all_blank(table: &mut Table, line: Option<usize>) {
 /// Places a run of fewer values than table 四 has cells, with no trace of
 /// its empty cells, where one placement alone keeps every group's total
 /// (see [`super::sparse`]); else says it cannot be placed.
+/// In laid-out text, where a line before the values names the groups'
+/// heads in order (each whole or its first part: `结果维`, `结果`, `总`),
+/// one placement more: the values under those heads, when it keeps the
+/// sums too and some value is not 0.
 fn place_short(
     table: &mut Table,
     values: &[&Token],
     norm: &Normalised,
     sums: &RowSums,
     width: usize,
+    header: Option<Vec<(f32, f32)>>,
     line: Option<usize>,
 ) {
     let n = width * table.rows.len();
     let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
     let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
-    match &fits[..] {
-        [only] => {
+    // (Zeros keep any sums: a line of zeros alone proves no header right.)
+    let proven = vector(values, &(0..values.len()).collect::<Vec<_>>(), values.len()).iter().any(|&v| v != 0);
+    let under_header =
+        header.filter(|_| proven).and_then(|h| by_header(values, &h, norm)).filter(|at| fits.contains(at));
+    let chosen = match (&fits[..], under_header) {
+        ([only], _) => Some((only.clone(), Placement::Arithmetic)),
+        (_, Some(at)) => Some((at, Placement::Layout)),
+        _ => None,
+    };
+    match chosen {
+        Some((only, how)) => {
             all_blank(table, line);
-            for (t, &at) in values.iter().zip(only) {
+            for (t, &at) in values.iter().zip(&only) {
                 let row = &mut table.rows[at / width];
                 let kind = row.columns[at % width].kind;
                 read_cell(&mut row.cells[at % width], kind, t, norm);
             }
-            table.issues.push(RowIssue::Placed { how: Placement::Arithmetic });
+            table.issues.push(RowIssue::Placed { how });
         }
-        _ => {
+        None => {
             let columns: Vec<ColKey> = table.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.key)).collect();
             table.issues.push(RowIssue::Unplaced {
                 values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
@@ -185,6 +200,22 @@ fn place_short(
             });
         }
     }
+}
+
+/// Where table 四's column heads stand on a line before `values_line`
+/// whose words are the groups' heads in order, each whole or its first
+/// part (see [`place_short`]).
+fn header_spans(tokens: &[Token], values_line: usize, grid: &GridSpec, norm: &Normalised) -> Option<Vec<(f32, f32)>> {
+    let width = grid.columns.len();
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.line < values_line && matches!(t.kind, Kind::Text)).collect();
+    let heads = |line: &[&Token]| {
+        line.len() == width * grid.rows.len()
+            && line
+                .iter()
+                .enumerate()
+                .all(|(i, t)| grid.columns[i % width].label.starts_with(&norm.text[t.start..t.end]))
+    };
+    words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line)).map(|line| spans(line, norm))
 }
 
 /// Whether the region holds the table's own column heads (结果维持,

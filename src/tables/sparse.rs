@@ -178,16 +178,21 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
     // Each short row's candidates that keep its own sums.
     let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
     // Where the header's words stand: each short row's values under them,
-    // taken only when every row so placed keeps its own sums (a header off
-    // its columns puts some total elsewhere).
+    // taken only when the header places every such row (its values on one
+    // line) and each so placed keeps its own sums. A header out of line
+    // with its values (`pdftotext -layout` spaces each line on its own
+    // scale) leaves some row's values under no name, or puts a total
+    // elsewhere; rows of zeros keep any sums, so they alone prove nothing.
+    let one_line =
+        |s: &Short| !s.is_glued() && s.values.first().is_some_and(|f| s.values.iter().all(|t| t.line == f.line));
     let under_header: Vec<Option<Vec<usize>>> = shorts
         .iter()
-        .map(|s| header.as_deref().filter(|_| !s.is_glued()).and_then(|h| by_header(&s.values, h, norm)))
+        .map(|s| header.as_deref().filter(|_| one_line(s)).and_then(|h| by_header(&s.values, h, norm)))
         .collect();
-    let header_holds = under_header
-        .iter()
-        .zip(&candidates)
-        .all(|(at, c)| at.as_ref().is_none_or(|at| c.iter().any(|c| c.reading == 0 && &c.at == at)));
+    let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
+        Some(at) => c.iter().any(|c| c.reading == 0 && &c.at == at),
+        None => !one_line(s),
+    });
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // The candidates of the usual placement's least cost, when more than one.
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
@@ -426,13 +431,11 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
                 others.filter(|o| grid.columns.iter().any(|c| c.label.starts_with(&text[o.start..o.end]))).count() >= 1
             };
             if names || first_char {
-                let half = written_width(norm, t.start, t.end) as f32 / 2.0;
-                let centre = centres(&[t], norm)[0];
                 match found[k] {
                     // Two places for one name: no header to go by.
                     Some((line, _)) if line == t.line => return None,
                     Some(_) => {}
-                    None => found[k] = Some((t.line, (centre - half, centre + half))),
+                    None => found[k] = Some((t.line, spans(&[t], norm)[0])),
                 }
             }
         }
@@ -448,9 +451,7 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
         let mut inside = header.iter().filter_map(|t| {
             let at = t.start + find::find(&text[t.start..t.end], prefix)?;
             let part = Token { kind: Kind::Text, start: at, end: at + prefix.len(), line: t.line };
-            let half = written_width(norm, part.start, part.end) as f32 / 2.0;
-            let centre = centres(&[&part], norm)[0];
-            Some((t.line, (centre - half, centre + half)))
+            Some((t.line, spans(&[&part], norm)[0]))
         });
         found[k] = inside.next();
     }
@@ -468,7 +469,7 @@ const HEADER_MARGIN: f32 = 1.0;
 /// The columns a line's values stand under, left to right: for each, the
 /// one column whose name spans its centre (give or take
 /// [`HEADER_MARGIN`]); `None` where a value is under none or under two.
-fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
+pub fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
     let first = values.first()?;
     if !values.iter().all(|t| t.line == first.line) {
         return None;
@@ -539,6 +540,19 @@ fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
             before += written_width(norm, at, t.start);
             at = t.start;
             before as f32 + written_width(norm, t.start, t.end) as f32 / 2.0
+        })
+        .collect()
+}
+
+/// The spans (from, to, in columns) of words on one line.
+pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
+    let centres = centres(words, norm);
+    words
+        .iter()
+        .zip(centres)
+        .map(|(t, c)| {
+            let half = written_width(norm, t.start, t.end) as f32 / 2.0;
+            (c - half, c + half)
         })
         .collect()
 }
