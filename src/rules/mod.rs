@@ -402,17 +402,15 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
         Some(given)
     };
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for eq in grid.equations_of(code) {
-        for instance in eq.instances(grid) {
-            let (Some(l), Some(r)) = (side(&instance.left, &mut left), side(&instance.right, &mut right)) else {
-                continue;
-            };
-            if !(l && r) && (l || r) {
-                continue;
-            }
-            if side_sum(&left) != side_sum(&right) {
-                out.push(Break { instance, left: left.clone(), right: right.clone() });
-            }
+    for instance in grid.sums().iter().filter(|i| i.code == code) {
+        let (Some(l), Some(r)) = (side(&instance.left, &mut left), side(&instance.right, &mut right)) else {
+            continue;
+        };
+        if !(l && r) && (l || r) {
+            continue;
+        }
+        if side_sum(&left) != side_sum(&right) {
+            out.push(Break { instance: instance.clone(), left: left.clone(), right: right.clone() });
         }
     }
     out

@@ -112,23 +112,21 @@ enum Term {
 /// out once for every placement tried.
 fn through(grid: &'static GridSpec, table: &Table, slots: &[(RowKey, ColKey)]) -> Vec<Vec<(Term, i64)>> {
     let mut out = Vec::new();
-    for eq in grid.equations {
-        for sum in eq.instances(grid) {
-            if !sum.cells().any(|c| slots.contains(&c)) {
-                continue;
-            }
-            let mut terms = Vec::with_capacity(sum.left.len() + sum.right.len());
-            for (side, sign) in [(&sum.left, 1), (&sum.right, -1)] {
-                for &c in side {
-                    let term = match slots.iter().position(|&s| s == c) {
-                        Some(i) => Term::Slot(i),
-                        None => table.int(c.0, c.1).map_or(Term::Unknown, Term::Known),
-                    };
-                    terms.push((term, sign));
-                }
-            }
-            out.push(terms);
+    for sum in grid.sums().iter() {
+        if !sum.cells().any(|c| slots.contains(&c)) {
+            continue;
         }
+        let mut terms = Vec::with_capacity(sum.left.len() + sum.right.len());
+        for (side, sign) in [(&sum.left, 1), (&sum.right, -1)] {
+            for &c in side {
+                let term = match slots.iter().position(|&s| s == c) {
+                    Some(i) => Term::Slot(i),
+                    None => table.int(c.0, c.1).map_or(Term::Unknown, Term::Known),
+                };
+                terms.push((term, sign));
+            }
+        }
+        out.push(terms);
     }
     out
 }

@@ -93,7 +93,7 @@ pub(super) struct Single {
 pub(super) struct Sums {
     table: TableId,
     cells: Vec<Cell>,
-    instances: Vec<Instance>,
+    instances: std::borrow::Cow<'static, [Instance]>,
     /// Each sum's left − right, where every cell of it is given (0 elsewhere).
     residual: Vec<i64>,
     /// The sums whose every cell is given; of those, the ones that do not hold.
@@ -108,10 +108,7 @@ impl Sums {
     /// The sums of `table` as `grid` declares them; `None` when it declares
     /// none (or more than the search takes).
     pub(super) fn of(id: TableId, grid: &'static GridSpec, table: &Table) -> Option<Sums> {
-        let mut instances = Vec::new();
-        for eq in grid.equations {
-            instances.append(&mut eq.instances(grid));
-        }
+        let instances = grid.sums();
         if instances.is_empty() || instances.len() > MAX_SUMS {
             return None;
         }
