@@ -71,14 +71,22 @@ pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
-    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
     let markup = &bytes[..bytes.len().min(MARKUP_HEAD)];
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
+    starts_as_html(bytes)
         // (Markup has closing tags: text with fewer than is_markup asks for
         // is not decoded and searched, which most of a batch's time it would be.)
         || (closing_tags(markup) >= MIN_CLOSING_TAGS && is_markup(&String::from_utf8_lossy(markup)))
+}
+
+/// Whether the first 512 bytes, from the first that is neither ASCII white
+/// space nor part of a character past ASCII, start `<!doctype html` or
+/// `<html` in any case: compared in place (no copy, no decoding: the
+/// prefixes are ASCII).
+fn starts_as_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let head = &head[head.iter().position(|b| !(b.is_ascii_whitespace() || *b >= 0x80)).unwrap_or(head.len())..];
+    let starts = |prefix: &[u8]| head.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix));
+    starts(b"<!doctype html") || starts(b"<html")
 }
 
 /// Markup has at least this many closing tags (`</`).
@@ -166,6 +174,23 @@ fn html_text(_: &str) -> Result<String, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// As the head copied, decoded and lowercased says.
+        #[test]
+        fn starts_as_html_as_the_decoded_head(
+            lead in proptest::collection::vec(proptest::sample::select(vec![b' ', b'\n', 0xe3, 0x80, 0xff, b'x']), 0..520),
+            tag in proptest::sample::select(vec!["<!DOCTYPE html>", "<!doctype HTML", "<html", "<HtMl>", "<htm", "<!doctype", ""]),
+            tail in proptest::collection::vec(proptest::num::u8::ANY, 0..8),
+        ) {
+            let bytes = [&lead[..], tag.as_bytes(), &tail].concat();
+            let head: Vec<u8> =
+                bytes.iter().take(512).copied().skip_while(|b| b.is_ascii_whitespace() || *b >= 0x80).collect();
+            let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+            let plain = head.starts_with("<!doctype html") || head.starts_with("<html");
+            proptest::prop_assert_eq!(starts_as_html(&bytes), plain);
+        }
+    }
 
     #[test]
     fn markup_is_told_from_a_report() {

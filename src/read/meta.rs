@@ -109,6 +109,16 @@ const AGENCY_SEARCH: usize = 16 * 1024;
 // Not inlined into `check`, so that a profile shows this stage on its own.
 #[inline(never)]
 pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
+    let mut meta = read_title(text, &line_at);
+    meta.period = find_period(text, &line_at);
+    meta.published = find_published(text, &line_at);
+    meta.signed = find_signed(text, &line_at);
+    meta
+}
+
+/// Of [`read_meta`], the title's year and line and the agency only: what
+/// pairing reads of a text's head.
+pub fn read_title(text: &str, line_at: &impl Fn(usize) -> usize) -> Meta {
     let mut meta = Meta::default();
     // The first lines with content, as (offset, cleaned line).
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -130,9 +140,6 @@ pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
         meta.title_line = Some(line_at(lines[title.line].0));
         meta.agency = title.agency.map(|a| fuller_agency(text, a));
     }
-    meta.period = find_period(text, &line_at);
-    meta.published = find_published(text, &line_at);
-    meta.signed = find_signed(text, &line_at);
     meta
 }
 

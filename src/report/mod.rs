@@ -178,13 +178,23 @@ impl Report {
 
     /// The contract's fields before `cells`.
     fn head_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
-        st.serialize_field("source", &self.source)?;
-        st.serialize_field("agency", &self.agency)?;
-        st.serialize_field("year", &self.year)?;
-        st.serialize_field("template", &self.template)?;
+        self.lead_fields(st)?;
         st.serialize_field("active", &Values(&self.tables.active))?;
         st.serialize_field("requests", &Values(&self.tables.requests))?;
         st.serialize_field("review", &Values(&self.tables.review))?;
+        self.after_tables_fields(st)
+    }
+
+    /// The fields before the tables' values.
+    fn lead_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("agency", &self.agency)?;
+        st.serialize_field("year", &self.year)?;
+        st.serialize_field("template", &self.template)
+    }
+
+    /// The fields between the tables' values and `cells`.
+    fn after_tables_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
         st.serialize_field("diagnostics", &self.diagnostics)?;
         // Extensions (the contract welcomes extra fields).
         st.serialize_field("period", &self.period)?;
@@ -214,26 +224,50 @@ impl Report {
     /// report to the browser their own way.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        /// The fields before the cells (`true`) or after them.
-        struct Part<'a>(&'a Report, bool);
+        /// The fields before the tables (0), between them and the cells
+        /// (1), or after the cells (2).
+        struct Part<'a>(&'a Report, u8);
         impl Serialize for Part<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut st = s.serialize_struct("Report", if self.1 { 11 } else { 2 })?;
-                if self.1 {
-                    self.0.head_fields(&mut st)?;
-                } else {
-                    self.0.tail_fields(&mut st)?;
+                let mut st = s.serialize_struct("Report", [4, 4, 2][usize::from(self.1)])?;
+                match self.1 {
+                    0 => self.0.lead_fields(&mut st)?,
+                    1 => self.0.after_tables_fields(&mut st)?,
+                    _ => self.0.tail_fields(&mut st)?,
                 }
                 st.end()
             }
         }
         // (Writing to a Vec, serde_json fails only on a map key that is not
         // a string, which the report has none of.)
-        let _ = serde_json::to_writer(&mut *out, &Part(self, true));
+        let _ = serde_json::to_writer(&mut *out, &Part(self, 0));
+        out.pop(); // `}`
+        let mut digits = itoa::Buffer::new();
+        let tables = &self.tables;
+        for (key, table) in [("active", &tables.active), ("requests", &tables.requests), ("review", &tables.review)] {
+            write_key(out, &mut false, key);
+            // As `Values` serialises: rows with values, each its given cells.
+            out.push(b'{');
+            let mut first_row = true;
+            for row in table.rows.iter().filter(|r| r.has_values()) {
+                write_key(out, &mut first_row, row.key.as_str());
+                out.push(b'{');
+                let mut first = true;
+                for c in &row.cells {
+                    let Some(value) = c.value else { continue };
+                    write_key(out, &mut first, c.column.as_str());
+                    write_value(value, out, &mut digits);
+                }
+                out.push(b'}');
+            }
+            out.push(b'}');
+        }
+        let at = out.len();
+        let _ = serde_json::to_writer(&mut *out, &Part(self, 1));
+        out[at] = b','; // `{` of this part's object
         out.pop(); // `}`
         out.extend_from_slice(b",\"cells\":[");
         let mut first = true;
-        let mut digits = itoa::Buffer::new();
         for c in self.cell_values() {
             if !first {
                 out.push(b',');
@@ -247,12 +281,7 @@ impl Report {
             out.extend_from_slice(b"\",\"column\":\"");
             out.extend_from_slice(c.column.as_str().as_bytes());
             out.extend_from_slice(b"\",\"value\":");
-            match c.value {
-                Value::Int(i) => out.extend_from_slice(digits.format(i).as_bytes()),
-                v @ Value::Dec { .. } => {
-                    let _ = serde_json::to_writer(&mut *out, &v);
-                }
-            }
+            write_value(c.value, out, &mut digits);
             for (key, n) in [(&b",\"line\":"[..], c.line), (b",\"start\":", c.start), (b",\"end\":", c.end)] {
                 out.extend_from_slice(key);
                 match n {
@@ -264,8 +293,32 @@ impl Report {
         }
         out.push(b']');
         let at = out.len();
-        let _ = serde_json::to_writer(&mut *out, &Part(self, false));
+        let _ = serde_json::to_writer(&mut *out, &Part(self, 2));
         out[at] = b','; // `{` of the tail's object
+    }
+}
+
+/// `"key":`, after a comma unless it is its object's first. (Template
+/// keys: plain ASCII, nothing to escape; tested.)
+#[cfg(not(target_arch = "wasm32"))]
+fn write_key(out: &mut Vec<u8>, first: &mut bool, key: &str) {
+    if !std::mem::take(first) {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// A cell's value as serde_json writes it: a whole number by `itoa` (as
+/// serde_json does), money with decimals through serde_json.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_value(value: Value, out: &mut Vec<u8>, digits: &mut itoa::Buffer) {
+    match value {
+        Value::Int(i) => out.extend_from_slice(digits.format(i).as_bytes()),
+        v @ Value::Dec { .. } => {
+            let _ = serde_json::to_writer(&mut *out, &v);
+        }
     }
 }
 

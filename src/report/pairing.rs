@@ -70,7 +70,7 @@ pub const HEAD: usize = 2 * 1024;
 /// names its agency only with a title).
 fn meta_of(text: &str) -> crate::read::meta::Meta {
     let norm = crate::read::normalise::Normalised::new(text);
-    crate::read::meta::read_meta(&norm.text, |o| norm.line_at(o))
+    crate::read::meta::read_title(&norm.text, &|o| norm.line_at(o))
 }
 
 /// An agency's name as pairing compares it: no spaces, ASCII brackets, and

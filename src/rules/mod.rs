@@ -355,10 +355,10 @@ pub struct Break<'a> {
 
 impl Break<'_> {
     pub fn left_sum(&self) -> i64 {
-        self.left.iter().map(|c| c.2).sum()
+        side_sum(&self.left)
     }
     pub fn right_sum(&self) -> i64 {
-        self.right.iter().map(|c| c.2).sum()
+        side_sum(&self.right)
     }
     /// The column the sum runs down (for sums along a column).
     pub fn column(&self) -> Option<ColKey> {
@@ -369,8 +369,9 @@ impl Break<'_> {
     }
 }
 
-/// One side of a sum: its cells' values, and whether any was given (not blank).
-type Side<'a> = (Vec<(&'a Row, ColKey, i64)>, bool);
+fn side_sum(cells: &[(&Row, ColKey, i64)]) -> i64 {
+    cells.iter().map(|c| c.2).sum()
+}
 
 /// The sums of table `id` declared for the rule `code` that do not hold,
 /// in template order; a sum with a cell that is not a whole number is not
@@ -381,8 +382,10 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
     let mut out = Vec::new();
     // A cell left blank counts as 0; a side all blank is not a sum to check
     // (a total left empty is `value.blank`'s to say).
-    let side = |cells: &[crate::template::Cell]| -> Option<Side<'a>> {
-        let mut out = Vec::with_capacity(cells.len());
+    // (Each side read into a vector kept from sum to sum: most sums hold,
+    // and only a broken one keeps a copy.)
+    let side = |cells: &[crate::template::Cell], out: &mut Vec<(&'a Row, ColKey, i64)>| -> Option<bool> {
+        out.clear();
         let mut given = false;
         for &(r, c) in cells {
             let row = table.row(r)?;
@@ -396,18 +399,18 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
                 _ => return None,
             }
         }
-        Some((out, given))
+        Some(given)
     };
-    for eq in grid.equations_of(code) {
-        for instance in eq.instances(grid) {
-            let (Some((left, l)), Some((right, r))) = (side(&instance.left), side(&instance.right)) else { continue };
-            if !(l && r) && (l || r) {
-                continue;
-            }
-            let b = Break { instance, left, right };
-            if b.left_sum() != b.right_sum() {
-                out.push(b);
-            }
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for instance in grid.sums().iter().filter(|i| i.code == code) {
+        let (Some(l), Some(r)) = (side(&instance.left, &mut left), side(&instance.right, &mut right)) else {
+            continue;
+        };
+        if !(l && r) && (l || r) {
+            continue;
+        }
+        if side_sum(&left) != side_sum(&right) {
+            out.push(Break { instance: instance.clone(), left: left.clone(), right: right.clone() });
         }
     }
     out

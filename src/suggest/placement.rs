@@ -62,6 +62,7 @@ fn placements(
     slots: &[(RowKey, ColKey)],
     numbers: &[i64],
 ) -> Vec<Suggestion> {
+    let sums = through(grid, table, slots);
     let mut out = Vec::new();
     let short = numbers.len() < slots.len();
     for at in 0..slots.len().max(numbers.len()) {
@@ -74,7 +75,7 @@ fn placements(
         } else {
             placed.remove(at);
         }
-        let Some(values) = settle(grid, table, slots, &placed) else { continue };
+        let Some(values) = settle(&sums, &placed) else { continue };
         let (row, column, from, to, index) = if short {
             (slots[at].0, Some(slots[at].1), None, Some(values[at]), None)
         } else {
@@ -97,37 +98,55 @@ fn placements(
     out
 }
 
+/// A cell of a sum through the slots: a slot (by its index), a value of
+/// the table's, or a cell without one.
+#[derive(Clone, Copy)]
+enum Term {
+    Slot(usize),
+    Known(i64),
+    Unknown,
+}
+
+/// The sums of the grid that run through some slot, in template order,
+/// each as its cells (with the side's sign, left `1`, right `-1`): worked
+/// out once for every placement tried.
+fn through(grid: &'static GridSpec, table: &Table, slots: &[(RowKey, ColKey)]) -> Vec<Vec<(Term, i64)>> {
+    let mut out = Vec::new();
+    for sum in grid.sums().iter() {
+        if !sum.cells().any(|c| slots.contains(&c)) {
+            continue;
+        }
+        let mut terms = Vec::with_capacity(sum.left.len() + sum.right.len());
+        for (side, sign) in [(&sum.left, 1), (&sum.right, -1)] {
+            for &c in side {
+                let term = match slots.iter().position(|&s| s == c) {
+                    Some(i) => Term::Slot(i),
+                    None => table.int(c.0, c.1).map_or(Term::Unknown, Term::Known),
+                };
+                terms.push((term, sign));
+            }
+        }
+        out.push(terms);
+    }
+    out
+}
+
 /// The slots' values with the gap (if any) filled as the sums require,
 /// when every sum through the slots that can be checked holds.
-fn settle(
-    grid: &'static GridSpec,
-    table: &Table,
-    slots: &[(RowKey, ColKey)],
-    placed: &[Option<i64>],
-) -> Option<Vec<i64>> {
-    // A cell's value: the slot's as placed (`Some(None)` for the gap), else the table's.
-    let value = |cell: (RowKey, ColKey)| -> Option<Option<i64>> {
-        match slots.iter().position(|&s| s == cell) {
-            Some(i) => Some(placed[i]),
-            None => table.int(cell.0, cell.1).map(Some),
-        }
-    };
-    let mut sums = Vec::new();
-    for eq in grid.equations {
-        sums.append(&mut eq.instances(grid));
-    }
+fn settle(sums: &[Vec<(Term, i64)>], placed: &[Option<i64>]) -> Option<Vec<i64>> {
     // The gap's value, from every sum it is the only unknown of; then every
     // sum through the slots whose cells are all known must hold.
     let mut gap = None;
-    for sum in sums.iter().filter(|s| s.cells().any(|c| slots.contains(&c))) {
+    for sum in sums {
         let (mut balance, mut gap_sign, mut known) = (0i64, 0i64, true);
-        for (side, sign) in [(&sum.left, 1), (&sum.right, -1)] {
-            for &c in side {
-                match value(c) {
-                    Some(Some(v)) => balance = balance.saturating_add(sign * v),
-                    Some(None) => gap_sign += sign,
-                    None => known = false,
-                }
+        for &(term, sign) in sum {
+            match term {
+                Term::Slot(i) => match placed[i] {
+                    Some(v) => balance = balance.saturating_add(sign * v),
+                    None => gap_sign += sign,
+                },
+                Term::Known(v) => balance = balance.saturating_add(sign * v),
+                Term::Unknown => known = false,
             }
         }
         match (known, gap_sign) {

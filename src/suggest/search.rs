@@ -93,7 +93,7 @@ pub(super) struct Single {
 pub(super) struct Sums {
     table: TableId,
     cells: Vec<Cell>,
-    instances: Vec<Instance>,
+    instances: std::borrow::Cow<'static, [Instance]>,
     /// Each sum's left − right, where every cell of it is given (0 elsewhere).
     residual: Vec<i64>,
     /// The sums whose every cell is given; of those, the ones that do not hold.
@@ -108,10 +108,7 @@ impl Sums {
     /// The sums of `table` as `grid` declares them; `None` when it declares
     /// none (or more than the search takes).
     pub(super) fn of(id: TableId, grid: &'static GridSpec, table: &Table) -> Option<Sums> {
-        let mut instances = Vec::new();
-        for eq in grid.equations {
-            instances.append(&mut eq.instances(grid));
-        }
+        let instances = grid.sums();
         if instances.is_empty() || instances.len() > MAX_SUMS {
             return None;
         }
@@ -146,26 +143,26 @@ impl Sums {
         };
         let mut residual = vec![0; instances.len()];
         let (mut evaluable, mut broken) = (0, 0);
+        // Each sum's cells' indices, left side first, looked up once.
+        let mut cells_of: Vec<Option<usize>> = Vec::new();
         for (i, instance) in instances.iter().enumerate() {
-            if let [only] = instance.left[..] {
-                if let Some(j) = index(only) {
-                    cells[j].total = true;
-                }
+            cells_of.clear();
+            cells_of.extend(instance.cells().map(index));
+            if let ([_], Some(j)) = (&instance.left[..], cells_of[0]) {
+                cells[j].total = true;
             }
-            if !instance.cells().all(|k| index(k).is_some()) {
+            if !cells_of.iter().all(Option::is_some) {
                 continue;
             }
             let mut r = 0i64;
-            for (side, sign) in [(&instance.left, 1), (&instance.right, -1)] {
-                for &k in side {
-                    let Some(j) = index(k) else { continue };
-                    let c = &mut cells[j];
-                    if sign > 0 {
-                        c.plus |= bit(i);
-                    } else {
-                        c.minus |= bit(i);
-                    }
-                    r = r.saturating_add(sign * c.value);
+            for (n, j) in cells_of.iter().flatten().enumerate() {
+                let c = &mut cells[*j];
+                if n < instance.left.len() {
+                    c.plus |= bit(i);
+                    r = r.saturating_add(c.value);
+                } else {
+                    c.minus |= bit(i);
+                    r = r.saturating_add(-c.value);
                 }
             }
             residual[i] = r;
@@ -387,9 +384,10 @@ impl Sums {
             // singles are in template order already (no sort: it is heavy
             // in the wasm).
             let mut list = Vec::new();
+            let most = singles.iter().map(|s| s.mends.count_ones()).max().unwrap_or(0);
             for complete in [true, false] {
                 for total in [true, false] {
-                    for mends in (1..=MAX_SUMS as u32).rev() {
+                    for mends in (1..=most).rev() {
                         for s in &singles {
                             if s.mends & bit(i) != 0
                                 && s.complete == complete

@@ -122,12 +122,15 @@ fn inner_ordinals(piece: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Whether a label line starts with a row's ordinal: `一、`, `(三)`, `2.`.
 pub fn starts_with_ordinal(s: &str) -> bool {
-    let c: Vec<char> = s.chars().take(4).collect();
-    let numeral = |c: &char| is_chinese_numeral(*c);
-    match c.as_slice() {
-        [a, '、', ..] if numeral(a) => true,
-        ['(', a, ')', ..] if numeral(a) => true,
-        [a, '.' | '、', ..] if a.is_ascii_digit() => true,
+    // (The first three characters, without collecting them: it is asked
+    // of every label piece and of every 、 or numeral inside one.)
+    let mut chars = s.chars();
+    let (a, b, c) = (chars.next(), chars.next(), chars.next());
+    let numeral = |c: Option<char>| c.is_some_and(is_chinese_numeral);
+    match (a, b, c) {
+        (a, Some('、'), _) if numeral(a) => true,
+        (Some('('), b, Some(')')) if numeral(b) => true,
+        (Some(a), Some('.' | '、'), _) if a.is_ascii_digit() => true,
         _ => false,
     }
 }

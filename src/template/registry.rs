@@ -158,6 +158,16 @@ mod tests {
     }
 
     #[test]
+    fn the_sums_lent_are_the_sums_worked_out() {
+        for v in Registry::national().versions() {
+            for grid in [&v.requests, &v.review] {
+                assert!(matches!(grid.sums(), std::borrow::Cow::Borrowed(_)), "{}", v.name);
+                assert_eq!(grid.sums().to_vec(), grid.expand_sums(), "{}", v.name);
+            }
+        }
+    }
+
+    #[test]
     fn every_equation_names_cells_of_its_table() {
         for v in Registry::national().versions() {
             for grid in [&v.requests, &v.review] {

@@ -13,7 +13,8 @@ pub fn is_letter(c: char) -> bool {
 
 /// 一 … 十, the numerals of ordinals (`三、`, `(六)`).
 pub fn is_chinese_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    // (A match, not `str::contains`: asked of every character of a label.)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 #[cfg(test)]
@@ -24,6 +25,13 @@ mod tests {
     fn is_letter_is_is_alphanumeric() {
         for c in (0..0x11000).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_chinese_numeral_is_one_of_the_ten() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_chinese_numeral(c), "一二三四五六七八九十".contains(c), "{c:?}");
         }
     }
 }
