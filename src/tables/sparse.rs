@@ -16,6 +16,7 @@ use super::arith::{self, RowSums};
 use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
+use super::tuning::HEADER_MARGIN;
 use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
@@ -462,9 +463,6 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
     });
     (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some(spans)
 }
-
-/// How far outside its column's name a value's centre may stand (columns).
-const HEADER_MARGIN: f32 = 1.0;
 
 /// The columns a line's values stand under, left to right: for each, the
 /// one column whose name spans its centre (give or take

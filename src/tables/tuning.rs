@@ -43,6 +43,14 @@ pub const CUE_ROW_SIMILARITY: f32 = 0.5;
 /// requires it.
 pub const NEWER_VERSION_MARGIN: f32 = 0.5;
 
+// ------------------------------------------------- laid-out text (sparse)
+
+/// How far outside its column's name in the header a value's centre may
+/// stand and still be under it (columns of laid-out text: a digit one, a
+/// Chinese character two). Values are centred in their cells as names are;
+/// one column absorbs the rounding of positions to whole columns.
+pub const HEADER_MARGIN: f32 = 1.0;
+
 // ---------------------------------------------------------------- table 二
 
 /// How near the end of a segment's label a row name of table 二 must be
