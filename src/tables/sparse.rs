@@ -193,7 +193,10 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
     let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
         Some(at) => c.iter().any(|c| c.reading == 0 && &c.at == at),
         None => !one_line(s),
-    });
+    }) && shorts
+        .iter()
+        .zip(&under_header)
+        .any(|(s, at)| at.is_some() && s.values.iter().any(|t| whole(t).is_some_and(|v| v != 0)));
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // The candidates of the usual placement's least cost, when more than one.
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
@@ -410,10 +413,9 @@ pub struct Layout {
 
 /// Where a grid's columns stand in laid-out text (`pdftotext -layout`, the
 /// app's PDF text): the span (from, to, in columns) of each one's name in
-/// its header, the tokens before the table's first number: the tokens before
-/// the table's first number, each column's name or its first part (`商业`
-/// over `企业`; one character, `其` over `他`, beside another name on its
-/// line). `None` unless every column is found once, left to right, on a
+/// its header (the tokens before the table's first number), whole or its
+/// first part (`商业` over `企业`; one character, `其` over `他`, beside
+/// another name on its line). `None` unless every column is found once, left to right, on a
 /// line spaced out (runs of two spaces or more between its words).
 pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Option<Vec<(f32, f32)>> {
     let text = &norm.text;
