@@ -14,7 +14,7 @@ use super::fill::{
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::sparse::{by_header, placements, spans, vector, SHOWN};
+use super::sparse::{any_not_zero, by_header, placements, spans, vector, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell};
 use crate::read::normalise::Normalised;
@@ -155,6 +155,7 @@ fn all_blank(table: &mut Table, line: Option<usize>) {
 /// Places a run of fewer values than table 四 has cells, with no trace of
 /// its empty cells, where one placement alone keeps every group's total
 /// (see [`super::sparse`]); else says it cannot be placed.
+///
 /// In laid-out text, where a line before the values names the groups'
 /// heads in order (each whole or its first part: `结果维`, `结果`, `总`),
 /// one placement more: the values under those heads, when it keeps the
@@ -171,10 +172,10 @@ fn place_short(
     let n = width * table.rows.len();
     let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
     let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
-    // (Zeros keep any sums: a line of zeros alone proves no header right.)
-    let proven = vector(values, &(0..values.len()).collect::<Vec<_>>(), values.len()).iter().any(|&v| v != 0);
-    let under_header =
-        header.filter(|_| proven).and_then(|h| by_header(values, &h, norm)).filter(|at| fits.contains(at));
+    let under_header = header
+        .filter(|_| any_not_zero(values))
+        .and_then(|h| by_header(values, &h, norm))
+        .filter(|at| fits.contains(at));
     let chosen = match (&fits[..], under_header) {
         ([only], _) => Some((only.clone(), Placement::Arithmetic)),
         (_, Some(at)) => Some((at, Placement::Layout)),

@@ -193,10 +193,7 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
     let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
         Some(at) => c.iter().any(|c| c.reading == 0 && &c.at == at),
         None => !one_line(s),
-    }) && shorts
-        .iter()
-        .zip(&under_header)
-        .any(|(s, at)| at.is_some() && s.values.iter().any(|t| whole(t).is_some_and(|v| v != 0)));
+    }) && shorts.iter().zip(&under_header).any(|(s, at)| at.is_some() && any_not_zero(&s.values));
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // The candidates of the usual placement's least cost, when more than one.
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
@@ -602,6 +599,12 @@ pub fn vector(values: &[&Token], at: &[usize], n: usize) -> Vec<i64> {
         out[c] = whole(t).unwrap_or(i64::MIN / 4);
     }
     out
+}
+
+/// Whether some value is a whole number other than 0: values of zeros (or
+/// blank marks) keep any sums, so alone they prove no placement by position.
+pub fn any_not_zero(values: &[&Token]) -> bool {
+    values.iter().any(|t| whole(t).is_some_and(|v| v != 0))
 }
 
 /// A token's whole number (a blank mark is 0).
