@@ -76,6 +76,31 @@ fn text_shows_each_diagnostic_with_its_source_line_then_the_verdict_and_tables()
 }
 
 #[test]
+fn a_flattened_page_shows_a_window_of_its_one_line_around_each_mark() {
+    // The whole report on a few lines: each block shows the part of its
+    // line around what it is about, not the line (a report's length).
+    let page = "tests/fixtures/syn_flattened_2019.txt";
+    let longest = fixture("syn_flattened_2019.txt").lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest > 1000, "the fixture is flattened");
+    let (_, out, _) = nianbao(&["check", page], None);
+    let blocks: Vec<&str> = out.split("\n\n").filter(|b| b.contains(" --> ")).collect();
+    assert!(blocks.len() >= 2, "{out}");
+    for block in &blocks {
+        for line in block.lines() {
+            assert!(line.chars().count() < 200, "a window, not the line:\n{block}");
+        }
+    }
+    // Glued digits are underlined, digit for digit.
+    let glued = blocks.iter().find(|b| b.starts_with("warning[value.ambiguous]")).expect("glued digits said");
+    let digits = glued.split('（').nth(1).and_then(|s| s.split('）').next()).unwrap();
+    let marks = glued.lines().find(|l| l.contains('^')).unwrap();
+    assert_eq!(marks.matches('^').count(), digits.len(), "{glued}");
+    // A diagnostic about a section marks its heading.
+    let section = blocks.iter().find(|b| b.contains("[section.")).expect("a section's diagnostic");
+    assert!(section.lines().find(|l| l.contains('^')).unwrap().matches('^').count() < 100, "{section}");
+}
+
+#[test]
 fn concise_is_one_line_a_diagnostic_then_the_verdict() {
     let (code, out, _) = nianbao(&["check", "--format", "concise", SEED_004], None);
     assert_eq!(code, 1);

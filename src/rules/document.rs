@@ -1,12 +1,15 @@
 //! What a rule reads: one report's text, sections, metadata and tables.
 
 use crate::read::meta::Meta;
-use crate::read::normalise::Normalised;
+use crate::read::normalise::{Normalised, Span};
 use crate::read::prose::Prose;
 use crate::read::sections::Section;
 use crate::tables::model::{Cell, Row, RowIssue, Table};
 use crate::tables::Tables;
 use crate::template::{GridSpec, Registry, TableId, Version};
+
+/// The longest clause [`Document::clause_span`] points at, in bytes.
+const CLAUSE_MAX: usize = 90;
 
 /// Everything a rule may read about one report.
 pub struct Document<'a> {
@@ -46,6 +49,26 @@ impl<'a> Document<'a> {
     }
     pub fn section(&self, number: usize) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
+    }
+    /// Where a section's heading stands in the input: what a diagnostic
+    /// about the section as a whole points at.
+    pub fn heading_span(&self, section: &Section) -> Option<Span> {
+        let end = section.start + section.heading.len();
+        self.text().get(section.start..end).map(|_| self.norm.span(section.start, end))
+    }
+    /// The clause that starts at byte `at` of the normalised text (up to
+    /// the next `，` `。` `；` (or their ASCII folds) or line end, at most [`CLAUSE_MAX`] bytes):
+    /// what a diagnostic about a phrase found there points at.
+    pub fn clause_span(&self, at: usize) -> Option<Span> {
+        let rest = self.text().get(at..)?;
+        let mut end = rest.len().min(CLAUSE_MAX);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let stop =
+            rest[first.min(end)..end].find([',', ';', '，', '。', '；', '\n']).map_or(end, |i| i + first.min(end));
+        (stop > 0).then(|| self.norm.span(at, at + stop))
     }
     /// The template spec table 三 or 四 was read by: table 三's version, or
     /// the year's when table 三 tells none.

@@ -30,7 +30,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 RULE.diag(format!(
                     "{year}年度报告引用了已废止的《中华人民共和国政府信息公开条例》（国务院令第492号），应依据2019年修订的条例（国务院令第711号）"
                 ))
-                .line(line(at)),
+                .line(line(at))
+                .span(doc.clause_span(at)),
             );
         }
     }
@@ -45,7 +46,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                     "{year}年度报告以{}为依据，该通知规定的是{}年版格式；{}年度起应依据{}",
                     older.notice.name, older.name, required.from_year, required.notice.name
                 ))
-                .line(line(at)),
+                .line(line(at))
+                .span(doc.clause_span(at)),
             );
         }
     }

@@ -33,14 +33,16 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() {
         return;
     }
-    let line = doc.section(1).map(|s| s.line).or(doc.meta.title_line);
+    let one = doc.section(1);
+    let line = one.map(|s| s.line).or(doc.meta.title_line);
     out.push(
         RULE.diag(format!(
             "{}的年度报告应报告工作考核、社会评议和责任追究结果情况，正文中未见{}",
             doc.meta.agency.as_deref().unwrap_or("人民政府"),
             missing
         ))
-        .line(line),
+        .line(line)
+        .span(one.and_then(|s| doc.heading_span(s))),
     );
 }
 

@@ -38,7 +38,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let n = chinese_count(version.overview_topics.len());
     out.push(
         RULE.diag(format!("“一、总体情况”未写到{missing}方面的情况（{}年版格式要求写明{all}{n}个方面）", version.name))
-            .line(Some(one.line)),
+            .line(Some(one.line))
+            .span(doc.heading_span(one)),
     );
 }
 

@@ -46,7 +46,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     } else {
         return;
     };
-    out.push(RULE.diag(message).line(Some(five.line)));
+    out.push(RULE.diag(message).line(Some(five.line)).span(doc.heading_span(five)));
 }
 
 #[cfg(test)]

@@ -21,11 +21,12 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, issue) in doc.issues() {
-        if let RowIssue::ValueCount { found, expected, values, line } = issue {
+        if let RowIssue::ValueCount { found, expected, values, line, span } = issue {
             let shown = if values.is_empty() { "（无）".to_string() } else { values.join(" ") };
             let mut d = RULE
                 .diag(format!("{}应有{}个数字，实际有{}个：{}", place(id, row), expected, found, shown))
                 .line(*line)
+                .span(*span)
                 .at(id, row.map(|r| r.key), None);
             if row.is_some() {
                 d = d.help("该行数值未采用；请对照原表补齐或删去多余的数字");

@@ -56,7 +56,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             quoted,
             required.name
         ))
-        .line(Some(doc.norm.line_at(at))),
+        .line(Some(doc.norm.line_at(at)))
+        .span(doc.clause_span(at)),
     );
 }
 

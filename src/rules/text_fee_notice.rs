@@ -47,15 +47,17 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     };
     let row = doc.tables.requests.row(q::UNPAID_FEE);
     out.push(
-        RULE.diag(message).line(Some(six.line)).at(TableId::Requests, Some(q::UNPAID_FEE), Some(q::TOTAL)).related(
-            vec![Related {
+        RULE.diag(message)
+            .line(Some(six.line))
+            .span(doc.heading_span(six))
+            .at(TableId::Requests, Some(q::UNPAID_FEE), Some(q::TOTAL))
+            .related(vec![Related {
                 label: "表三（六）2 总计".into(),
                 line: row.and_then(|r| r.cell(q::TOTAL)).and_then(|c| c.line).or(row.and_then(|r| r.line)),
-                span: None,
+                span: row.and_then(|r| r.cell(q::TOTAL)).and_then(|c| c.span),
                 row: Some(q::UNPAID_FEE),
                 column: Some(q::TOTAL),
-            }],
-        ),
+            }]),
     );
 }
 

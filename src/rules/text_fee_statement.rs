@@ -30,7 +30,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     if stated_in(doc.prose(), 6, &phrases::FEE_STATED).is_none() && !super::text_fee_notice::reports_it(doc) {
         out.push(
             RULE.diag("“六、其他需要报告的事项”未说明是否收取信息处理费（2021年版格式要求在此报告）")
-                .line(Some(six.line)),
+                .line(Some(six.line))
+                .span(doc.heading_span(six)),
         );
     }
 }

@@ -38,7 +38,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                     parts_sum,
                     listed.join("+")
                 ))
-                .line(Some(doc.norm.line_at(sum.total.at))),
+                .line(Some(doc.norm.line_at(sum.total.at)))
+                .span(doc.clause_span(sum.total.at)),
             );
         }
     }

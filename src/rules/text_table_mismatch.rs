@@ -31,7 +31,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let table_ref = |label: &str| Related {
             label: label.into(),
             line: row_line,
-            span: None,
+            span: requests.row(q::NEW).and_then(|r| r.cell(q::TOTAL)).and_then(|c| c.span),
             row: Some(q::NEW),
             column: Some(q::TOTAL),
         };
@@ -41,6 +41,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.diag(format!("正文写收到申请{}件，表三“一、本年新收”总计为{}", f.value, new_total))
                         .line(line(f.at))
+                        .span(doc.clause_span(f.at))
                         .at(TableId::Requests, Some(q::NEW), Some(q::TOTAL))
                         .related(vec![table_ref("表三 本年新收 总计")]),
                 );
@@ -51,6 +52,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.diag(format!("正文写未收到政府信息公开申请，但表三“一、本年新收”总计为{new_total}"))
                         .line(line(at))
+                        .span(doc.clause_span(at))
                         .at(TableId::Requests, Some(q::NEW), Some(q::TOTAL))
                         .related(vec![table_ref("表三 本年新收 总计")]),
                 );
@@ -65,11 +67,17 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.diag(format!("正文写行政复议{}{}，表四行政复议总计为{}", f.value, f.unit, review_total))
                         .line(line(f.at))
+                        .span(doc.clause_span(f.at))
                         .at(TableId::Review, Some(r::REVIEW), Some(r::TOTAL))
                         .related(vec![Related {
                             label: "表四 行政复议 总计".into(),
                             line: review_line,
-                            span: None,
+                            span: doc
+                                .tables
+                                .review
+                                .row(r::REVIEW)
+                                .and_then(|row| row.cell(r::TOTAL))
+                                .and_then(|c| c.span),
                             row: Some(r::REVIEW),
                             column: Some(r::TOTAL),
                         }]),
@@ -79,11 +87,10 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if review_total > 0 {
             if let Some(at) = denied {
                 out.push(
-                    RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}")).line(line(at)).at(
-                        TableId::Review,
-                        Some(r::REVIEW),
-                        Some(r::TOTAL),
-                    ),
+                    RULE.diag(format!("正文写未发生行政复议，但表四行政复议总计为{review_total}"))
+                        .line(line(at))
+                        .span(doc.clause_span(at))
+                        .at(TableId::Review, Some(r::REVIEW), Some(r::TOTAL)),
                 );
             }
         }

@@ -132,7 +132,11 @@ fn diagnostic(doc: &Document, place: &Place, message: String, against: &Against)
             column: Some(col),
         });
     }
-    RULE.diag(message).line(Some(doc.norm.line_at(place.at))).at(table, Some(row), Some(column)).related(related)
+    RULE.diag(message)
+        .line(Some(doc.norm.line_at(place.at)))
+        .span(doc.clause_span(place.at))
+        .at(table, Some(row), Some(column))
+        .related(related)
 }
 
 /// `行政复议结果纠正`, `不予公开第4项`: how a message names a cell.

@@ -31,12 +31,13 @@ fn candidates(c: &[Vec<i64>]) -> String {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, issue) in doc.issues() {
         match issue {
-            RowIssue::Ambiguous { digits, candidates: c, line } => out.push(
+            RowIssue::Ambiguous { digits, candidates: c, line, span } => out.push(
                 RULE.diag(format!("{}的数字连在一起（{}），无法唯一拆分；{}", place(id, row), digits, candidates(c)))
                     .line(*line)
+                    .span(*span)
                     .at(id, row.map(|r| r.key), None),
             ),
-            RowIssue::Unplaced { values, candidates: c, more, line } => {
+            RowIssue::Unplaced { values, candidates: c, more, line, span } => {
                 let label = |k: &crate::template::ColKey| {
                     let columns = row.map_or(&[][..], |r| r.columns);
                     let column = columns.iter().chain(doc.table(id).rows.iter().flat_map(|r| r.columns.iter()));
@@ -57,6 +58,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                         options
                     ))
                     .line(*line)
+                    .span(*span)
                     .at(id, row.map(|r| r.key), None),
                 );
             }
@@ -83,6 +85,9 @@ mod tests {
             let d = with_code(&r2, "value.ambiguous");
             assert_eq!(d.len(), 1, "{:?}", r2.diagnostics);
             assert!(d[0].message.contains("693665") && d[0].message.contains("可能的拆法"), "{}", d[0].message);
+            // It points at the digits, not at their whole line.
+            let span = d[0].span.expect("a span");
+            assert_eq!(&text[span.start..span.end], "693665");
             assert!(with_code(&r, "value.ambiguous").is_empty());
         }
     }

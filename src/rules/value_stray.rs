@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, row, issue) in doc.issues() {
-        if let RowIssue::StrayNumbers { values, line } = issue {
+        if let RowIssue::StrayNumbers { values, line, span } = issue {
             out.push(
                 RULE.diag(format!(
                     "{}之后、下一行行名之前有多余的数字“{}”，已忽略，请核对原表",
@@ -28,6 +28,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                     values.join(" ")
                 ))
                 .line(*line)
+                .span(*span)
                 .at(id, row.map(|r| r.key), None),
             );
         }

@@ -14,7 +14,7 @@ pub(super) fn attach(id: TableId, grid: &'static GridSpec, table: &Table, diagno
     let whole = table.issues.iter().map(|i| (None, i));
     let rows = table.rows.iter().flat_map(|r| r.issues.iter().map(move |i| (Some(r.key), i)));
     for (row, issue) in whole.chain(rows) {
-        let RowIssue::ValueCount { found, expected, values, line } = issue else { continue };
+        let RowIssue::ValueCount { found, expected, values, line, .. } = issue else { continue };
         if found.abs_diff(*expected) != 1 {
             continue;
         }

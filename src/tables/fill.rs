@@ -16,7 +16,7 @@
 //! column on a guess.
 
 use super::segments::Segment;
-use super::values::{cell_from_part, read_cell, ValueKind};
+use super::values::{cell_from_part, read_cell, run_span, ValueKind};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
@@ -123,7 +123,8 @@ pub fn fill_row<'t>(
         if values_in(&not_leading) == expected {
             let dropped: Vec<String> = leading.iter().map(|t| norm.text[t.start..t.end].to_string()).collect();
             let first_dropped = leading.first().map(|t| line_of(t));
-            row.issues.push(RowIssue::StrayNumbers { values: dropped, line: first_dropped });
+            let span = run_span(&leading, norm);
+            row.issues.push(RowIssue::StrayNumbers { values: dropped, line: first_dropped, span });
             kept = not_leading;
             cells = &kept;
         }
@@ -134,6 +135,7 @@ pub fn fill_row<'t>(
             row.issues.push(RowIssue::StrayNumbers {
                 values: vec![norm.text[t.start..t.end].to_string()],
                 line: Some(line_of(t)),
+                span: run_span(&[t], norm),
             });
             let at = cells.iter().rposition(|c| std::ptr::eq(*c, t)).unwrap_or(cells.len());
             cells = &cells[..at];
@@ -147,6 +149,7 @@ pub fn fill_row<'t>(
                 digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
                 candidates: Vec::new(),
                 line: Some(line_of(at)),
+                span: run_span(cells, norm),
             });
             return Filled::Done;
         }
@@ -198,6 +201,7 @@ pub fn fill_row<'t>(
             digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
             candidates: Vec::new(),
             line: row.line,
+            span: run_span(cells, norm),
         });
         return Filled::Done;
     }
@@ -254,6 +258,7 @@ pub fn count_mismatch(row: &mut Row, values: &[&Token], glue: Glue, norm: &Norma
             digits: values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
             candidates: Vec::new(),
             line: row.line,
+            span: run_span(values, norm),
         });
         return;
     }
@@ -262,6 +267,7 @@ pub fn count_mismatch(row: &mut Row, values: &[&Token], glue: Glue, norm: &Norma
         expected: row.columns.len(),
         values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
         line: row.line,
+        span: run_span(values, norm),
     });
 }
 
@@ -424,6 +430,7 @@ pub fn settle(
             digits: glued.digits(),
             candidates: candidates.iter().take(MAX_CANDIDATES).cloned().collect(),
             line: glued.tokens.first().map(|t| norm.line_at(t.start)),
+            span: run_span(&glued.tokens, norm),
         }),
     }
 }

@@ -98,12 +98,30 @@ impl Cell {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowIssue {
     /// More or fewer values than the template has columns.
-    ValueCount { found: usize, expected: usize, values: Vec<String>, line: Option<usize> },
+    ValueCount {
+        found: usize,
+        expected: usize,
+        values: Vec<String>,
+        line: Option<usize>,
+        #[serde(skip)]
+        span: Option<Span>,
+    },
     /// Digits glued together with more than one split that fits (or none).
-    Ambiguous { digits: String, candidates: Vec<Vec<i64>>, line: Option<usize> },
+    Ambiguous {
+        digits: String,
+        candidates: Vec<Vec<i64>>,
+        line: Option<usize>,
+        #[serde(skip)]
+        span: Option<Span>,
+    },
     /// Numbers before the label on the same line, dropped (OCR or layout
     /// noise such as a page or line number).
-    StrayNumbers { values: Vec<String>, line: Option<usize> },
+    StrayNumbers {
+        values: Vec<String>,
+        line: Option<usize>,
+        #[serde(skip)]
+        span: Option<Span>,
+    },
     /// Fewer values than columns, with no trace of the empty cells, placed
     /// by the table's arithmetic (`how`).
     Placed { how: Placement },
@@ -111,7 +129,14 @@ pub enum RowIssue {
     /// more than one placement that keeps the arithmetic: the columns each
     /// candidate puts the values in (the first few; `more` when there are
     /// others).
-    Unplaced { values: Vec<String>, candidates: Vec<Vec<ColKey>>, more: bool, line: Option<usize> },
+    Unplaced {
+        values: Vec<String>,
+        candidates: Vec<Vec<ColKey>>,
+        more: bool,
+        line: Option<usize>,
+        #[serde(skip)]
+        span: Option<Span>,
+    },
 }
 
 /// How the values of a row with no trace of its empty cells were placed.
@@ -217,6 +242,18 @@ impl RowIssue {
             | RowIssue::Ambiguous { line, .. }
             | RowIssue::StrayNumbers { line, .. }
             | RowIssue::Unplaced { line, .. } => *line,
+            RowIssue::Placed { .. } => None,
+        }
+    }
+
+    /// Where in the input the values it is about stand (from the first to
+    /// the last on the first one's line), for the diagnostic to point at.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            RowIssue::ValueCount { span, .. }
+            | RowIssue::Ambiguous { span, .. }
+            | RowIssue::StrayNumbers { span, .. }
+            | RowIssue::Unplaced { span, .. } => *span,
             RowIssue::Placed { .. } => None,
         }
     }

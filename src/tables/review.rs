@@ -16,7 +16,7 @@ use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
 use super::sparse::{any_not_zero, by_header, placements, spans, vector, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
-use super::values::{cell_from_part, read_cell};
+use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{ColKey, GridSpec, TableId};
@@ -53,7 +53,12 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
         fill(&mut table, &taken, norm, width);
         if let Some(t) = page {
             let line = Some(norm.line_at(t.start));
-            table.issues.push(RowIssue::StrayNumbers { values: vec![norm.text[t.start..t.end].to_string()], line });
+            let span = run_span(&[t], norm);
+            table.issues.push(RowIssue::StrayNumbers {
+                values: vec![norm.text[t.start..t.end].to_string()],
+                line,
+                span,
+            });
         }
         return table;
     }
@@ -98,6 +103,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
                 digits: runs.join(" "),
                 candidates: found.splits.into_iter().take(MAX_CANDIDATES).collect(),
                 line,
+                span: run_span(&cells, norm),
             }),
         }
         return table;
@@ -127,6 +133,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
                 expected: cells_wanted,
                 values: values.iter().map(|t| norm.text[t.start..t.end].to_string()).collect(),
                 line,
+                span: run_span(&values, norm),
             });
         }
         return table;
@@ -198,6 +205,7 @@ fn place_short(
                 candidates: fits.iter().take(SHOWN).map(|p| p.iter().map(|&c| columns[c]).collect()).collect(),
                 more: fits.len() > SHOWN,
                 line,
+                span: run_span(values, norm),
             });
         }
     }

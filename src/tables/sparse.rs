@@ -17,7 +17,7 @@ use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
 use super::tuning::HEADER_MARGIN;
-use super::values::{cell_from_part, read_cell};
+use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{Along, ColKey, Column, Form, GridSpec};
@@ -310,6 +310,7 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
                         digits: s.values.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
                         candidates: open.iter().take(MAX_CANDIDATES).map(|c| s.vector(c, n)).collect(),
                         line: row.line,
+                        span: run_span(&s.values, norm),
                     });
                     continue;
                 }
@@ -319,6 +320,7 @@ pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue,
                     candidates: candidates[i].iter().take(SHOWN).map(name).collect(),
                     more: candidates[i].len() > SHOWN,
                     line: row.line,
+                    span: run_span(&s.values, norm),
                 });
             }
         }
@@ -359,6 +361,7 @@ pub fn place_without_sums(
                 candidates: all.iter().take(SHOWN).map(|p| p.iter().map(|&c| columns[c].key).collect()).collect(),
                 more: all.len() > SHOWN,
                 line: row.line,
+                span: run_span(&s.values, norm),
             });
         }
     }

@@ -1,6 +1,6 @@
 //! Cells: a token read as the value its column allows.
 
-use crate::read::normalise::Normalised;
+use crate::read::normalise::{Normalised, Span};
 use crate::read::tokens::{Kind, NumberLit, Token};
 use crate::tables::model::{Cell, CellState, Value};
 pub use crate::template::ValueKind;
@@ -8,6 +8,14 @@ use crate::template::{ColKey, UNIT_WAN_YUAN, UNIT_YUAN};
 
 /// Above this a count is not believable (and would overflow sums).
 const MAX_COUNT: i64 = 1_000_000_000_000;
+
+/// The input's span from the first token to the last one on the same line:
+/// a run of values a diagnostic points at.
+pub fn run_span(tokens: &[&Token], norm: &Normalised) -> Option<Span> {
+    let first = tokens.first()?;
+    let last = tokens.iter().rev().find(|t| t.line == first.line).unwrap_or(first);
+    Some(norm.span_on_line(first.line, first.start, last.end.max(first.end)))
+}
 
 /// Reads a token into its column's cell (made by [`Cell::absent`] for
 /// that column). Written field by field, in place: a whole cell built

@@ -19,6 +19,11 @@ use nianbao::Report;
 /// are named in a note instead of shown.
 const MAX_SPREAD: usize = 40;
 
+/// Related cells on the diagnostic's own line further than this many
+/// bytes from its mark are named in a note instead of shown: a long line
+/// (a flattened page is one) is shown as a window around the mark only.
+const MAX_SPREAD_ON_LINE: usize = 240;
+
 /// Every diagnostic of a report, each as a block.
 pub fn report(report: &Report, label: &str, input: &str, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
@@ -46,14 +51,13 @@ fn group<'a>(report: &Report, d: &'a Diagnostic, label: &'a str, input: &'a str,
         Some(own) => {
             // The cells shown: the diagnostic's own, and related ones of this input nearby.
             let primary = d.span.filter(|s| s.start >= own.start && s.end <= own.end && s.end > s.start);
-            let primary = primary.map_or_else(|| trimmed(input, own.clone()), |s| s.start..s.end);
+            let primary = primary.map_or_else(|| opening(input, trimmed(input, own.clone())), |s| s.start..s.end);
             let line = d.line.unwrap_or(1);
             let near: Vec<_> = d
                 .related
                 .iter()
                 .filter_map(|r| Some((r, r.span?)))
-                .filter(|(_, s)| s.end <= input.len() && s.start < s.end)
-                .filter(|(_, s)| lines.line_of(s.start).abs_diff(line) <= MAX_SPREAD)
+                .filter(|(_, s)| shown(d, (s.start, s.end), input, lines))
                 .collect();
             let first = near.iter().map(|(_, s)| lines.line_of(s.start)).chain([line]).min().unwrap_or(line);
             let last = near.iter().map(|(_, s)| lines.line_of(s.end - 1)).chain([line]).max().unwrap_or(line);
@@ -74,10 +78,7 @@ fn group<'a>(report: &Report, d: &'a Diagnostic, label: &'a str, input: &'a str,
     };
     // Related places not shown above: in another report (across years), or far away.
     for r in &d.related {
-        let shown = r.span.is_some_and(|s| {
-            s.end <= input.len() && d.line.is_some_and(|l| lines.line_of(s.start).abs_diff(l) <= MAX_SPREAD)
-        });
-        if !shown {
+        if !r.span.is_some_and(|s| shown(d, (s.start, s.end), input, lines)) {
             let at = r.line.map(|l| format!("（第{l}行）")).unwrap_or_default();
             group = group.element(Level::NOTE.message(format!("{}{at}", clean(&r.label))));
         }
@@ -90,6 +91,30 @@ fn group<'a>(report: &Report, d: &'a Diagnostic, label: &'a str, input: &'a str,
         group = group.element(Level::HELP.message(advice));
     }
     group
+}
+
+/// Whether a related cell at `span` is shown in the diagnostic's snippet
+/// (else named in a note): near its line, and near its mark when on it.
+fn shown(d: &Diagnostic, (start, end): (usize, usize), input: &str, lines: &Lines) -> bool {
+    let Some(line) = d.line.filter(|_| end <= input.len() && start < end) else { return false };
+    let at = lines.line_of(start);
+    match d.span {
+        Some(own) if at == line && lines.line_of(own.start) == line => {
+            start.abs_diff(own.start).max(end.abs_diff(own.end)) <= MAX_SPREAD_ON_LINE
+        }
+        _ => at.abs_diff(line) <= MAX_SPREAD,
+    }
+}
+
+/// What is marked of a line when a diagnostic is about the line as a
+/// whole: all of it, or the first [`MAX_SPREAD_ON_LINE`] bytes of a
+/// longer one (a flattened page's one line is the whole report).
+fn opening(input: &str, line: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut end = line.end.min(line.start + MAX_SPREAD_ON_LINE);
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    line.start..end.max(line.start + 1).min(line.end.max(line.start + 1))
 }
 
 /// A line's content without its leading and trailing blanks (at least one byte).
