@@ -24,7 +24,7 @@ if [ "${1:-}" = "--fixtures" ]; then
   pages=tests/shapegen/fixtures
   seed=${SHAPEGEN_SEED:-1000}
   per=${SHAPEGEN_PER:-2}
-  rm -f "$pages"/*.html "$pages"/*.json "$pages"/*.txt
+  rm -f "$pages"/*.html "$pages"/*.json "$pages"/*.txt "$pages"/*.pdf
   mkdir -p "$pages"
   out=$pages
 else
@@ -59,6 +59,9 @@ fi
 node tests/e2e/shapes.mjs "$pages" "$out"
 
 if [ "${1:-}" = "--fixtures" ]; then
+  # (Chromium's PDFs embed their fonts, some 200 KB a page: measured by
+  # the browser batch, not kept. The command line's PDF reading is tested
+  # on ../shared/corpus/files in place.)
   rm -f "$pages"/*.pdf
   du -sh "$pages"
 fi

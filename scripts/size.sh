@@ -25,8 +25,10 @@ APP_BUDGET=250000
 API_CEILING=167200
 # The app: 292,698 B at main 213f5d2; the 填报 mode (issue 16) adds 42.2 KB
 # (README, 填报 / Author mode): 334,894 B; the changes above 3.0 KB:
-# 337,876 B at bc932e0.
-APP_CEILING=339900
+# 337,876 B at bc932e0. A PDF's text laid out by the core (input::pdf_text,
+# one reading for the app, its batch and the command line) instead of
+# inputs.js: 340,262 B.
+APP_CEILING=342300
 build=1 check=0 ceiling=0
 for arg in "$@"; do
   case $arg in

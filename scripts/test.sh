@@ -22,7 +22,7 @@ cargo build --locked --lib --target wasm32-unknown-unknown --no-default-features
 step "CLI on the seed reports (the default build reads .html and .docx too)"
 cargo run --locked --quiet --bin nianbao -- check tests/fixtures >/dev/null || test $? -eq 1
 
-step "fuzz: check(), the HTML reader and the .docx reader, bounded runs (cargo-fuzz, libFuzzer + ASan)"
+step "fuzz: check(), the HTML, .docx and .pdf readers, bounded runs (cargo-fuzz, libFuzzer + ASan)"
 # Stable rustc with RUSTC_BOOTSTRAP=1 accepts the sanitizer flags cargo-fuzz
 # passes; no nightly toolchain is downloaded. Longer runs by hand: see README.
 fuzz_run() {  # target runs max_len seed-dir...
@@ -42,6 +42,7 @@ shared_seed() {  # a temporary folder with the given ../shared files, when ../sh
 fuzz_run check "${FUZZ_RUNS:-2000}" 16384 tests/fixtures
 fuzz_run html "${FUZZ_RUNS_HTML:-300}" 400000 "$(shared_seed ../shared/corpus/html/*.html)"
 fuzz_run docx "${FUZZ_RUNS:-2000}" 65536 "$(shared_seed ../shared/corpus/files/*.docx)"
+fuzz_run pdf "${FUZZ_RUNS_PDF:-300}" 500000 "$(shared_seed ../shared/corpus/files/*.pdf)"
 
 # --- app (issue 3) and embed (issue 4) steps are added below this line ---
 

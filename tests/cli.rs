@@ -1,5 +1,7 @@
 //! The `nianbao` command as a user runs it.
 
+mod common;
+
 use nianbao::template::keys::active as a;
 use nianbao::template::{v2021::V2021, TableId};
 use nianbao::testing::Sample;
@@ -98,6 +100,22 @@ fn a_flattened_page_shows_a_window_of_its_one_line_around_each_mark() {
     // A diagnostic about a section marks its heading.
     let section = blocks.iter().find(|b| b.contains("[section.")).expect("a section's diagnostic");
     assert!(section.lines().find(|l| l.contains('^')).unwrap().matches('^').count() < 100, "{section}");
+}
+
+#[test]
+fn pdfs_are_read_in_folders_and_a_scanned_one_says_why() {
+    let dir = temp_dir("pdfs");
+    // A PDF with text (not a report) and one with none (a scan).
+    std::fs::write(dir.join("a.pdf"), common::pdf::one_page(&[(50, 700, "Hello"), (300, 700, "2024")])).unwrap();
+    std::fs::write(dir.join("b.PDF"), common::pdf::one_page(&[])).unwrap();
+    let (code, out, err) = nianbao(&["check", "--json", dir.to_str().unwrap()], None);
+    assert_eq!(code, 2, "{out}{err}");
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(codes(&lines[0]), ["report.unrecognised"], "read, and no report: {out}");
+    assert_eq!(codes(&lines[1]), ["input.unreadable"], "{out}");
+    assert!(lines[1]["diagnostics"][0]["message"].as_str().unwrap().contains("扫描件"), "{out}");
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]

@@ -237,3 +237,62 @@ mod never_panic {
         }
     }
 }
+
+#[test]
+fn a_pdfs_text_is_laid_out_in_lines_with_its_values_under_their_header() {
+    let page = common::pdf::one_page(&[
+        (50, 700, "Name"),
+        (300, 700, "Total"),
+        (50, 680, "New"),
+        (305, 680, "26"),
+        (50, 660, "Old"),
+    ]);
+    let text = input::file_text("report.pdf", &page).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text:?}");
+    // (x = 50 is the tenth column: half the text's height a column.)
+    assert_eq!([lines[0].find("Name"), lines[1].find("New"), lines[2].find("Old")], [Some(10); 3], "{text:?}");
+    // 26 stands under Total (the layout keeps the gap), not after New.
+    let column = |line: &str, word: &str| line.find(word).unwrap();
+    assert!(column(lines[1], "26") >= column(lines[0], "Total"), "{text:?}");
+    assert!(column(lines[1], "26") < column(lines[0], "Total") + "Total".len(), "{text:?}");
+}
+
+#[test]
+fn a_pdf_without_text_or_that_does_not_open_says_why() {
+    let scanned = input::file_text("scan.pdf", &common::pdf::one_page(&[])).unwrap_err();
+    assert!(scanned.0.contains("扫描件"), "{scanned}");
+    let broken = input::file_text("broken.pdf", b"%PDF-1.4\n1 0 obj garbage").unwrap_err();
+    assert!(broken.0.contains("无法读取这个PDF文件"), "{broken}");
+}
+
+#[test]
+fn the_corpus_pdfs_read_as_their_text_extractions_do() {
+    let Some(corpus) = common::shared_corpus() else { return };
+    let mut read = 0;
+    for entry in std::fs::read_dir(corpus.join("files")).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(stem) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".pdf")) else {
+            continue;
+        };
+        // The same report as `pdftotext` wrote it, when the corpus has it.
+        let Ok(rows) = std::fs::read_to_string(corpus.join("more").join(format!("{stem}-pdf-rows.txt"))) else {
+            continue;
+        };
+        let text = input::file_text(&format!("{stem}.pdf"), &std::fs::read(&path).unwrap()).unwrap();
+        let from_pdf = tables(&nianbao::check(&text, None));
+        let from_rows = tables(&nianbao::check(&rows, None));
+        for table in ["active", "requests", "review", "template"] {
+            assert_eq!(from_pdf[table], from_rows[table], "{stem}.pdf: {table}");
+        }
+        let cells: usize = ["active", "requests", "review"]
+            .iter()
+            .map(|t| {
+                from_pdf[t].as_object().map_or(0, |rows| rows.values().map(|r| r.as_object().unwrap().len()).sum())
+            })
+            .sum();
+        assert!(cells >= 150, "{stem}.pdf: {cells} cells");
+        read += 1;
+    }
+    assert!(read >= 1, "../shared/corpus/files: a PDF with its text extraction in more/");
+}

@@ -295,7 +295,7 @@ fn show() {
         }
         match &input {
             measure::Input::Text(t) | measure::Input::TextFile(t) | measure::Input::Html(t) => println!("{t}"),
-            measure::Input::Docx(_) => println!("(a .docx)"),
+            measure::Input::File(name, _) => println!("({name})"),
         }
         let report = input.check();
         for d in &report.diagnostics {

@@ -10,14 +10,20 @@
 //! The browser gives the grids from its own DOMParser (no HTML crate in the
 //! wasm core); natively, [`html`] (feature `html`) reads .html files and
 //! [`docx`] (feature `files`) reads .docx files. [`text`] decodes .txt bytes.
+//!
+//! A PDF's text is laid out as lines by [`pdf_text`] from its text items:
+//! pdf.js's in the browser, [`pdf`]'s (feature `pdf`) natively.
 
 pub mod grid;
+pub mod pdf_text;
 pub mod text;
 
 #[cfg(feature = "files")]
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 pub use grid::{blocks_to_text, Block};
 
@@ -57,7 +63,7 @@ impl FileKind {
 /// What a file is, when its first bytes say it is no text the checker reads.
 pub fn not_text(bytes: &[u8]) -> Option<&'static str> {
     const KINDS: [(&[u8], &str); 9] = [
-        (b"%PDF-", "这是PDF文件；命令行不读取PDF，请用网页应用打开，或先转成文字（如 pdftotext -layout）"),
+        (b"%PDF-", "这是PDF文件；读取PDF需要以pdf功能构建本工具（cargo build --features pdf），或用网页应用打开"),
         (b"\x89PNG", "这是PNG图片，不是文字；扫描件请先识别成文字"),
         (b"\xff\xd8\xff", "这是JPEG图片，不是文字；扫描件请先识别成文字"),
         (b"GIF8", "这是GIF图片，不是文字"),
@@ -129,6 +135,10 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// Formats whose feature is not built in, and files that are not text (a
 /// picture, a PDF, an old .doc), are an error that says so.
 pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, FileError> {
+    #[cfg(feature = "pdf")]
+    if bytes.starts_with(b"%PDF-") {
+        return pdf::pdf_text(bytes);
+    }
     if let Some(what) = not_text(bytes) {
         return Err(FileError(what.to_string()));
     }

@@ -21,6 +21,7 @@ use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{Along, ColKey, Column, Form, GridSpec};
+use crate::util::chars::laid_out_width;
 use crate::util::find;
 
 /// A row with fewer values than columns: its index in the table, its
@@ -562,11 +563,7 @@ pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
 /// become one) still takes two.
 fn written_width(norm: &Normalised, start: usize, end: usize) -> usize {
     let folded = (norm.original_offset(end) - norm.original_offset(start)).saturating_sub(end - start);
-    display_width(&norm.text[start..end]) + folded / 2
-}
-
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if c >= '\u{1100}' && !('\u{ff61}'..='\u{ffdc}').contains(&c) { 2 } else { 1 }).sum()
+    laid_out_width(&norm.text[start..end]) + folded / 2
 }
 
 /// How far a gap may be from a whole number of steps.

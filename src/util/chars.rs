@@ -17,6 +17,13 @@ pub fn is_chinese_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// The columns laid-out text gives a text: two for a wide (CJK or
+/// full-width) character, one for any other. PDF text is laid out so
+/// ([`crate::input::pdf_text`]) and measured so ([`crate::tables::sparse`]).
+pub fn laid_out_width(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{1100}' && !('\u{ff61}'..='\u{ffdc}').contains(&c) { 2 } else { 1 }).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

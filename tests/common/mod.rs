@@ -6,6 +6,7 @@
 #![allow(dead_code)] // each test crate uses some of these
 
 pub mod docx;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 

@@ -324,11 +324,14 @@ for (const stem of ['hongze-2023', 'hongze-2024', 'huaian-2024']) {
     skip(`${stem}.pdf picked`, `${pdf} or its rows text not found (../shared absent): skipped`);
     continue;
   }
-  await test(`${stem}.pdf picked: tables as the CLI's on ${stem}-pdf-rows.txt; pdf.js fetched from 127.0.0.1 only now`, async () => {
+  await test(`${stem}.pdf picked: tables as the CLI's on the same .pdf and on ${stem}-pdf-rows.txt; pdf.js fetched from 127.0.0.1 only now`, async () => {
     const first = !pdfOpened;
     pdfOpened = true;
     if (first) assert.deepEqual(pdfRequests(), [], 'pdf.js fetched before a PDF was opened');
-    const json = cli(rows);
+    // The command line reads the PDF itself (pdf-extract), the app with
+    // pdf.js: both laid out by the core, the same tables.
+    const json = cli(pdf);
+    assert.deepEqual(cliTables(json), cliTables(cli(rows)), `${stem}.pdf: the CLI's tables differ from its rows text's`);
     await pickFile(pdf);
     await assertTablesAsCli(json, `${stem}.pdf`, { minCells: 150, lines: false });
     if (first) {

@@ -18,12 +18,15 @@
 //   NAME.pdf-raw.txt    pdftotext -raw -enc UTF-8 NAME.pdf -
 //   NAME.pdf-layout.txt pdftotext -layout -enc UTF-8 NAME.pdf -
 //   NAME.pdf-plain.txt  pdftotext -enc UTF-8 NAME.pdf -
-//   NAME.pdfjs.txt      the app's own PDF text: src/app/js/inputs.js's
+//   NAME.pdfjs.json     the app's own PDF reading: the text items pdf.js
+//                       gives, page by page, from src/app/js/inputs.js's
 //                       read('pdf', arrayBuffer) (what boot.js's nianbaoRead
-//                       calls for a picked .pdf; exported already, inputs.js
-//                       is unchanged), run in a Chromium page with pdfjs-dist
-//                       from tests/e2e/node_modules, its CMaps and standard
-//                       fonts, laid out as Trunk copies them (./pdfjs/…).
+//                       calls for a picked .pdf), run in a Chromium page with
+//                       pdfjs-dist from tests/e2e/node_modules, its CMaps and
+//                       standard fonts, laid out as Trunk copies them
+//                       (./pdfjs/…). The core lays them out as lines
+//                       (input::pdf_text), as the app does; NAME.pdf itself
+//                       is the command line's own PDF reading.
 //
 // One Chromium (Debian's, the flags harness.mjs uses) serves all pages.
 // Everything is served from an in-process server on 127.0.0.1; every other
@@ -266,14 +269,14 @@ try {
     checkChinese(out('.pdf'), innerText, raw.toString('utf8'), cjkFonts);
 
     await reader.bringToFront();
-    const pdfjsText = await reader.evaluate(async (pdfUrl) => {
+    const pdfjsItems = await reader.evaluate(async (pdfUrl) => {
       const { read } = await import('/app/inputs.js');
       const buffer = await (await fetch(pdfUrl)).arrayBuffer();
       return read('pdf', buffer);
     }, `${origin}/pdf/${encodeURIComponent(name)}.pdf`);
-    if (typeof pdfjsText !== 'string') fail(`inputs.js read('pdf') gave ${typeof pdfjsText}`);
+    if (!Array.isArray(pdfjsItems)) fail(`inputs.js read('pdf') gave ${typeof pdfjsItems}`);
     if (readerProblems.length) fail(`pdf.js page: ${readerProblems.join('; ')}`);
-    write('.pdfjs.txt', pdfjsText);
+    write('.pdfjs.json', JSON.stringify(pdfjsItems));
 
     console.log(`${name}: ${sizes.join(', ')} bytes (${((Date.now() - t0) / 1000).toFixed(2)} s)`);
   }

@@ -37,8 +37,10 @@ pub enum Shape {
     PdfRaw,
     /// `pdftotext` with no option.
     PdfPlain,
-    /// The app's own PDF text (pdf.js).
+    /// The app's own PDF text: pdf.js's items laid out by the core.
     PdfJs,
+    /// The command line's own PDF reading (`nianbao check report.pdf`).
+    PdfNative,
 }
 
 impl Shape {
@@ -52,14 +54,20 @@ impl Shape {
         Shape::HtmlAsText,
         Shape::Docx,
     ];
-    /// The shapes real programs write, with the suffix shapes.mjs gives each file.
-    pub const PROGRAMS: [(Shape, &'static str); 6] = [
-        (Shape::ChromiumCopy, ".copy.txt"),
-        (Shape::ChromiumInnerText, ".innertext.txt"),
-        (Shape::PdfLayout, ".pdf-layout.txt"),
-        (Shape::PdfRaw, ".pdf-raw.txt"),
-        (Shape::PdfPlain, ".pdf-plain.txt"),
-        (Shape::PdfJs, ".pdfjs.txt"),
+    /// The shapes real programs write, with the suffix shapes.mjs gives
+    /// each file and how the checker is given it. A shape with two
+    /// suffixes is read from the first found: pdf.js's items (written
+    /// since the core lays them out), else the text they were laid out as
+    /// by the app before (pages kept in tests/shapegen/regressions).
+    pub const PROGRAMS: [(Shape, &'static str, Reading); 8] = [
+        (Shape::ChromiumCopy, ".copy.txt", Reading::Text),
+        (Shape::ChromiumInnerText, ".innertext.txt", Reading::Text),
+        (Shape::PdfLayout, ".pdf-layout.txt", Reading::Text),
+        (Shape::PdfRaw, ".pdf-raw.txt", Reading::Text),
+        (Shape::PdfPlain, ".pdf-plain.txt", Reading::Text),
+        (Shape::PdfJs, ".pdfjs.json", Reading::PdfItems),
+        (Shape::PdfJs, ".pdfjs.txt", Reading::Text),
+        (Shape::PdfNative, ".pdf", Reading::File),
     ];
 
     pub fn name(self) -> &'static str {
@@ -77,6 +85,7 @@ impl Shape {
             Shape::PdfRaw => "pdf-raw",
             Shape::PdfPlain => "pdf-plain",
             Shape::PdfJs => "pdfjs",
+            Shape::PdfNative => "pdf-native",
         }
     }
 
@@ -90,10 +99,22 @@ impl Shape {
             Shape::Flattened | Shape::PdfPlain => true,
             // (-layout keeps gaps, but on each line's own scale and not
             // always: no surer than the raw text.)
-            Shape::PdfRaw | Shape::PdfJs | Shape::PdfLayout => leaves_empty,
+            Shape::PdfRaw | Shape::PdfJs | Shape::PdfNative | Shape::PdfLayout => leaves_empty,
             _ => false,
         }
     }
+}
+
+/// How a program's output file is given to the checker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// As text.
+    Text,
+    /// As a PDF's text items (JSON), laid out as lines by the core
+    /// (`nianbao::input::pdf_text::read_json`), as the app does.
+    PdfItems,
+    /// As a file, read by the command line's readers (`input::file_text`).
+    File,
 }
 
 /// What a shape gives the checker.
@@ -105,8 +126,8 @@ pub enum Input {
     TextFile(String),
     /// A saved page (`nianbao::check_html`).
     Html(String),
-    /// A .docx file (`nianbao::input::file_text`).
-    Docx(Vec<u8>),
+    /// A file by its name (`nianbao::input::file_text`): a .docx, a .pdf.
+    File(&'static str, Vec<u8>),
 }
 
 impl Input {
@@ -115,7 +136,7 @@ impl Input {
             Input::Text(t) => nianbao::check(t, None),
             Input::Html(h) => nianbao::check_html(h, None),
             Input::TextFile(t) => file("report.txt", t.as_bytes()),
-            Input::Docx(bytes) => file("report.docx", bytes),
+            Input::File(name, bytes) => file(name, bytes),
         }
     }
 }

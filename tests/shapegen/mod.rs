@@ -12,7 +12,7 @@ pub mod page;
 pub mod truth;
 pub mod write;
 
-use measure::{Input, Shape};
+use measure::{Input, Reading, Shape};
 use page::Page;
 use std::path::{Path, PathBuf};
 use truth::{Rng, Truth};
@@ -39,7 +39,7 @@ pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
         (Shape::HtmlAsText, Input::TextFile(html)),
     ];
     if let (Some(template), true) = (template, std::ptr::eq(truth.version, &nianbao::template::v2021::V2021)) {
-        out.push((Shape::Docx, Input::Docx(docx(truth, &page, template))));
+        out.push((Shape::Docx, Input::File("report.docx", docx(truth, &page, template))));
     }
     out
 }
@@ -79,10 +79,24 @@ pub fn measure_dir(pages: &Path, outputs: &Path) -> Vec<(String, Option<truth::S
             inputs.push((Shape::Html, Input::Html(html.clone())));
             inputs.push((Shape::HtmlAsText, Input::TextFile(html)));
         }
-        for (shape, suffix) in Shape::PROGRAMS {
-            if let Ok(text) = std::fs::read_to_string(outputs.join(format!("{name}{suffix}"))) {
-                inputs.push((shape, Input::Text(text)));
+        for (shape, suffix, reading) in Shape::PROGRAMS {
+            if inputs.iter().any(|(s, _)| *s == shape) {
+                continue;
             }
+            let path = outputs.join(format!("{name}{suffix}"));
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let text = || String::from_utf8(bytes.clone()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            inputs.push((
+                shape,
+                match reading {
+                    Reading::Text => Input::Text(text()),
+                    Reading::PdfItems => Input::Text(
+                        nianbao::input::pdf_text::read_json(&text())
+                            .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+                    ),
+                    Reading::File => Input::File("report.pdf", bytes),
+                },
+            ));
         }
         for (shape, input) in inputs {
             let report = input.check();

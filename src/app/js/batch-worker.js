@@ -18,7 +18,7 @@
 // feedback letter, a zip, a workbook.
 
 import init, * as checker from './batch-checker.js';
-import { readFile, checkKept } from './batch-checker.js';
+import { readFile, checkKept, pdfText } from './batch-checker.js';
 import { openBatchDb, message } from './batch-db.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -48,8 +48,8 @@ async function textOf(file) {
   if (isPdf(file.name, bytes)) {
     // pdf.js parses here, in this worker, rather than in a worker of its own.
     globalThis.pdfjsWorker ??= await import('./pdfjs/pdf.worker.min.mjs');
-    const { pdfText } = await import('./inputs.js');
-    return pdfText(bytes);
+    const { pdfItems } = await import('./inputs.js');
+    return pdfText(JSON.stringify(await pdfItems(bytes)));
   }
   return readFile(file.name, bytes);
 }

@@ -7,13 +7,14 @@
 // `input::Block`: {kind: 'text', content: '…'} and {kind: 'table', content:
 // [[cell, …], …]} — each <td>/<th> (Word cell) once, in the row where it
 // starts, with no rowspan/colspan expansion; only innermost tables are
-// tables (a table holding tables lays out the page). A PDF gives text, one
-// line a row, cells apart by spaces. Nothing here knows about reports.
+// tables (a table holding tables lays out the page). A PDF gives its text
+// items and where they stand, page by page, which the core lays out as
+// lines. Nothing here knows about reports.
 
 export async function read(kind, data) {
   if (kind === 'html') return htmlBlocks(data);
   if (kind === 'docx') return docxBlocks(new Uint8Array(data));
-  if (kind === 'pdf') return pdfText(new Uint8Array(data));
+  if (kind === 'pdf') return pdfItems(new Uint8Array(data));
   throw new Error('unknown kind ' + kind);
 }
 
@@ -199,8 +200,13 @@ function paragraphText(p) {
 
 // ------------------------------------------------------------------ PDF
 
-/** The PDF's text, one line per row of items (grouped by y), cells apart by spaces. */
-export async function pdfText(bytes) {
+/**
+ * The PDF's text items, page by page, as the core's
+ * `input::pdf_text::TextItem`: {s: text, x, y, w: width, h: height} (PDF
+ * units, y upwards). The core lays them out as lines
+ * (`input::pdf_text::document_text`), as it does the command line's.
+ */
+export async function pdfItems(bytes) {
   const here = import.meta.url;
   const pdfjs = await import(new URL('./pdfjs/pdf.min.mjs', here).href);
   pdfjs.GlobalWorkerOptions.workerSrc = new URL('./pdfjs/pdf.worker.min.mjs', here).href;
@@ -215,77 +221,26 @@ export async function pdfText(bytes) {
     enableXfa: false,
   });
   const pdf = await task.promise;
-  const lines = [];
+  const pages = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      lines.push(...pageLines(content.items));
+      pages.push(
+        content.items
+          .filter((it) => typeof it.str === 'string' && it.str.trim() !== '')
+          .map((it) => ({
+            s: it.str,
+            x: it.transform[4],
+            y: it.transform[5],
+            w: it.width || 0,
+            h: Math.abs(it.height || it.transform[3] || 10),
+          })),
+      );
       page.cleanup();
     }
   } finally {
     await task.destroy();
   }
-  return lines.join('\n') + '\n';
-}
-
-/**
- * Text items regrouped into lines: by y (with a tolerance), then by x, laid
- * out as `pdftotext -layout` lays out a page but on one grid for every
- * page (from the page's left edge): an item starts at the column its x gives (half the body text's
- * height a column; a Chinese character two columns wide, as the checker
- * measures), so that a table's empty cells stay wide gaps and its values
- * stand under their header's words. Items close together are one space
- * apart, or none.
- */
-export function pageLines(items) {
-  const parts = items
-    .filter((it) => typeof it.str === 'string' && it.str.trim() !== '')
-    .map((it) => ({
-      s: it.str,
-      x: it.transform[4],
-      y: it.transform[5],
-      w: it.width || 0,
-      h: Math.abs(it.height || it.transform[3] || 10),
-    }));
-  if (parts.length === 0) return [];
-  const heights = parts.map((p) => p.h).sort((a, b) => a - b);
-  const unit = heights[heights.length >> 1] / 2 || 5;
-  parts.sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows = [];
-  for (const p of parts) {
-    const row = rows[rows.length - 1];
-    const tol = Math.max(2, 0.45 * Math.min(p.h, row ? row.h : p.h));
-    if (row && Math.abs(row.y - p.y) <= tol) {
-      row.items.push(p);
-    } else {
-      rows.push({ y: p.y, h: p.h, items: [p] });
-    }
-  }
-  return rows.map((row) => {
-    row.items.sort((a, b) => a.x - b.x);
-    let line = '';
-    let width = 0;
-    let end = null;
-    for (const it of row.items) {
-      const s = it.s.replace(/\s+/g, ' ').trim();
-      const column = Math.round(it.x / unit);
-      const apart = end === null || it.x - end > 0.3 * it.h;
-      const pad = apart ? Math.max(end === null ? 0 : 1, column - width) : 0;
-      line += ' '.repeat(pad) + s;
-      width += pad + displayWidth(s);
-      end = it.x + it.w;
-    }
-    return line.trimEnd();
-  });
-}
-
-/** Columns a text takes: two for a wide (CJK) character, as the checker counts. */
-function displayWidth(s) {
-  let n = 0;
-  for (const c of s) {
-    const code = c.codePointAt(0);
-    n += code >= 0x1100 && !(code >= 0xff61 && code <= 0xffdc) ? 2 : 1;
-  }
-  return n;
+  return pages;
 }

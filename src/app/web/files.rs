@@ -5,6 +5,7 @@
 //! so that the source view's line numbers are the diagnostics' lines.
 
 use super::js_error;
+use nianbao::input::pdf_text::{read_pages, TextItem};
 use nianbao::input::text::decode;
 use nianbao::input::{blocks_to_text, Block, FileKind};
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,7 +23,7 @@ pub async fn read(file: web_sys::File) -> (String, Result<String, String>) {
     };
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let text = if name.to_ascii_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-") {
-        browser_read("pdf", &buffer).await.and_then(|t| t.as_string().ok_or_else(|| "PDF文本读取失败".to_string()))
+        browser_read("pdf", &buffer).await.and_then(|items| pdf_text(&items))
     } else {
         match FileKind::of(&name, &bytes) {
             FileKind::Docx => browser_read("docx", &buffer).await.and_then(|b| blocks(&b)).map(|b| blocks_to_text(&b)),
@@ -73,6 +74,33 @@ async fn browser_read(kind: &str, data: &JsValue) -> Result<JsValue, String> {
     let promise = f.call2(&JsValue::NULL, &JsValue::from_str(kind), data).map_err(|e| js_error(&e))?;
     let promise: js_sys::Promise = promise.dyn_into().map_err(|_| "文件读取模块返回了错误的结果".to_string())?;
     wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| js_error(&e))
+}
+
+/// A PDF's text from the items inputs.js gives (pdf.js's, page by page:
+/// `[[{s, x, y, w, h}, …], …]`), laid out as lines by the core as the
+/// command line's are. (Read field by field: no JSON parser in the page's
+/// first load for it.)
+fn pdf_text(value: &JsValue) -> Result<String, String> {
+    let bad = || "PDF文本读取失败".to_string();
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).map_err(|_| bad());
+    let number = |v: &JsValue, k: &str| get(v, k).map(|n| n.as_f64().unwrap_or(0.0));
+    let pages: &js_sys::Array = value.dyn_ref().ok_or_else(bad)?;
+    let mut out = Vec::with_capacity(pages.length() as usize);
+    for page in pages.iter() {
+        let items: &js_sys::Array = page.dyn_ref().ok_or_else(bad)?;
+        let mut read = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            read.push(TextItem {
+                text: get(&item, "s")?.as_string().ok_or_else(bad)?,
+                x: number(&item, "x")?,
+                y: number(&item, "y")?,
+                width: number(&item, "w")?,
+                height: number(&item, "h")?,
+            });
+        }
+        out.push(read);
+    }
+    read_pages(&out).map_err(|e| e.0)
 }
 
 /// The blocks inputs.js gives (`[{kind: 'text', content: '…'}, {kind: 'table', content: [[…]]}]`).

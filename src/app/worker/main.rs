@@ -27,6 +27,14 @@ fn main() {}
 /// what the checker looks for.
 const NOT_A_REPORT: &str = "这不是年度报告：文件是二进制内容（如图片或压缩包），不是文本。年报体检读取 .txt、.md、.html、.docx、.pdf 格式的报告全文，查找“二、主动公开政府信息情况”等部分标题和表二、表三、表四";
 
+/// A PDF's report text from its text items, page by page, as the page's
+/// `inputs.js` reads them with pdf.js (JSON), laid out as lines as the
+/// command line's are; or why it has none (a scanned PDF).
+#[wasm_bindgen(js_name = pdfText)]
+pub fn pdf_text(items: &str) -> Result<String, JsError> {
+    nianbao::input::pdf_text::read_json(items).map_err(|e| JsError::new(&e.0))
+}
+
 /// A file's report text, or why it has none (a Chinese message).
 #[wasm_bindgen(js_name = readFile)]
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<String, JsError> {

@@ -50,7 +50,7 @@ const FORMAT_HELP: &str = "\
 #[derive(Args)]
 #[command(next_help_heading = "选项 (options)", override_usage = "nianbao check [选项] <文件|目录|->...")]
 pub struct CheckArgs {
-    /// 报告文件或目录（目录中的 .txt .md .html .htm .docx 逐级查找）；- 为标准输入 (files, folders, - for stdin)
+    /// 报告文件或目录（目录中的 .txt .md .html .htm .docx .pdf 逐级查找）；- 为标准输入 (files, folders, - for stdin)
     #[arg(required = true, value_name = "文件|目录|-", help_heading = "参数 (arguments)")]
     paths: Vec<PathBuf>,
 

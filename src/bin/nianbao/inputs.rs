@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The extensions a folder is searched for.
-const REPORT_EXTENSIONS: [&str; 5] = ["txt", "md", "html", "htm", "docx"];
+const REPORT_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "docx", "pdf"];
 
 /// One input to check.
 pub enum Input {

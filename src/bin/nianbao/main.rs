@@ -92,7 +92,21 @@ enum Command {
     },
 }
 
+/// The PDF reader's own panics on a malformed file are caught and said as
+/// that file's message (`input::pdf`): their raw text is kept off stderr.
+/// Any other panic is printed as Rust prints it.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let file = info.location().map_or("", |l| l.file());
+        if !["pdf-extract", "lopdf", "pdf_extract"].iter().any(|c| file.contains(c)) {
+            default(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_reader_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
