@@ -119,6 +119,46 @@ fn pdfs_are_read_in_folders_and_a_scanned_one_says_why() {
 }
 
 #[test]
+fn text_prints_what_the_checker_reads_and_diagnostics_count_its_lines() {
+    let dir = temp_dir("text");
+    let pdf = dir.join("a.pdf");
+    std::fs::write(&pdf, common::pdf::one_page(&[(50, 700, "Hello"), (300, 700, "2024"), (50, 680, "World")])).unwrap();
+    let (code, out, _) = nianbao(&["text", pdf.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("Hello") && lines[0].ends_with("2024") && lines[1] == "World", "{out}");
+    // Unreadable: the reason, status 2.
+    std::fs::write(dir.join("b.pdf"), common::pdf::one_page(&[])).unwrap();
+    let (code, out, err) = nianbao(&["text", dir.join("b.pdf").to_str().unwrap()], None);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("扫描件"), "{err}");
+    // A real PDF: each diagnostic's line is that line of the text.
+    let Some(corpus) = common::shared_corpus() else { return };
+    let Some(real) = std::fs::read_dir(corpus.join("files"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+    else {
+        return;
+    };
+    let (_, text, _) = nianbao(&["text", real.to_str().unwrap()], None);
+    let (_, checked, _) = nianbao(&["check", real.to_str().unwrap()], None);
+    let mut seen = 0;
+    for block in checked.split("\n\n").filter(|b| b.contains(" --> ")) {
+        let Some(source) = block.lines().find(|l| l.contains(" | ") && l.trim_start().starts_with(char::is_numeric))
+        else {
+            continue;
+        };
+        let (n, shown) = source.split_once(" | ").unwrap();
+        let line = text.lines().nth(n.trim().parse::<usize>().unwrap() - 1).unwrap();
+        assert_eq!(line.trim(), shown.trim(), "{block}");
+        seen += 1;
+    }
+    assert!(seen >= 1, "{checked}");
+}
+
+#[test]
 fn concise_is_one_line_a_diagnostic_then_the_verdict() {
     let (code, out, _) = nianbao(&["check", "--format", "concise", SEED_004], None);
     assert_eq!(code, 1);

@@ -80,6 +80,13 @@ enum Command {
     /// 列出全部规则：代码、级别、规则组、说明 (list every rule)
     #[command(help_template = HELP)]
     Rules,
+    /// 输出检查器读到的文本：PDF、Word、网页读成的文字，诊断的行号即其行号 (the text a file is read as)
+    #[command(help_template = HELP, after_help = "例 (example): nianbao text 报告.pdf > 报告.txt")]
+    Text {
+        /// 报告文件（.txt .md .html .docx .pdf）(a report file)
+        #[arg(value_name = "文件", help_heading = "参数 (arguments)")]
+        file: std::path::PathBuf,
+    },
     /// 生成命令行补全脚本 (print a shell completion script)
     #[command(
         help_template = HELP,
@@ -115,6 +122,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Letter(args) => letter::run(args),
         Command::Explain { code } => explain(&code),
+        Command::Text { file } => text(&file),
         Command::Rules => {
             for r in all_rules() {
                 println!("{:<24} {:<8} {:<9} {}", r.code, r.severity.as_str(), r.group.key(), r.title);
@@ -125,6 +133,22 @@ fn main() -> ExitCode {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "nianbao", &mut std::io::stdout());
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Prints the text the checker reads of `file` (what the line numbers of
+/// its diagnostics count), or why it has none (status 2).
+fn text(file: &std::path::Path) -> ExitCode {
+    let read = std::fs::read(file).map_err(|e| format!("无法读取文件：{e}"));
+    match read.and_then(|bytes| nianbao::input::file_text_owned(&file.to_string_lossy(), bytes).map_err(|e| e.0)) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("{}: {why}", file.display());
+            ExitCode::from(2)
         }
     }
 }
