@@ -19,7 +19,7 @@ cargo test --locked
 step "core library builds for wasm32 with no web crates"
 cargo build --locked --lib --target wasm32-unknown-unknown --no-default-features
 
-step "CLI on the seed reports (the default build reads .html and .docx too)"
+step "CLI on the seed reports (the default build reads .html, .docx and .pdf too)"
 cargo run --locked --quiet --bin nianbao -- check tests/fixtures >/dev/null || test $? -eq 1
 
 step "fuzz: check(), the HTML, .docx and .pdf readers, bounded runs (cargo-fuzz, libFuzzer + ASan)"
