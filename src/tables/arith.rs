@@ -41,19 +41,16 @@ impl RowSums {
 
 /// The grid's column sums as equations over `rows` (indices in `rows`), for
 /// the joint solver: `Σ coef × cell(row, column) = 0`.
-pub fn column_equations(grid: &GridSpec, rows: &[Row]) -> Vec<joint::Equation> {
+pub fn column_equations(grid: &'static GridSpec, rows: &[Row]) -> Vec<joint::Equation> {
     let row_index = |k: RowKey| rows.iter().position(|r| r.key == k);
     let column_index = |k: ColKey| grid.columns.iter().position(|c| c.key == k);
     let mut out = Vec::new();
-    for eq in grid.equations.iter().filter(|e| matches!(e.form, Form::EachColumn { .. })) {
-        for instance in eq.instances(grid) {
-            let Along::Column(column) = instance.along else { continue };
-            let signed = instance.left.iter().map(|c| (c, 1)).chain(instance.right.iter().map(|c| (c, -1)));
-            let terms: Option<Vec<(usize, i64)>> =
-                signed.map(|(&(row, _), sign)| Some((row_index(row)?, sign))).collect();
-            if let (Some(terms), Some(column)) = (terms, column_index(column)) {
-                out.push(joint::Equation { column, terms });
-            }
+    for instance in grid.sums().iter() {
+        let Along::Column(column) = instance.along else { continue };
+        let signed = instance.left.iter().map(|c| (c, 1)).chain(instance.right.iter().map(|c| (c, -1)));
+        let terms: Option<Vec<(usize, i64)>> = signed.map(|(&(row, _), sign)| Some((row_index(row)?, sign))).collect();
+        if let (Some(terms), Some(column)) = (terms, column_index(column)) {
+            out.push(joint::Equation { column, terms });
         }
     }
     out
@@ -63,7 +60,7 @@ pub fn column_equations(grid: &GridSpec, rows: &[Row]) -> Vec<joint::Equation> {
 /// column), keep the table's arithmetic: every row's own sums, and every
 /// column sum whose rows are all there. `grids` are the versions' specs
 /// of the table, newest first; the first that has every row is used.
-pub fn adds_up(grids: &[&GridSpec], rows: &[(RowKey, Vec<i64>)]) -> bool {
+pub fn adds_up(grids: &[&'static GridSpec], rows: &[(RowKey, Vec<i64>)]) -> bool {
     let Some(grid) = grids.iter().find(|g| rows.iter().all(|(k, _)| g.row(*k).is_some())) else { return false };
     let sums = RowSums::of(grid);
     if !rows.iter().all(|(_, v)| sums.hold(v)) {
@@ -73,10 +70,10 @@ pub fn adds_up(grids: &[&GridSpec], rows: &[(RowKey, Vec<i64>)]) -> bool {
         let c = grid.columns.iter().position(|c| c.key == column)?;
         rows.iter().find(|r| r.0 == row).and_then(|r| r.1.get(c).copied())
     };
-    grid.equations
+    grid.sums()
         .iter()
-        .filter(|e| matches!(e.form, Form::EachColumn { .. }))
-        .all(|eq| eq.instances(grid).iter().all(|i| i.sides(&value).is_none_or(|(left, right)| left == right)))
+        .filter(|i| matches!(i.along, Along::Column(_)))
+        .all(|i| i.sides(&value).is_none_or(|(left, right)| left == right))
 }
 
 #[cfg(test)]

@@ -314,7 +314,13 @@ fn choose_version(
 
 /// Settles the glued rows: alone when the row total leaves one split, else
 /// together by the columns' arithmetic (see [`super::joint`]).
-fn settle_glued(table: &mut Table, grid: &GridSpec, glued: &[(usize, Glued)], kinds: &[ValueKind], norm: &Normalised) {
+fn settle_glued(
+    table: &mut Table,
+    grid: &'static GridSpec,
+    glued: &[(usize, Glued)],
+    kinds: &[ValueKind],
+    norm: &Normalised,
+) {
     if glued.is_empty() {
         return;
     }

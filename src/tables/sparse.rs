@@ -20,7 +20,7 @@ use super::tuning::HEADER_MARGIN;
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
-use crate::template::{Along, ColKey, Column, Form, GridSpec};
+use crate::template::{Along, ColKey, Column, GridSpec};
 use crate::util::chars::laid_out_width;
 use crate::util::find;
 
@@ -160,7 +160,14 @@ impl Part<'_> {
 
 /// Places the short rows of a grid table (see the module's doc), or says
 /// each is one value short when the table keeps its empty cells' traces.
-pub fn place(table: &mut Table, grid: &GridSpec, shorts: Vec<Short>, glue: Glue, norm: &Normalised, layout: Layout) {
+pub fn place(
+    table: &mut Table,
+    grid: &'static GridSpec,
+    shorts: Vec<Short>,
+    glue: Glue,
+    norm: &Normalised,
+    layout: Layout,
+) {
     let Layout { step, header } = layout;
     if shorts.is_empty() {
         return;
@@ -660,21 +667,19 @@ fn fixed_values(
 
 /// Whether a column sum of the grid that involves row `row` fails with the
 /// values known.
-fn breaks_column(grid: &GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row: usize) -> bool {
+fn breaks_column(grid: &'static GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row: usize) -> bool {
     let key = rows.get(row).map(|r| r.key);
-    grid.equations.iter().filter(|e| matches!(e.form, Form::EachColumn { .. })).any(|eq| {
-        eq.instances(grid).iter().any(|inst| {
-            let Along::Column(column) = inst.along else { return false };
-            let c = grid.columns.iter().position(|k| k.key == column);
-            if !inst.cells().any(|(r, _)| Some(r) == key) {
-                return false;
-            }
-            let value = |(r, _): (crate::template::RowKey, ColKey)| {
-                let i = rows.iter().position(|x| x.key == r)?;
-                fixed.get(i)?.get(c?).copied().flatten()
-            };
-            inst.sides(&value).is_some_and(|(l, r)| l != r)
-        })
+    grid.sums().iter().any(|inst| {
+        let Along::Column(column) = inst.along else { return false };
+        let c = grid.columns.iter().position(|k| k.key == column);
+        if !inst.cells().any(|(r, _)| Some(r) == key) {
+            return false;
+        }
+        let value = |(r, _): (crate::template::RowKey, ColKey)| {
+            let i = rows.iter().position(|x| x.key == r)?;
+            fixed.get(i)?.get(c?).copied().flatten()
+        };
+        inst.sides(&value).is_some_and(|(l, r)| l != r)
     })
 }
 
