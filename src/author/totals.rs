@@ -23,15 +23,13 @@ pub fn totals(version: &'static Version) -> Vec<Sum> {
     let mut out = Vec::new();
     for table in TableId::ALL {
         let Some(grid) = version.grid(table) else { continue };
-        for eq in grid.equations {
-            for sum in eq.instances(grid) {
-                let (total, parts) = match (&sum.left[..], &sum.right[..]) {
-                    ([t], parts) | (parts, [t]) if !parts.contains(t) => (*t, parts),
-                    _ => continue,
-                };
-                let at = |(row, column)| CellRef { table, row, column };
-                out.push(Sum { total: at(total), parts: parts.iter().map(|&p| at(p)).collect() });
-            }
+        for sum in grid.sums().iter() {
+            let (total, parts) = match (&sum.left[..], &sum.right[..]) {
+                ([t], parts) | (parts, [t]) if !parts.contains(t) => (*t, parts),
+                _ => continue,
+            };
+            let at = |(row, column)| CellRef { table, row, column };
+            out.push(Sum { total: at(total), parts: parts.iter().map(|&p| at(p)).collect() });
         }
     }
     out
