@@ -98,7 +98,7 @@ pub fn parse(
         shorts.push(Short::plain(table.rows.len(), Vec::new()));
         table.rows.push(no_values(&rows.rows[i], version, named_at[i]));
     }
-    sparse::place_without_sums(&mut table, shorts, rows.glue, page_drops_empty, norm);
+    sparse::place_without_sums(&mut table, shorts, rows.glue, page_drops_empty, tokens, norm);
     table.found = !table.rows.is_empty();
     if table.found {
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));

@@ -23,6 +23,7 @@ use crate::read::tokens::{Kind, Token};
 use crate::template::{Along, ColKey, Column, GridSpec};
 use crate::util::chars::laid_out_width;
 use crate::util::find;
+use std::cmp::Ordering;
 
 /// A row with fewer values than columns: its index in the table, its
 /// values (numbers and blank marks) in order, and the ways to read them as
@@ -346,13 +347,15 @@ pub fn place_without_sums(
     shorts: Vec<Short>,
     glue: Glue,
     page_drops_empty: bool,
+    tokens: &[Token],
     norm: &Normalised,
 ) {
     if shorts.is_empty() {
         return;
     }
     let traceless = glue == Glue::FlattenedSparse || page_drops_empty || traceless(table, &shorts);
-    for s in &shorts {
+    let under = if traceless { under_headers(table, &shorts, tokens, norm) } else { Vec::new() };
+    for (i, s) in shorts.iter().enumerate() {
         let Some(row) = table.rows.get_mut(s.row) else { continue };
         if !traceless {
             count_mismatch(row, &s.values, glue, norm);
@@ -361,6 +364,19 @@ pub fn place_without_sums(
                 cell.state = CellState::Blank;
                 cell.line = row.line;
             }
+        } else if let Some(at) = under.get(i).cloned().flatten() {
+            // Laid-out text: the values under their block's header words.
+            let columns = row.columns;
+            for (part, &column) in s.readings[0].iter().zip(&at) {
+                part.read(&mut row.cells[column], &columns[column], norm);
+            }
+            for (column, cell) in row.cells.iter_mut().enumerate() {
+                if !at.contains(&column) {
+                    cell.state = CellState::Blank;
+                    cell.line = row.line;
+                }
+            }
+            row.issues.push(RowIssue::Placed { how: Placement::Layout });
         } else {
             let columns = row.columns;
             let all: Vec<Vec<usize>> = placements(s.values.len(), columns.len()).collect();
@@ -373,6 +389,79 @@ pub fn place_without_sums(
             });
         }
     }
+}
+
+/// Where each short row of table 二 stands under its block's header words
+/// in laid-out text: the columns of its values, or `None`. The text is
+/// read in the [`Metric`] that puts more rows' values under header words
+/// without standing the values of one column further apart across rows
+/// (whose labels differ in length), else in the one that lines them up
+/// better; where neither does, a row is placed only when both read it alike.
+fn under_headers(table: &Table, shorts: &[Short], tokens: &[Token], norm: &Normalised) -> Vec<Option<Vec<usize>>> {
+    let read = |metric: Metric| -> Vec<Option<Under>> {
+        shorts
+            .iter()
+            .map(|s| {
+                let row = table.rows.get(s.row)?;
+                let first = *s.values.first().filter(|_| !s.is_glued())?;
+                let (header_line, header) = block_header(tokens, first, row.columns, norm, metric)?;
+                let at = by_header_in(&s.values, &header, norm, metric)?;
+                Some(Under { header_line, spans: spans_in(&s.values, norm, metric), at })
+            })
+            .collect()
+    };
+    let (display, chars) = (read(Metric::Display), read(Metric::Chars));
+    let placed = |u: &[Option<Under>]| u.iter().filter(|u| u.is_some()).count();
+    let (d, c) = (misalignment(&display), misalignment(&chars));
+    let pick = |u: Vec<Option<Under>>| u.into_iter().map(|u| u.map(|u| u.at)).collect();
+    match placed(&display).cmp(&placed(&chars)) {
+        Ordering::Greater if d <= c => pick(display),
+        Ordering::Less if c <= d => pick(chars),
+        _ if d + 1.0 <= c => pick(display),
+        _ if c + 1.0 <= d => pick(chars),
+        _ => display
+            .into_iter()
+            .zip(chars)
+            .map(|(d, c)| match (d, c) {
+                (Some(d), Some(c)) if d.at == c.at => Some(d.at),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// A short row's values under its block's header: the header's line, the
+/// values' spans and the columns they stand in.
+struct Under {
+    header_line: usize,
+    spans: Vec<(f32, f32)>,
+    at: Vec<usize>,
+}
+
+/// How far values placed in one column stand apart across rows: for each
+/// (block, column), the spread of their starts, centres or ends (whichever
+/// the cells align by), summed.
+fn misalignment(under: &[Option<Under>]) -> f32 {
+    // ((header line, column), the spans of the values placed there)
+    type Group = ((usize, usize), Vec<(f32, f32)>);
+    let mut groups: Vec<Group> = Vec::new();
+    for u in under.iter().flatten() {
+        for (&column, &span) in u.at.iter().zip(&u.spans) {
+            let key = (u.header_line, column);
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => g.1.push(span),
+                None => groups.push((key, vec![span])),
+            }
+        }
+    }
+    let spread = |spans: &[(f32, f32)], at: fn(&(f32, f32)) -> f32| {
+        let (lo, hi) = spans.iter().map(at).fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        hi - lo
+    };
+    groups
+        .iter()
+        .map(|(_, spans)| spread(spans, |s| s.0).min(spread(spans, |s| (s.0 + s.1) / 2.0)).min(spread(spans, |s| s.1)))
+        .sum()
 }
 
 /// Whether a read table shows that its page leaves empty cells with no
@@ -474,25 +563,117 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
     (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some(spans)
 }
 
-/// The columns a line's values stand under, left to right: for each, the
-/// one column whose name spans its centre (give or take
-/// [`HEADER_MARGIN`]); `None` where a value is under none or under two.
+/// How far above a table 二 row its block's header is looked for (lines).
+const BLOCK_HEADER_LINES: usize = 6;
+
+/// Where a table 二 block's columns stand in laid-out text: the spans of
+/// their names on the nearest line above `first` (a row's first value) of
+/// words only, that names each column once, in order, spaced out as laid-out
+/// text is (runs of two spaces or more between its words).
+fn block_header(
+    tokens: &[Token],
+    first: &Token,
+    columns: &[Column],
+    norm: &Normalised,
+    metric: Metric,
+) -> Option<(usize, Vec<(f32, f32)>)> {
+    let text = &norm.text;
+    let before = tokens.partition_point(|t| t.start < first.start);
+    let mut end = before;
+    let mut lines = 0;
+    while end > 0 && lines < BLOCK_HEADER_LINES {
+        let line = tokens[end - 1].line;
+        let start = tokens[..end].iter().rposition(|t| t.line != line).map_or(0, |p| p + 1);
+        let words = &tokens[start..end];
+        (end, lines) = (start, lines + 1);
+        if line == first.line || words.iter().any(|t| !matches!(t.kind, Kind::Text)) {
+            continue;
+        }
+        let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
+        for column in columns {
+            let mut naming = words.iter().filter(|t| {
+                let word = &text[t.start..t.end];
+                word == column.label || (word.chars().count() >= 2 && column.label.starts_with(word))
+            });
+            match (naming.next(), naming.next()) {
+                (Some(t), None) => named.push(t),
+                _ => break,
+            }
+        }
+        if named.len() < columns.len() {
+            continue;
+        }
+        let spaced = named
+            .windows(2)
+            .all(|w| text.get(w[0].end..w[1].start).is_some_and(|b| b.len() >= 2 && b.bytes().all(|b| b == b' ')));
+        let spans = spans_in(&named, norm, metric);
+        return (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some((line, spans));
+    }
+    None
+}
+
+/// The columns a line's values stand under, left to right: each under a
+/// column whose name spans its centre (give or take [`HEADER_MARGIN`]).
+/// A value at the edge of two names (laid-out text rounds positions to
+/// whole columns) is under the one whose name spans its start, or else the
+/// one its neighbours leave it, left to right; `None` where a value is
+/// under none, or where more than one reading stays.
 pub fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
+    by_header_in(values, header, norm, Metric::Display)
+}
+
+fn by_header_in(values: &[&Token], header: &[(f32, f32)], norm: &Normalised, metric: Metric) -> Option<Vec<usize>> {
     let first = values.first()?;
     if !values.iter().all(|t| t.line == first.line) {
         return None;
     }
+    let under: Vec<Vec<usize>> = spans_in(values, norm, metric)
+        .into_iter()
+        .map(|(from, to)| {
+            let p = (from + to) / 2.0;
+            let near: Vec<usize> = (0..header.len())
+                .filter(|&k| (header[k].0 - HEADER_MARGIN..=header[k].1 + HEADER_MARGIN).contains(&p))
+                .collect();
+            let starting: Vec<usize> =
+                near.iter().copied().filter(|&k| (header[k].0..header[k].1).contains(&from)).collect();
+            if near.len() > 1 && !starting.is_empty() {
+                starting
+            } else {
+                near
+            }
+        })
+        .collect();
+    let mut found: Option<Vec<usize>> = None;
     let mut at: Vec<usize> = Vec::with_capacity(values.len());
-    for p in centres(values, norm) {
-        let mut under =
-            (0..header.len()).filter(|&k| (header[k].0 - HEADER_MARGIN..=header[k].1 + HEADER_MARGIN).contains(&p));
-        let (Some(k), None) = (under.next(), under.next()) else { return None };
+    if readings_in_order(&under, &mut at, &mut found) {
+        found
+    } else {
+        None
+    }
+}
+
+/// Every way to take one column from each value's choices, left to right;
+/// `found` the only one. False once a second one is found.
+fn readings_in_order(under: &[Vec<usize>], at: &mut Vec<usize>, found: &mut Option<Vec<usize>>) -> bool {
+    let Some(choices) = under.get(at.len()) else {
+        if found.is_some() {
+            return false;
+        }
+        *found = Some(at.clone());
+        return true;
+    };
+    for &k in choices {
         if at.last().is_some_and(|&last| last >= k) {
-            return None;
+            continue;
         }
         at.push(k);
+        let unique = readings_in_order(under, at, found);
+        at.pop();
+        if !unique {
+            return false;
+        }
     }
-    Some(at)
+    true
 }
 
 /// Laid-out text (`pdftotext -layout`) keeps its empty cells as wider
@@ -530,37 +711,55 @@ fn median(values: &mut [f32]) -> Option<f32> {
     values.get(values.len() / 2).copied()
 }
 
+/// How laid-out text counts a line's columns. The core's PDF text
+/// ([`crate::input::pdf_text`]) gives a wide (Chinese) character two, as
+/// it takes on the page; `pdftotext -layout` gives every character one,
+/// starting each word where its x puts it, so that a line of long Chinese
+/// labels is as wide as one of short ones.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Metric {
+    Display,
+    Chars,
+}
+
+impl Metric {
+    fn width(self, norm: &Normalised, start: usize, end: usize) -> usize {
+        match self {
+            Metric::Display => written_width(norm, start, end),
+            Metric::Chars => norm.text[start..end].chars().count(),
+        }
+    }
+}
+
 /// The centres of tokens on one line, in columns from the line's start (a
-/// Chinese character two columns wide), measured in one pass over the line
-/// when they stand in order (not from the line's start for each token).
+/// Chinese character two columns wide).
 fn centres(tokens: &[&Token], norm: &Normalised) -> Vec<f32> {
+    spans_in(tokens, norm, Metric::Display).into_iter().map(|(a, b)| (a + b) / 2.0).collect()
+}
+
+/// The spans (from, to, in columns) of words on one line.
+pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
+    spans_in(words, norm, Metric::Display)
+}
+
+/// The spans (from, to) of words on one line, in columns as `metric`
+/// counts them, measured in one pass over the line when they stand in
+/// order (not from the line's start for each word).
+fn spans_in(words: &[&Token], norm: &Normalised, metric: Metric) -> Vec<(f32, f32)> {
     let text = &norm.text;
-    let Some(first) = tokens.first() else { return Vec::new() };
+    let Some(first) = words.first() else { return Vec::new() };
     let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
     let (mut at, mut before) = (line_start, 0);
-    tokens
+    words
         .iter()
         .map(|t| {
             if t.start < at {
                 // Out of order: measured again from the line's start.
                 (at, before) = (line_start, 0);
             }
-            before += written_width(norm, at, t.start);
+            before += metric.width(norm, at, t.start);
             at = t.start;
-            before as f32 + written_width(norm, t.start, t.end) as f32 / 2.0
-        })
-        .collect()
-}
-
-/// The spans (from, to, in columns) of words on one line.
-pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
-    let centres = centres(words, norm);
-    words
-        .iter()
-        .zip(centres)
-        .map(|(t, c)| {
-            let half = written_width(norm, t.start, t.end) as f32 / 2.0;
-            (c - half, c + half)
+            (before as f32, (before + metric.width(norm, t.start, t.end)) as f32)
         })
         .collect()
 }
@@ -765,5 +964,76 @@ mod tests {
         assert_eq!(all[5], [2, 3]);
         assert!(all.iter().all(|p| p[0] < p[1]));
         assert_eq!(placements(0, 3).collect::<Vec<_>>(), [Vec::<usize>::new()]);
+    }
+}
+
+#[cfg(test)]
+mod laid_out_tests {
+    use crate::template::keys::active as a;
+
+    /// A line of laid-out text: each word from the column given, columns
+    /// counted as `pdftotext -layout` counts them (a character one) or as
+    /// the core's PDF text does (a Chinese character two).
+    fn laid(words: &[(usize, &str)], wide: bool) -> String {
+        let width = |s: &str| if wide { crate::util::chars::laid_out_width(s) } else { s.chars().count() };
+        let mut line = String::new();
+        for (at, word) in words {
+            while width(&line) < *at {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        line
+    }
+
+    /// Table 二 of the 2019 template with cells left empty, laid out so.
+    fn page(wide: bool) -> String {
+        let header = |names: [&str; 3]| laid(&[(0, "信息内容"), (21, names[0]), (37, names[1]), (55, names[2])], wide);
+        let lines = [
+            "二、主动公开政府信息情况".to_string(),
+            "第二十条第（一）项".to_string(),
+            header(["本年新制作数量", "本年新公开数量", "对外公开总数量"]),
+            laid(&[(0, "规章"), (55, "28")], wide),
+            "行政规范性文件".to_string(),
+            "第二十条第（五）项".to_string(),
+            header(["上一年项目数量", "本年增/减", "处理决定数量"]),
+            laid(&[(0, "行政许可"), (21, "298"), (55, "66")], wide),
+            laid(&[(0, "其他对外管理服务事项"), (21, "57"), (37, "39")], wide),
+            "三、收到和处理政府信息公开申请情况".to_string(),
+        ];
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn table_two_values_stand_under_their_header_words_however_the_columns_are_counted() {
+        for wide in [true, false] {
+            let r = crate::check(&page(wide), None);
+            let active = &r.tables.active;
+            let row = |k| active.row(k).unwrap_or_else(|| panic!("{k:?}: {:?}", r.diagnostics));
+            assert_eq!(row(a::REGULATIONS).int(a::TOTAL_PUBLISHED), Some(28), "{:?}", r.diagnostics);
+            assert_eq!(row(a::REGULATIONS).int(a::PUBLISHED), None);
+            assert_eq!(row(a::LICENSING).int(a::PREVIOUS_ITEMS), Some(298));
+            assert_eq!(row(a::LICENSING).int(a::DECISIONS), Some(66));
+            assert_eq!(row(a::LICENSING).int(a::CHANGE), None);
+            assert_eq!(row(a::OTHER_SERVICES).int(a::PREVIOUS_ITEMS), Some(57));
+            assert_eq!(row(a::OTHER_SERVICES).int(a::CHANGE), Some(39));
+            assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+        }
+    }
+
+    #[test]
+    fn one_row_that_the_two_ways_of_counting_read_apart_is_not_placed() {
+        // Alone, under long labels, `28` stands under 本年新公开数量 counted
+        // one way and under 对外公开总数量 the other: no rows to say which.
+        let header =
+            laid(&[(0, "信息内容"), (21, "本年新制作数量"), (37, "本年新公开数量"), (55, "对外公开总数量")], false);
+        let text = format!(
+            "二、主动公开政府信息情况\n第二十条第（一）项\n{header}\n{}\n行政规范性文件\n三、收到和处理政府信息公开申请情况\n",
+            laid(&[(0, "规章"), (55, "28")], false)
+        );
+        let r = crate::check(&text, None);
+        let row = r.tables.active.row(a::REGULATIONS).expect("规章");
+        assert_eq!((row.int(a::PUBLISHED), row.int(a::TOTAL_PUBLISHED)), (None, None), "{:?}", r.diagnostics);
+        assert!(r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(a::REGULATIONS)));
     }
 }
