@@ -9,6 +9,7 @@
 //! 情况的报告`, a title broken over two lines.
 
 use crate::template::{agencies, phrases};
+use crate::util::chars::{floor_boundary, is_chinese_numeral};
 use crate::util::find::{contains, find, matches, shared_start};
 use serde::Serialize;
 
@@ -135,12 +136,69 @@ pub fn read_title(text: &str, line_at: &impl Fn(usize) -> usize) -> Meta {
             break;
         }
     }
-    if let Some(title) = find_title(&lines) {
-        meta.title_year = Some(title.year);
-        meta.title_line = Some(line_at(lines[title.line].0));
-        meta.agency = title.agency.map(|a| fuller_agency(text, a));
+    let title = find_title(&lines);
+    // No title line naming the agency: the title an opening sentence names.
+    let in_sentence = || {
+        lines.iter().find_map(|&(at, line)| {
+            let title = title_in_sentence(line)?;
+            let (year, from, after) = years(title).next()?;
+            let agency = agency_in_title(title, from, after).map(|(a, b)| &title[a..b]);
+            Some((at, year, agency.filter(|a| !agencies::SELF.contains(a))))
+        })
+    };
+    match title {
+        Some(title) if title.agency.is_some() => {
+            meta.title_year = Some(title.year);
+            meta.title_line = Some(line_at(lines[title.line].0));
+            meta.agency = title.agency.map(|a| fuller_agency(text, a));
+        }
+        _ => {
+            let found = in_sentence().filter(|s| s.2.is_some()).or(title.map(|t| (lines[t.line].0, t.year, None)));
+            if let Some((at, year, agency)) = found.or_else(in_sentence) {
+                meta.title_year = Some(year);
+                meta.title_line = Some(line_at(at));
+                meta.agency = agency.map(|a| fuller_agency(text, a));
+            }
+        }
     }
     meta
+}
+
+/// A report's title inside a sentence (`现公布白城市农业农村局2024年政府信息公开
+/// 工作年度报告。`, `现形成《XX局2025年政府信息公开工作年度报告》`): from after
+/// the last verb, opening quote or punctuation before 政府信息公开 to the end
+/// of the title word after it, when it gives a year and reads as a title.
+fn title_in_sentence(line: &str) -> Option<&str> {
+    matches(line, "政府信息公开").find_map(|cue| title_at(line, cue))
+}
+
+/// Quotes and punctuation, which a title sentence's title stands between.
+fn breaks_title(c: char) -> bool {
+    matches!(c, '《' | '》' | '“' | '”' | '"' | '，' | ',' | '。' | '：' | ':' | '；' | ';' | '、')
+}
+
+fn title_at(line: &str, cue: usize) -> Option<&str> {
+    let end = phrases::TITLE
+        .iter()
+        .filter_map(|t| find(&line[cue..], t).map(|p| cue + p + t.len()))
+        .min()
+        .filter(|&e| line[cue..e].chars().count() <= TITLE_PART_MAX && !line[cue..e].contains(breaks_title))?;
+    let before = &line[..cue];
+    let mut start = before.char_indices().rev().find(|&(_, c)| breaks_title(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    for verb in agencies::TITLE_VERBS {
+        if let Some(p) = before[start..].rfind(verb) {
+            start = start.max(start + p + verb.len());
+        }
+    }
+    // The title ends there (not a notice's `…年度报告编制发布工作的通知`).
+    let rest = &line[end..];
+    let ends = rest.chars().next().is_none_or(|c| breaks_title(c) || c.is_whitespace() || c == '(' || c == '（')
+        || agencies::TITLE_ENDINGS.iter().any(|e| rest.starts_with(e));
+    if !ends {
+        return None;
+    }
+    let title = line[start..end].trim();
+    (title.chars().count() <= TITLE_MAX && years(title).next().is_some() && is_title(title)).then_some(title)
 }
 
 /// A title found: its year, the index (in the lines read) of the line that
@@ -200,8 +258,13 @@ fn agency_in_title(title: &str, year_at: usize, after_year: usize) -> Option<(us
         let s = &title[start..end];
         let s2 = s.trim_start_matches(['度', ' ', '(', '（']);
         let s2 = s2.strip_prefix("关于").unwrap_or(s2);
+        let s2 = agencies::TITLE_LEADS.iter().find_map(|l| s2.strip_prefix(l)).unwrap_or(s2);
         let start = start + (s.len() - s2.len());
-        let s3 = s2.trim_end();
+        let mut s3 = s2.trim_end();
+        // (`XX局关于印发2025年…年度报告的通知`)
+        if let Some(verb) = agencies::TITLE_VERBS.iter().find(|v| s3.ends_with(*v)) {
+            s3 = s3[..s3.len() - verb.len()].trim_end();
+        }
         let s3 = s3.strip_suffix("关于").unwrap_or(s3).trim_end_matches(['(', '（', ' ']);
         let end = start + s3.len();
         looks_like_agency(&title[start..end]).then_some((start, end))
@@ -243,8 +306,10 @@ fn fuller_agency(text: &str, agency: &str) -> String {
             }
             (start, n) = (i, n + 1);
         }
-        if n >= 2 {
-            return format!("{}{agency}", &head[start..at]);
+        // (Not a verb read as a place: `现公布区统计局…`.)
+        let place = &head[start..at];
+        if n >= 2 && !agencies::TITLE_VERBS.iter().any(|v| contains(place, v)) {
+            return format!("{place}{agency}");
         }
     }
     agency.to_string()
@@ -252,14 +317,6 @@ fn fuller_agency(text: &str, agency: &str) -> String {
 
 /// Characters that end a place name read backwards from an agency's name.
 const PLACE_STOPS: &str = "的在由和与及对向将为据照按于从经被把是了、本我年度";
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 fn clean_line(line: &str) -> &str {
     let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
@@ -284,8 +341,13 @@ pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
 
 fn looks_like_agency(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=40).contains(&n)
+    // (Not a section's heading: `一、总体情况`.)
+    let mut first = s.chars().skip_while(|c| matches!(c, '(' | '（'));
+    let heading = first.next().is_some_and(is_chinese_numeral) && first.next().is_some_and(|c| "、.．)）".contains(c));
+    !heading
+        && (2..=40).contains(&n)
         && !contains(s, "报告")
+        && !contains(s, "关于")
         && !contains(s, "政府信息公开")
         && !s.contains(['。', ',', '，', ':', '：'])
         && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -531,6 +593,19 @@ mod tests {
         ("# 测试市测试局\n## 2020年度政府信息公开工作年度报告\n", Some("测试市测试局"), 2020),
         ("测试市测试局2021年政府信息公开年报\n", Some("测试市测试局"), 2021),
         ("2021年度政府信息公开工作年度报告\n本机关……", None, 2021),
+        ("泉州市丰泽区教育局关于印发 2025年政府信息公开工作年度报告的通知\n", Some("泉州市丰泽区教育局"), 2025),
+        (
+            "根据《中华人民共和国政府信息公开条例》规定，现公布白城市农业农村局2024年政府信息公开工作年度报告。\n",
+            Some("白城市农业农村局"),
+            2024,
+        ),
+        (
+            "一、总体情况\n根据相关要求，现形成《海城市卫生健康局2025年政府信息公开工作年度报告》，全文如下。\n",
+            Some("海城市卫生健康局"),
+            2025,
+        ),
+        ("根据相关要求，现公布我局2022年政府信息公开工作年度报告。\n", None, 2022),
+        ("现将测试县2023年政府信息公开工作情况报告如下：\n", Some("测试县"), 2023),
     ];
 
     #[test]
@@ -563,6 +638,9 @@ mod tests {
     fn a_short_name_in_the_title_is_the_full_one_of_the_text() {
         let m = meta("2024年市科委政府信息公开工作年度报告\n根据上海市科委的部署……");
         assert_eq!(m.agency.as_deref(), Some("上海市科委"));
+        // A verb before it is no place.
+        let m = meta("区统计局2023年政府信息公开工作年度报告\n根据条例，现公布区统计局2023年年度报告。");
+        assert_eq!(m.agency.as_deref(), Some("区统计局"));
         // Not found in full: kept as given.
         assert_eq!(meta("2024年市科委政府信息公开工作年度报告\n").agency.as_deref(), Some("市科委"));
     }

@@ -27,8 +27,9 @@ use crate::read::sections::Section;
 use crate::read::tokens::{tokenise_lines, Token};
 use crate::tables::model::Table;
 use crate::template::{Registry, TableId, ACTIVE_ANCHORS, REQUESTS_ANCHOR, REVIEW_ANCHORS};
+use crate::util::chars::floor_boundary;
 use crate::util::find::find;
-use tuning::MAX_REGION;
+use tuning::{MAX_REGION, REVIEW_ANCHOR_LINE, REVIEW_HEADER_REACH};
 
 pub struct Tables {
     pub active: Table,
@@ -58,7 +59,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     let requests_anchor = || find_any(text, &[REQUESTS_ANCHOR], 0);
     let review_start = start_of(4).or_else(|| {
         let after = requests_anchor().unwrap_or(0);
-        find_any(text, REVIEW_ANCHORS, after)
+        find_review_anchor(text, after, registry)
     });
     let requests_start = start_of(3).or_else(|| requests_anchor().map(|a| line_start(text, a)));
     let active_start = start_of(2).or_else(|| find_any(text, ACTIVE_ANCHORS, 0).map(|a| line_start(text, a)));
@@ -93,6 +94,39 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     Tables { active, requests, review }
 }
 
+/// Where table 四 begins when its section heading is missing: the first of
+/// its anchor words that heads a table — on a short line with no
+/// punctuation (header cells), or followed soon by one of the table's column
+/// names. Prose that
+/// names 行政复议 (`…被申请行政复议和提起行政诉讼情况`, an overview's
+/// list of the report's parts) is not the table.
+fn find_review_anchor(text: &str, from: usize, registry: &Registry) -> Option<usize> {
+    let heads_table = |at: usize, word: &str| {
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let line = &text[line_start(text, at)..line_end];
+        let words = line.chars().filter(|c| !c.is_whitespace());
+        if words.clone().count() <= REVIEW_ANCHOR_LINE && !words.clone().any(|c| "、,，。;；:：".contains(c)) {
+            return true;
+        }
+        let after = &text[at + word.len()..];
+        let reach = &after[..floor_boundary(after, REVIEW_HEADER_REACH)];
+        registry.versions().iter().flat_map(|v| v.review.columns).any(|c| find(reach, c.label).is_some())
+    };
+    REVIEW_ANCHORS
+        .iter()
+        .filter_map(|w| {
+            let mut at = from;
+            while let Some(p) = text.get(at..).and_then(|rest| find(rest, w)) {
+                if heads_table(at + p, w) {
+                    return Some(at + p);
+                }
+                at += p + w.len();
+            }
+            None
+        })
+        .min()
+}
+
 fn find_any(text: &str, words: &[&str], from: usize) -> Option<usize> {
     words.iter().filter_map(|w| find(text.get(from..)?, w).map(|p| p + from)).min()
 }
@@ -112,4 +146,30 @@ fn tokens_in(tokens: &[Token], start: usize, end: usize) -> &[Token] {
     let a = tokens.partition_point(|t| t.end <= start);
     let b = tokens.partition_point(|t| t.start < end);
     &tokens[a..b.max(a)]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::v2021::V2021;
+    use crate::template::TableId;
+    use crate::testing::{codes, Sample};
+
+    const PARTS: &str = "本报告包括总体情况、因政府信息公开被申请行政复议和提起行政诉讼情况等部分。如有疑问，请联系（电话：0562-5111009）。";
+
+    #[test]
+    fn table_four_without_its_heading_is_found_by_its_header_not_by_prose_naming_it() {
+        let sample = Sample::new(&V2021).prose(0, PARTS).review([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let text = sample.text().replace("四、政府信息公开行政复议、行政诉讼情况\n", "");
+        let r = crate::check(&text, None);
+        assert!(r.tables.review.found, "{:?}", codes(&r));
+        assert_eq!(r.tables.review.rows[0].int(V2021.review.columns[0].key), Some(1), "{:?}", r.diagnostics);
+
+        // Cut short in table 二 (no 表三 to search after): table 四 is missing,
+        // not read from the prose that names it.
+        let cut = &text[..text.find("三、").expect("section 三")];
+        let r = crate::check(cut, None);
+        let review: Vec<_> =
+            r.diagnostics.iter().filter(|d| d.table == Some(TableId::Review)).map(|d| d.code).collect();
+        assert_eq!(review, ["table.missing"], "{cut}");
+    }
 }

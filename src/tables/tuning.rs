@@ -68,5 +68,13 @@ pub const REVIEW_GROUP_SIMILARITY: f32 = 0.7;
 
 // ---------------------------------------------------------------- limits
 
+/// Table 四 located by its anchor words (no section heading): a line of at
+/// most this many characters besides spaces, with no punctuation, holding
+/// one is header cells, not prose…
+pub const REVIEW_ANCHOR_LINE: usize = 16;
+/// …and a longer one heads the table only when one of its column names
+/// (`结果维持`) follows within this many bytes.
+pub const REVIEW_HEADER_REACH: usize = 600;
+
 /// No real table region is near this long; beyond it the rest is ignored.
 pub const MAX_REGION: usize = 64 * 1024;

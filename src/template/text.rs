@@ -245,6 +245,40 @@ pub mod agencies {
     /// An agency's short name starts with its level, without the place:
     /// `市科委` for `上海市科委`.
     pub const LEVELS: &[&str] = &["省", "市", "区", "县", "州", "镇", "乡"];
+    /// How a report names its own agency in its opening sentence (`现公布我局
+    /// 2022年…年度报告`): a pronoun, no name.
+    pub const SELF: &[&str] = &[
+        "我局",
+        "我委",
+        "我办",
+        "我厅",
+        "我院",
+        "我单位",
+        "我部门",
+        "我中心",
+        "我县",
+        "我区",
+        "我市",
+        "我镇",
+        "我乡",
+        "我街道",
+        "我处",
+        "本局",
+        "本委",
+        "本机关",
+        "本单位",
+        "本部门",
+        "本行政机关",
+        "本中心",
+    ];
+    /// Verbs that put a report's title into its opening sentence (`现公布…`,
+    /// `现将…`, `特编制…`, `现形成《…》`, `…关于印发…的通知`): the title
+    /// starts after them.
+    pub const TITLE_VERBS: &[&str] = &["公布", "发布", "编制", "现将", "形成", "印发", "报送"];
+    /// Words that may follow a title in its sentence (`…报告如下：`).
+    pub const TITLE_ENDINGS: &[&str] = &["如下", "全文"];
+    /// The same verbs at a title sentence's start (`现将XX县2023年…报告如下`).
+    pub const TITLE_LEADS: &[&str] = &["现将", "现公布", "现予公布", "现发布", "现编制", "现形成", "特编制", "特发布"];
 }
 
 /// What a people's government's own report must also give (条例第五十条:

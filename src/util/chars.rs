@@ -24,9 +24,26 @@ pub fn laid_out_width(s: &str) -> usize {
     s.chars().map(|c| if c >= '\u{1100}' && !('\u{ff61}'..='\u{ffdc}').contains(&c) { 2 } else { 1 }).sum()
 }
 
+/// The largest char boundary of `s` at or before `at` (a cut that never
+/// splits a character).
+pub fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_boundary_never_splits_a_character() {
+        let s = "中a文";
+        let cuts: Vec<usize> = (0..=9).map(|at| floor_boundary(s, at)).collect();
+        assert_eq!(cuts, [0, 0, 0, 3, 4, 4, 4, 7, 7, 7]);
+    }
 
     #[test]
     fn is_letter_is_is_alphanumeric() {
