@@ -15,7 +15,7 @@
 //! row. Whether a trace is a cell or only layout is decided per row, by how
 //! many cells the row must have and by its arithmetic ([`crate::tables`]).
 
-use crate::template::{BLANK_MARKS, EMPTY_CELL, WORDS_AFTER_A_MARK};
+use crate::template::{BLANK_MARKS, EMPTY_CELL, SIGN_WORDS, WORDS_AFTER_A_MARK};
 use crate::util::chars::is_letter;
 use crate::util::short_str::ShortStr;
 
@@ -640,6 +640,20 @@ fn tokenise_piece(piece: &str, base: usize, line: usize, out: &mut Vec<Token>) {
             }
         }
     }
+    // A change written in words (2019's 本年增/减: `增72`, `减少3`): a signed
+    // number, the whole piece.
+    if let Some((word, negative)) = SIGN_WORDS.iter().find(|(w, _)| piece.starts_with(w)) {
+        let rest = &piece[word.len()..];
+        if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+            push(out, || Token {
+                kind: Kind::Number(NumberLit { negative: *negative, int: digits(rest), frac: None, unit: None }),
+                start: base,
+                end: base + piece.len(),
+                line,
+            });
+            return;
+        }
+    }
     let bytes = piece.as_bytes();
     // Most pieces in a table are plain digits (`0`, `17`): a number with
     // nothing after it, as the loop below would read it.
@@ -1054,6 +1068,10 @@ mod tests {
         assert_eq!(kinds("政府集中采购\t3\t3749.71 万元"), ["T:政府集中采购", "N:3", "N:3749.71万元"]);
         assert_eq!(kinds("13329640元"), ["N:13329640元"]);
         assert_eq!(kinds("行政许可 -3 1,362"), ["T:行政许可", "N:-3", "N:1362"]);
+        // 本年增/减 in words.
+        assert_eq!(kinds("行政许可 126 增72 142"), ["T:行政许可", "N:126", "N:72", "N:142"]);
+        assert_eq!(kinds("减少3 减3 增加0"), ["N:-3", "N:-3", "N:0"]);
+        assert_eq!(kinds("增长率 增72件"), ["T:增长率", "T:增", "N:72", "T:件"]);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use super::tuning::{ACTIVE_LABEL_TAIL, ACTIVE_NAME_LINE};
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
+use crate::template::SENTENCE_END;
 use crate::template::{ActiveRow, BlockSpec, Column, Registry, TableId, Version, UNIT_WAN_YUAN};
 use crate::util::find;
 
@@ -69,6 +70,9 @@ pub fn parse(
     let mut named_at: Vec<Option<usize>> = vec![None; rows.rows.len()];
     let mut shorts = Vec::new();
     for seg in &segs {
+        if !rows.glue.flattened() && is_sentence(seg, &norm.text) {
+            continue;
+        }
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
         }
@@ -150,6 +154,19 @@ fn named_rows(
         from = i + 1;
     }
     named
+}
+
+/// Whether a segment is a sentence of prose written in the table's section
+/// (`本年度内单位行政处罚处理决定数量39件,不存在其他情况。`): its numbers
+/// on one line that ends a sentence, as no table row does. It names no row
+/// and fills none.
+fn is_sentence(seg: &Segment, text: &str) -> bool {
+    let (Some(first), Some(last)) = (seg.cells.first(), seg.cells.last()) else { return false };
+    if first.line != last.line {
+        return false;
+    }
+    let end = text[last.end..].find('\n').map_or(text.len(), |p| last.end + p);
+    text[last.end..end].trim_end().ends_with(SENTENCE_END)
 }
 
 /// Where the first of `cues` found in `text` ends.

@@ -172,4 +172,17 @@ mod tests {
             r.diagnostics.iter().filter(|d| d.table == Some(TableId::Review)).map(|d| d.code).collect();
         assert_eq!(review, ["table.missing"], "{cut}");
     }
+
+    #[test]
+    fn a_sentence_before_table_two_names_no_row() {
+        let sample = Sample::new(&V2021);
+        let heading = "二、主动公开政府信息情况\n";
+        let text = sample
+            .text()
+            .replace(heading, &format!("{heading}本年度内单位行政处罚处理决定数量39件，不存在其他情况。\n"));
+        let (plain, with_sentence) = (sample.check(), crate::check(&text, None));
+        let active = |r: &crate::Report| serde_json::to_value(r).unwrap()["active"].clone();
+        assert!(active(&plain).as_object().is_some_and(|rows| rows.len() >= 6));
+        assert_eq!(active(&with_sentence), active(&plain), "{:?}", codes(&with_sentence));
+    }
 }

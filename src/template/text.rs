@@ -34,6 +34,13 @@ pub const SECTIONS: [SectionSpec; 6] = [
 /// Words that mark table 四's header (when locating it without a heading).
 pub const REVIEW_ANCHORS: &[&str] = &["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"];
 
+/// Words that sign a number (2019's 本年增/减 written `增72`, `减3`): the
+/// word, and whether it makes the number negative. Longer words first.
+pub const SIGN_WORDS: &[(&str, bool)] = &[("增加", false), ("减少", true), ("增", false), ("减", true)];
+
+/// What ends a sentence of prose (a table's row never ends so).
+pub const SENTENCE_END: char = '。';
+
 /// Words that mark table 三 (when locating it without a heading).
 pub const REQUESTS_ANCHOR: &str = "本年新收";
 
