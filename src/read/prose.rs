@@ -430,11 +430,18 @@ fn parse_items(sentence: &str, unit: char) -> (Vec<(String, i64)>, bool) {
             Some(p) => (p, true),
             None => (piece.as_str(), false),
         };
-        let Some(body) = piece.strip_suffix(unit) else { continue };
+        // A part not read (another unit, `部门文件22件` in a list of 条; a
+        // label too long to be sure of): the parts read may not be all.
+        let unread = |goes_on: &mut bool| *goes_on |= piece.bytes().any(|b| b.is_ascii_digit());
+        let Some(body) = piece.strip_suffix(unit) else {
+            unread(&mut goes_on);
+            continue;
+        };
         let digits: String =
             body.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
         let label = &body[..body.len() - digits.len()];
         if digits.is_empty() || label.is_empty() || label.chars().count() > 20 {
+            unread(&mut goes_on);
             continue;
         }
         let label = strip_all(strip_all(label, "其中"), "在主动公开的信息中");

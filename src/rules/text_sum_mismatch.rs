@@ -71,6 +71,9 @@ mod tests {
         // Examples of the total, not all of it.
         ("主动公开各类信息50条，其中政策文件2条、通知公告13条等。", false),
         ("主动公开政府信息1234条，其中政策文件12条，政策解读45条。", false),
+        // A part in another unit, or too long to read: the parts read are not all.
+        ("主动公开政府信息47条，其中部门文件22件，通知公告16条，人事任免5条，财政预决算2条，工作计划1条，工作总结1条。", false),
+        ("全年主动公开政府信息26篇，其中发布公示公告5篇，部门预算决算信息3篇、发布创建义务教育优质均衡发展申报县省级社会认可度调查1篇，工作动态信息17篇。", false),
         // Parts that cannot be the total's.
         ("主动公开政府信息31条，其中组织机构6条；政策文件1条；通知公告13条。", true),
         ("全年主动公开各类信息20条，其中政策文件12条、通知公告13条。", true),
