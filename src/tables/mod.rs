@@ -174,6 +174,18 @@ mod tests {
     }
 
     #[test]
+    fn table_three_cut_before_the_rows_that_tell_the_versions_apart_follows_the_newest_when_no_year_is_given() {
+        let text = Sample::new(&V2021).text();
+        // No title, no period: no year. Table 三 up to rows both versions have.
+        let from = text.find("一、总体情况").expect("section 一");
+        let to = text.find("本机关不掌握").expect("row 3.4.1");
+        let r = crate::check(&text[from..to], None);
+        assert_eq!(r.year, None, "{:?}", codes(&r));
+        assert!(!codes(&r).contains(&"template.mixed"), "{:?}", codes(&r));
+        assert_eq!(r.tables.requests.version.map(|v| v.from_year), Some(V2021.from_year));
+    }
+
+    #[test]
     fn a_sentence_before_table_two_names_no_row() {
         let sample = Sample::new(&V2021);
         let heading = "二、主动公开政府信息情况\n";

@@ -299,7 +299,9 @@ fn choose_version(
         }
         tried.push(c);
     }
-    let required = year.and_then(|y| registry.required_for(y)).map_or(i32::MIN, |v| v.from_year);
+    // (As good: the version assumed when nothing tells, the newest when the
+    // year is not known.)
+    let required = registry.assumed_for(year).from_year;
     // Oldest first.
     let mut pick = tried.pop().expect("a registry has a version");
     while let Some(newer) = tried.pop() {
