@@ -4,7 +4,11 @@
 //! ideographic spaces, `\r\n` line ends, zero-width characters and BOMs. Every
 //! later stage reads the normalised text only; every position it reports is
 //! mapped back through [`Normalised::original_offset`] so that a diagnostic
-//! points at the byte (and line) the user pasted.
+//! points at the byte (and line) the user pasted. A report in traditional
+//! characters is read as the simplified text it is.
+
+use crate::template::{TRADITIONAL, TRADITIONAL_CUE};
+use crate::util::find::find;
 
 /// A byte range in the *original* input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -49,8 +53,25 @@ fn fold(c: char, next: Option<u8>) -> Option<char> {
     }
 }
 
+/// A traditional character's simplified form (others as they are).
+fn simplified(c: char) -> char {
+    TRADITIONAL.binary_search_by_key(&c, |p| p.0).map_or(c, |i| TRADITIONAL[i].1)
+}
+
 impl Normalised {
+    /// The text as the reader reads it, with the map back to `input`. A
+    /// report in traditional characters is read as its simplified text,
+    /// character for character: each pair takes the same bytes, so every
+    /// offset is the input's.
     pub fn new(input: &str) -> Self {
+        if find(input, TRADITIONAL_CUE).is_some() {
+            let simple: String = input.chars().map(simplified).collect();
+            return Self::folded(&simple);
+        }
+        Self::folded(input)
+    }
+
+    fn folded(input: &str) -> Self {
         let mut text = String::with_capacity(input.len());
         // (Most reports fold a few characters in a hundred bytes.)
         let mut anchors = Vec::with_capacity(input.len() / 64 + 1);
@@ -195,6 +216,34 @@ impl Normalised {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn traditional_characters_map_by_halves_and_keep_their_bytes() {
+        use crate::template::TRADITIONAL;
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0), "in the order of the traditional ones");
+        assert!(TRADITIONAL.iter().all(|(t, s)| t.len_utf8() == 3 && s.len_utf8() == 3 && t != s));
+    }
+
+    #[test]
+    fn a_report_in_traditional_characters_reads_as_its_simplified_text() {
+        use crate::template::{v2019::V2019, v2021::V2021, TRADITIONAL};
+        use crate::testing::{codes, Sample};
+        let traditional = |c: char| TRADITIONAL.iter().find(|p| p.1 == c).map_or(c, |p| p.0);
+        for v in [&V2019, &V2021] {
+            let sample = Sample::new(v).agency("測試市教育局");
+            let simple = sample.text();
+            let text: String = simple.chars().map(traditional).collect();
+            assert!(text.contains("公開") && text.contains("規"), "{text}");
+            let (a, b) = (crate::check(&simple, None), crate::check(&text, None));
+            let tables = |r: &crate::Report| {
+                let v = serde_json::to_value(r).unwrap();
+                (v["active"].clone(), v["requests"].clone(), v["review"].clone())
+            };
+            assert_eq!(tables(&b), tables(&a), "{:?}", codes(&b));
+            assert_eq!(codes(&b), codes(&a));
+            assert_eq!(b.tables.requests.rows[0].cells[0].span, a.tables.requests.rows[0].cells[0].span);
+        }
+    }
+
     use super::*;
 
     #[test]
