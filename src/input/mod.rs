@@ -114,20 +114,12 @@ const MARKUP_HEAD: usize = 64 * 1024;
 /// source or a CMS fragment (`<p>…</p><table>…`) pasted or saved as text.
 /// Then it is read as a web page is (its tables as cell grids).
 pub fn is_markup(text: &str) -> bool {
-    let head = &text[..floor_char_boundary(text, MARKUP_HEAD)];
+    let head = &text[..crate::util::chars::floor_boundary(text, MARKUP_HEAD)];
     let lower = head.to_ascii_lowercase();
     let count = |tag: &str| lower.matches(tag).count();
     let table = count("<table") > 0 && count("<td") + count("<th") >= 3;
     let paragraphs = count("<p>") + count("<p ") + count("<div") + count("<br") + count("<span") >= 5;
     (table || paragraphs) && count("</") >= MIN_CLOSING_TAGS
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A file's report text: a .docx's paragraphs and tables, an HTML page's

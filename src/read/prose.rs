@@ -9,7 +9,7 @@
 use crate::read::normalise::Normalised;
 use crate::read::sections::Section;
 use crate::template::{phrases, ProsePhrases};
-use crate::util::chars::is_chinese_numeral;
+use crate::util::chars::{floor_boundary, is_chinese_numeral};
 use crate::util::find::{contains, find, Needles};
 use std::borrow::Cow;
 
@@ -244,11 +244,7 @@ impl<'a> Prose<'a> {
 const MAX_PROSE: usize = 64 * 1024;
 
 fn capped(text: &str, start: usize, end: usize) -> &str {
-    let mut end = end.min(start + MAX_PROSE);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[start..end]
+    &text[start..floor_boundary(text, end.min(start + MAX_PROSE))]
 }
 
 /// Every figure stated right after one of the phrases (not after 未/没有/无).

@@ -8,7 +8,7 @@
 //! real heading exists further on.
 
 use crate::template::SECTIONS;
-use crate::util::chars::is_chinese_numeral;
+use crate::util::chars::{floor_boundary, is_chinese_numeral};
 use crate::util::find;
 use serde::Serialize;
 
@@ -150,10 +150,7 @@ const HEADING_BYTES: usize = 512;
 /// The text up to the line's end, or its first `max` bytes (cut at a
 /// character boundary); and whether that is the whole line.
 fn line_prefix(text: &str, max: usize) -> (&str, bool) {
-    let mut cut = text.len().min(max);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = floor_boundary(text, max);
     let head = &text[..cut];
     match head.find('\n') {
         Some(p) => (&head[..p], true),

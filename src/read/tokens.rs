@@ -1146,10 +1146,7 @@ mod tests {
             let text = lines.join("\n");
             let from = from.min(lines.len() - 1);
             let start: usize = lines[..from].iter().map(|l| l.len() + 1).sum();
-            let mut stop = (start + stop).min(text.len());
-            while !text.is_char_boundary(stop) {
-                stop -= 1;
-            }
+            let stop = crate::util::chars::floor_boundary(&text, start + stop);
             let key = |t: &Token| (t.kind.clone(), t.start, t.end, t.line);
             let alone: Vec<_> = tokenise_lines(&text, start, stop, from).tokens.iter().map(key).collect();
             let last_line = text[..stop].matches('\n').count();

@@ -7,6 +7,7 @@ use crate::read::sections::Section;
 use crate::tables::model::{Cell, Row, RowIssue, Table};
 use crate::tables::Tables;
 use crate::template::{GridSpec, Registry, TableId, Version};
+use crate::util::chars::floor_boundary;
 
 /// The longest clause [`Document::clause_span`] points at, in bytes.
 const CLAUSE_MAX: usize = 90;
@@ -61,10 +62,7 @@ impl<'a> Document<'a> {
     /// what a diagnostic about a phrase found there points at.
     pub fn clause_span(&self, at: usize) -> Option<Span> {
         let rest = self.text().get(at..)?;
-        let mut end = rest.len().min(CLAUSE_MAX);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor_boundary(rest, CLAUSE_MAX);
         let first = rest.chars().next().map_or(0, char::len_utf8);
         let stop =
             rest[first.min(end)..end].find([',', ';', '，', '。', '；', '\n']).map_or(end, |i| i + first.min(end));

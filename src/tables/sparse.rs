@@ -274,15 +274,7 @@ pub fn place(
         match chosen[i] {
             Some((k, how)) => {
                 let c = &candidates[i][k];
-                for (part, &column) in s.readings[c.reading].iter().zip(&c.at) {
-                    part.read(&mut row.cells[column], &columns[column], norm);
-                }
-                for (column, cell) in row.cells.iter_mut().enumerate() {
-                    if !c.at.contains(&column) {
-                        cell.state = CellState::Blank;
-                        cell.line = row.line;
-                    }
-                }
+                fill_placed(row, &s.readings[c.reading], &c.at, norm);
                 if !s.values.is_empty() {
                     row.issues.push(RowIssue::Placed { how });
                 }
@@ -336,6 +328,21 @@ pub fn place(
     }
 }
 
+/// Reads a placed row: each part of `reading` into the column `at` gives
+/// it, every other cell blank.
+fn fill_placed(row: &mut Row, reading: &[Part], at: &[usize], norm: &Normalised) {
+    let columns = row.columns;
+    for (part, &column) in reading.iter().zip(at) {
+        part.read(&mut row.cells[column], &columns[column], norm);
+    }
+    for (column, cell) in row.cells.iter_mut().enumerate() {
+        if !at.contains(&column) {
+            cell.state = CellState::Blank;
+            cell.line = row.line;
+        }
+    }
+}
+
 /// Places the short rows of a table with no sums to keep (table 二): a row
 /// with no value is left empty; one with some is said to be ambiguous, its
 /// placements listed; or each is one value short, as [`place`] says.
@@ -366,16 +373,7 @@ pub fn place_without_sums(
             }
         } else if let Some(at) = under.get(i).cloned().flatten() {
             // Laid-out text: the values under their block's header words.
-            let columns = row.columns;
-            for (part, &column) in s.readings[0].iter().zip(&at) {
-                part.read(&mut row.cells[column], &columns[column], norm);
-            }
-            for (column, cell) in row.cells.iter_mut().enumerate() {
-                if !at.contains(&column) {
-                    cell.state = CellState::Blank;
-                    cell.line = row.line;
-                }
-            }
+            fill_placed(row, &s.readings[0], &at, norm);
             row.issues.push(RowIssue::Placed { how: Placement::Layout });
         } else {
             let columns = row.columns;
@@ -524,9 +522,8 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
     for (k, column) in grid.columns.iter().enumerate() {
         for t in &header {
             let word = &text[t.start..t.end];
-            let chars = word.chars().count();
-            let names = column.label.starts_with(word) && (chars >= 2 || word == column.label);
-            let first_char = chars == 1 && column.label.starts_with(word) && {
+            let names = names_column(word, column.label);
+            let first_char = word.chars().count() == 1 && column.label.starts_with(word) && {
                 let others = header.iter().filter(|o| o.line == t.line && !std::ptr::eq(**o, *t));
                 others.filter(|o| grid.columns.iter().any(|c| c.label.starts_with(&text[o.start..o.end]))).count() >= 1
             };
@@ -563,6 +560,12 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
     (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some(spans)
 }
 
+/// Whether a header word names a column: its whole label, or the label's
+/// first two characters or more (a name wrapped over lines).
+fn names_column(word: &str, label: &str) -> bool {
+    word == label || (label.starts_with(word) && word.chars().count() >= 2)
+}
+
 /// How far above a table 二 row its block's header is looked for (lines).
 const BLOCK_HEADER_LINES: usize = 6;
 
@@ -591,10 +594,7 @@ fn block_header(
         }
         let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
         for column in columns {
-            let mut naming = words.iter().filter(|t| {
-                let word = &text[t.start..t.end];
-                word == column.label || (word.chars().count() >= 2 && column.label.starts_with(word))
-            });
+            let mut naming = words.iter().filter(|t| names_column(&text[t.start..t.end], column.label));
             match (naming.next(), naming.next()) {
                 (Some(t), None) => named.push(t),
                 _ => break,

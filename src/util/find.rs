@@ -213,11 +213,8 @@ const MAX_NEEDLES: usize = 4096;
 
 /// The longest start (whole characters) two strings share.
 pub fn shared_start<'a>(a: &'a str, b: &str) -> &'a str {
-    let mut len = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !a.is_char_boundary(len) {
-        len -= 1;
-    }
-    &a[..len]
+    let len = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    &a[..crate::util::chars::floor_boundary(a, len)]
 }
 
 #[cfg(test)]
