@@ -11,6 +11,7 @@ mod fill;
 mod joint;
 mod matching;
 pub mod model;
+mod positions;
 mod requests;
 mod review;
 mod segments;

@@ -99,6 +99,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let layout = sparse::Layout {
         step: sparse::layout_step(&full_rows, grid.columns.len(), norm),
         header: sparse::header_spans(tokens, grid, norm),
+        full: full_rows,
     };
     sparse::place(&mut table, grid, shorts, glue, norm, layout);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;

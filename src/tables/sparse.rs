@@ -16,6 +16,7 @@ use super::arith::{self, RowSums};
 use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
+use super::positions;
 use super::tuning::HEADER_MARGIN;
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
@@ -169,7 +170,7 @@ pub fn place(
     norm: &Normalised,
     layout: Layout,
 ) {
-    let Layout { step, header } = layout;
+    let Layout { step, header, full } = layout;
     if shorts.is_empty() {
         return;
     }
@@ -185,8 +186,21 @@ pub fn place(
     let usual: Vec<usize> =
         grid.usually_blank.iter().filter_map(|k| grid.columns.iter().position(|c| c.key == *k)).collect();
     let n = grid.columns.len();
-    // Each short row's candidates that keep its own sums.
-    let candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
+    // Each short row's candidates that keep its own sums…
+    let mut candidates: Vec<Vec<Candidate>> = shorts.iter().map(|s| s.candidates(n, &sums)).collect();
+    // …and of those, the ones the columns' positions in laid-out text allow.
+    let mut by_layout = vec![false; shorts.len()];
+    let allowed = by_positions(table, grid, &shorts, &candidates, &full, norm);
+    for ((c, allowed), narrowed) in candidates.iter_mut().zip(allowed).zip(&mut by_layout) {
+        if let Some(allowed) = allowed.filter(|a| !a.is_empty() && a.len() < c.len()) {
+            let mut k = 0;
+            c.retain(|_| {
+                k += 1;
+                allowed.contains(&(k - 1))
+            });
+            *narrowed = true;
+        }
+    }
     // Where the header's words stand: each short row's values under them,
     // taken only when the header places every such row (its values on one
     // line) and each so placed keeps its own sums. A header out of line
@@ -208,8 +222,11 @@ pub fn place(
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // One way only: the row's own sums place it. Several: the columns' sums
     // over every row, then the layout's gaps, then the usual empty columns.
-    let mut chosen: Vec<Option<(usize, Placement)>> =
-        candidates.iter().map(|c| (c.len() == 1).then_some((0, Placement::Arithmetic))).collect();
+    let mut chosen: Vec<Option<(usize, Placement)>> = candidates
+        .iter()
+        .zip(&by_layout)
+        .map(|(c, &laid)| (c.len() == 1).then_some((0, if laid { Placement::Layout } else { Placement::Arithmetic })))
+        .collect();
     let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && candidates[i].len() > 1).collect();
     if !open.is_empty() {
         let splits: Vec<Vec<Vec<i64>>> =
@@ -264,7 +281,7 @@ pub fn place(
     // (with the cells its other rows' usual placements agree on) is no placement.
     let fixed = fixed_values(table, &shorts, &candidates, &chosen, &preferred, n);
     for (i, s) in shorts.iter().enumerate() {
-        if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_column(grid, &table.rows, &fixed, s.row) {
+        if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_columns(grid, &table.rows, &fixed, Some(s.row)) {
             chosen[i] = None;
         }
     }
@@ -326,6 +343,49 @@ pub fn place(
             }
         }
     }
+}
+
+/// Of each short row's candidates, those the positions of the table's
+/// columns in laid-out text allow ([`positions::allowed`]), reading the
+/// rows that fill every column (`full`) as well; `None` where they say
+/// nothing.
+fn by_positions(
+    table: &Table,
+    grid: &'static GridSpec,
+    shorts: &[Short],
+    candidates: &[Vec<Candidate>],
+    full: &[Vec<&Token>],
+    norm: &Normalised,
+) -> Vec<Option<Vec<usize>>> {
+    let n = grid.columns.len();
+    let plain = |i: usize| !shorts[i].is_glued() && candidates[i].iter().all(|c| c.reading == 0);
+    let mut rows: Vec<positions::LaidRow> = (0..shorts.len())
+        .map(|i| positions::LaidRow {
+            values: if plain(i) { &shorts[i].values[..] } else { &[] },
+            candidates: candidates[i].iter().map(|c| c.at.clone()).collect(),
+        })
+        .collect();
+    rows.extend(
+        full.iter()
+            .filter(|r| r.len() == n)
+            .map(|r| positions::LaidRow { values: &r[..], candidates: vec![(0..n).collect()] }),
+    );
+    if rows.iter().filter(|r| r.values.len() >= 3).count() < 2 {
+        return vec![None; shorts.len()];
+    }
+    let known = fixed_values(table, shorts, candidates, &[], &[], n);
+    let holds = |open: &[&[usize]]| {
+        let mut fixed = known.clone();
+        for (i, ks) in open.iter().enumerate().take(shorts.len()) {
+            if let (Some(row), false) = (fixed.get_mut(shorts[i].row), ks.is_empty()) {
+                *row = agreed(ks.iter().map(|&k| shorts[i].vector(&candidates[i][k], n)), n);
+            }
+        }
+        !breaks_columns(grid, &table.rows, &fixed, None)
+    };
+    let mut allowed = positions::allowed(&rows, n, &holds, norm);
+    allowed.truncate(shorts.len());
+    allowed
 }
 
 /// Reads a placed row: each part of `reading` into the column `at` gives
@@ -413,8 +473,8 @@ fn under_headers(table: &Table, shorts: &[Short], tokens: &[Token], norm: &Norma
     let (d, c) = (misalignment(&display), misalignment(&chars));
     let pick = |u: Vec<Option<Under>>| u.into_iter().map(|u| u.map(|u| u.at)).collect();
     match placed(&display).cmp(&placed(&chars)) {
-        Ordering::Greater if d <= c => pick(display),
-        Ordering::Less if c <= d => pick(chars),
+        Ordering::Greater if d <= c + ROUNDING => pick(display),
+        Ordering::Less if c <= d + ROUNDING => pick(chars),
         _ if d + 1.0 <= c => pick(display),
         _ if c + 1.0 <= d => pick(chars),
         _ => display
@@ -427,6 +487,10 @@ fn under_headers(table: &Table, shorts: &[Short], tokens: &[Token], norm: &Norma
             .collect(),
     }
 }
+
+/// How far apart values of one column may stand across rows and be as
+/// well lined up: a centre rounded to whole columns moves by half of one.
+const ROUNDING: f32 = 0.5;
 
 /// A short row's values under its block's header: the header's line, the
 /// values' spans and the columns they stand in.
@@ -500,10 +564,11 @@ pub fn placements(k: usize, n: usize) -> impl Iterator<Item = Vec<usize>> {
 /// What laid-out text says of where a table's columns are: the step
 /// between neighbours ([`layout_step`]) and where the header names each
 /// column ([`header_spans`]).
-#[derive(Default)]
-pub struct Layout {
+/// `full`: the rows that fill every column, as their values.
+pub struct Layout<'t> {
     pub step: Option<f32>,
     pub header: Option<Vec<(f32, f32)>>,
+    pub full: Vec<Vec<&'t Token>>,
 }
 
 /// Where a grid's columns stand in laid-out text (`pdftotext -layout`, the
@@ -552,6 +617,19 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
         });
         found[k] = inside.next();
     }
+    // A name still not found: a word of it that no other name has, where
+    // the header stacks a narrow column's name a character or two a line
+    // (`自` `然` `人`, each at the column's place).
+    for (k, column) in grid.columns.iter().enumerate() {
+        if found[k].is_some() {
+            continue;
+        }
+        let only_here = |word: &str| {
+            column.label.contains(word)
+                && grid.columns.iter().enumerate().all(|(o, c)| o == k || !c.label.contains(word))
+        };
+        found[k] = header.iter().find(|t| only_here(&text[t.start..t.end])).map(|t| (t.line, spans(&[t], norm)[0]));
+    }
     let spans: Vec<(f32, f32)> = found.iter().map(|f| f.map(|(_, s)| s)).collect::<Option<_>>()?;
     let spaced = header.windows(2).any(|w| {
         w[0].line == w[1].line
@@ -564,6 +642,15 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
 /// first two characters or more (a name wrapped over lines).
 fn names_column(word: &str, label: &str) -> bool {
     word == label || (label.starts_with(word) && word.chars().count() >= 2)
+}
+
+/// Whether a header word of two characters or more is part of one
+/// column's label and of no other's (`制作数量` under `本年新`, where the
+/// names' first lines are alike).
+fn names_only(word: &str, label: &str, columns: &[Column]) -> bool {
+    word.chars().nth(1).is_some()
+        && label.contains(word)
+        && columns.iter().filter(|c| c.label.contains(word)).count() == 1
 }
 
 /// How far above a table 二 row its block's header is looked for (lines).
@@ -580,6 +667,20 @@ fn block_header(
     norm: &Normalised,
     metric: Metric,
 ) -> Option<(usize, Vec<(f32, f32)>)> {
+    // Names by their starts first; by a part only they have when no line
+    // names them so (a header of two lines whose first are alike).
+    block_header_by(tokens, first, columns, norm, metric, false)
+        .or_else(|| block_header_by(tokens, first, columns, norm, metric, true))
+}
+
+fn block_header_by(
+    tokens: &[Token],
+    first: &Token,
+    columns: &[Column],
+    norm: &Normalised,
+    metric: Metric,
+    by_part: bool,
+) -> Option<(usize, Vec<(f32, f32)>)> {
     let text = &norm.text;
     let before = tokens.partition_point(|t| t.start < first.start);
     let mut end = before;
@@ -594,7 +695,10 @@ fn block_header(
         }
         let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
         for column in columns {
-            let mut naming = words.iter().filter(|t| names_column(&text[t.start..t.end], column.label));
+            let mut naming = words.iter().filter(|t| {
+                let word = &text[t.start..t.end];
+                names_column(word, column.label) || (by_part && names_only(word, column.label, columns))
+            });
             match (naming.next(), naming.next()) {
                 (Some(t), None) => named.push(t),
                 _ => break,
@@ -607,7 +711,12 @@ fn block_header(
             .windows(2)
             .all(|w| text.get(w[0].end..w[1].start).is_some_and(|b| b.len() >= 2 && b.bytes().all(|b| b == b' ')));
         let spans = spans_in(&named, norm, metric);
-        return (spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some((line, spans));
+        if spaced && spans.windows(2).all(|w| w[0].1 <= w[1].0) {
+            return Some((line, spans));
+        }
+        if !by_part {
+            return None;
+        }
     }
     None
 }
@@ -745,7 +854,7 @@ pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
 /// The spans (from, to) of words on one line, in columns as `metric`
 /// counts them, measured in one pass over the line when they stand in
 /// order (not from the line's start for each word).
-fn spans_in(words: &[&Token], norm: &Normalised, metric: Metric) -> Vec<(f32, f32)> {
+pub(super) fn spans_in(words: &[&Token], norm: &Normalised, metric: Metric) -> Vec<(f32, f32)> {
     let text = &norm.text;
     let Some(first) = words.first() else { return Vec::new() };
     let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
@@ -852,27 +961,39 @@ fn fixed_values(
         .collect();
     for (i, s) in shorts.iter().enumerate() {
         let Some(row) = out.get_mut(s.row) else { continue };
-        *row = match (chosen[i], preferred.get(i).and_then(Option::as_ref)) {
+        *row = match (chosen.get(i).copied().flatten(), preferred.get(i).and_then(Option::as_ref)) {
             (Some((k, _)), _) => s.vector(&candidates[i][k], n).into_iter().map(Some).collect(),
-            (None, Some(best)) => {
-                let vectors: Vec<Vec<i64>> = best.iter().map(|&k| s.vector(&candidates[i][k], n)).collect();
-                (0..n).map(|c| vectors.iter().all(|v| v[c] == vectors[0][c]).then(|| vectors[0][c])).collect()
-            }
+            (None, Some(best)) => agreed(best.iter().map(|&k| s.vector(&candidates[i][k], n)), n),
             (None, None) => vec![None; n],
         };
     }
     out
 }
 
-/// Whether a column sum of the grid that involves row `row` fails with the
-/// values known.
-fn breaks_column(grid: &'static GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row: usize) -> bool {
-    let key = rows.get(row).map(|r| r.key);
+/// The cells on which rows read in several ways agree; `None` where they
+/// differ.
+fn agreed(vectors: impl Iterator<Item = Vec<i64>>, n: usize) -> Vec<Option<i64>> {
+    let mut out: Option<Vec<Option<i64>>> = None;
+    for v in vectors {
+        match &mut out {
+            None => out = Some(v.into_iter().map(Some).collect()),
+            Some(o) => o.iter_mut().zip(v).filter(|(a, b)| **a != Some(*b)).for_each(|(a, _)| *a = None),
+        }
+    }
+    out.unwrap_or_else(|| vec![None; n])
+}
+
+/// Whether a column sum of the grid (one that involves row `row`, when
+/// given) fails with the values known.
+fn breaks_columns(grid: &'static GridSpec, rows: &[Row], fixed: &[Vec<Option<i64>>], row: Option<usize>) -> bool {
+    let key = row.map(|row| rows.get(row).map(|r| r.key));
     grid.sums().iter().any(|inst| {
         let Along::Column(column) = inst.along else { return false };
         let c = grid.columns.iter().position(|k| k.key == column);
-        if !inst.cells().any(|(r, _)| Some(r) == key) {
-            return false;
+        if let Some(key) = key {
+            if !inst.cells().any(|(r, _)| Some(r) == key) {
+                return false;
+            }
         }
         let value = |(r, _): (crate::template::RowKey, ColKey)| {
             let i = rows.iter().position(|x| x.key == r)?;
@@ -1035,5 +1156,68 @@ mod laid_out_tests {
         let row = r.tables.active.row(a::REGULATIONS).expect("规章");
         assert_eq!((row.int(a::PUBLISHED), row.int(a::TOTAL_PUBLISHED)), (None, None), "{:?}", r.diagnostics);
         assert!(r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(a::REGULATIONS)));
+    }
+
+    /// Table 三 of the 2021 template as `pdftotext -layout` lays it out,
+    /// with no header to go by, its empty cells blank; `spaces`: what
+    /// parts the words of a line where laid-out text puts more.
+    fn requests_page(raw: bool) -> String {
+        let row = |label: &str, values: &[(usize, &str)]| {
+            let mut words = vec![(0, label)];
+            words.extend_from_slice(values);
+            let line = laid(&words, false);
+            if raw {
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                line
+            }
+        };
+        // Columns at 36 (自然人), 40, 46, 50, 54 (法律服务机构), 59 (其他), 62 (总计).
+        let full = [(36, "10"), (40, "2"), (46, "1"), (50, "3"), (59, "4"), (62, "20")];
+        let lines = [
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            row("一、本年新收政府信息公开申请数量", &full),
+            row("二、上年结转政府信息公开申请数量", &[(54, "5"), (62, "5")]),
+            "三、本年度办理结果".to_string(),
+            row("（一）予以公开", &full),
+            row("（七）总计", &full),
+            row("四、结转下年度继续办理", &[(54, "5"), (62, "5")]),
+            "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        ];
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn the_columns_that_rows_leave_empty_are_found_from_where_the_other_rows_values_stand() {
+        use crate::template::keys::requests as q;
+        let r = crate::check(&requests_page(false), None);
+        let row = |k| r.tables.requests.row(k).unwrap_or_else(|| panic!("{k:?}: {:?}", r.diagnostics));
+        // `5` stands between the values of 社会公益组织 and 其他: 法律服务机构,
+        // so the column every other row leaves empty is that one too.
+        for k in [q::CARRIED_OVER, q::CARRIED_FORWARD] {
+            assert_eq!(row(k).int(q::LEGAL_SERVICE), Some(5), "{k:?}: {:?}", r.diagnostics);
+            assert_eq!(row(k).int(q::NATURAL_PERSON), None);
+        }
+        for k in [q::NEW, q::GRANTED, q::OUTCOME_TOTAL] {
+            let cells: Vec<Option<i64>> = [q::COMMERCIAL, q::RESEARCH, q::PUBLIC_INTEREST, q::LEGAL_SERVICE, q::OTHER]
+                .iter()
+                .map(|&c| row(k).int(c))
+                .collect();
+            assert_eq!(cells, [Some(2), Some(1), Some(3), None, Some(4)], "{k:?}: {:?}", r.diagnostics);
+        }
+        assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn values_parted_by_one_space_say_nothing_of_where_their_columns_are() {
+        use crate::template::keys::requests as q;
+        let r = crate::check(&requests_page(true), None);
+        let row = r.tables.requests.row(q::CARRIED_OVER).expect("二");
+        // Only the usual placement (自然人), said to be presumed, or none.
+        assert_eq!(row.int(q::LEGAL_SERVICE), None, "{:?}", r.diagnostics);
+        let said = |d: &&crate::rules::diagnostic::Diagnostic| {
+            d.row == Some(q::CARRIED_OVER) && (d.code == "value.ambiguous" || d.message.contains("推定"))
+        };
+        assert!(r.diagnostics.iter().any(|d| said(&d)), "{:?}", r.diagnostics);
     }
 }

@@ -51,6 +51,14 @@ pub const NEWER_VERSION_MARGIN: f32 = 0.5;
 /// one column absorbs the rounding of positions to whole columns.
 pub const HEADER_MARGIN: f32 = 1.0;
 
+/// Values of rows laid out on one scale stand in one column when their
+/// starts, sorted, are at most this far from the next (columns of
+/// laid-out text)…
+pub const POSITION_JOIN: f32 = 2.0;
+/// …and all of them within this much: neighbouring columns of a table's
+/// numbers stand four columns apart or more.
+pub const POSITION_SPREAD: f32 = 3.0;
+
 // ---------------------------------------------------------------- table 二
 
 /// How near the end of a segment's label a row name of table 二 must be
