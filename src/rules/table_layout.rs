@@ -1,6 +1,7 @@
 //! `table.layout`: a table whose text layout cannot be rebuilt into rows
 //! and columns reliably (column-major PDF text that no single arrangement
-//! fits). Nothing of that table is taken.
+//! fits; a table written in blocks, its header split around its numbers).
+//! Nothing of that table is taken.
 
 use super::{Document, Rule, RuleDoc, RuleGroup};
 use crate::rules::diagnostic::{Diagnostic, Severity};
@@ -12,7 +13,7 @@ pub const RULE: Rule = Rule {
     group: RuleGroup::National,
     title: "表格文字的排列无法可靠还原",
     doc: RuleDoc {
-        what: "有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。",
+        what: "有些PDF转出的文字是“按列”排列的：先列出一页表格的全部行名，再逐列列出数字，每行一个。本工具按模板的行列结构重排，并用表内的勾稽关系（每行总计、每列总计、列平衡）验证；只有恰好一种排法全部相符时才采用。还有些转出的文字把表格拆成几块（表头的列名一部分在数字之前、一部分在数字之后，如pdftotext不带-layout参数），数字已离开所在的行，无从重排。",
         why: "排法不唯一或都不相符时，任何一种都是猜测，把数字放错格比不给出更糟；此时该表的数字一律不采用，也不据此检查。",
         example: "表三按列提取，重排后“一、本年新收”行的总计不等于各列之和，且换用其他排法也不相符。",
         basis: "年报格式表三的行列结构及表头注明的勾稽关系。建议改用按行复制的文字（从Word、网页复制，或PDF阅读器的“版式”文本）。",
@@ -87,5 +88,35 @@ mod tests {
         assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
         assert!(codes(&r).contains(&"table.value_count"));
         assert!(r.requests_row(q::NEW).is_some(), "the rest of the table is read");
+    }
+
+    /// Table 三 as `pdftotext` without `-layout` writes it: the left
+    /// columns' names, the first rows one value a line, then the right
+    /// columns' names and the rest.
+    fn in_blocks(repeat_whole_header: bool) -> String {
+        let text = Sample::new(&V2021).text();
+        let start = text.find("申请人情况").unwrap();
+        let end = text.find("（一）予以公开").unwrap();
+        let left = "自然人\n商业企业\n科研机构\n";
+        let right = "社会公益组织\n法律服务机构\n其他\n总计\n";
+        let first = "一、本年新收政府信息公开申请数量\n\n494\n\n二、上年结转政府信息公开申请数量\n\n1\n\n4\n4\n";
+        let header = if repeat_whole_header { format!("{left}{right}") } else { right.to_string() };
+        let head = if repeat_whole_header { format!("{left}{right}") } else { left.to_string() };
+        format!("{}{head}{first}{header}16 514\n37\n{}", &text[..start], &text[end..])
+    }
+
+    #[test]
+    fn a_header_split_around_the_numbers_is_not_read() {
+        let r = crate::check(&in_blocks(false), None);
+        let d = with_code(&r, "table.layout");
+        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+        assert!(d[0].message.contains("表头"), "{}", d[0].message);
+        assert!(r.requests_row(q::NEW).is_none() && r.requests_row(q::CARRIED_OVER).is_none(), "nothing is assigned");
+    }
+
+    #[test]
+    fn a_header_repeated_whole_is_no_split() {
+        let r = crate::check(&in_blocks(true), None);
+        assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
     }
 }

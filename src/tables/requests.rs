@@ -18,7 +18,7 @@ use super::tuning::{
 };
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
-use crate::read::tokens::Token;
+use crate::read::tokens::{Kind, Token};
 use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
 /// The table, and how its text glues cells (see [`Glue`]).
@@ -106,12 +106,56 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     if table.found {
         table.version = Some(chosen.version);
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
+        if header_after_values(tokens, grid, norm) {
+            // Which value is whose is lost: nothing is taken.
+            table.rows = grid.rows.iter().map(|spec| empty_row(spec, grid)).collect();
+            table.unreadable = Some(HEADER_AFTER_VALUES.to_string());
+        }
     } else {
         // A few stray matches are not a table: keep nothing rather than guess.
         table.rows =
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
     (table, glue)
+}
+
+const HEADER_AFTER_VALUES: &str =
+    "表头的列名与数字前后交错（如pdftotext不带-layout转出的文字，表格被拆成几块），无法确定数字所在的行和列";
+
+/// Whether the table's header is split around its numbers: some column
+/// named before the first number and another first named after it, by a
+/// word of its name that no other column's name and no row's label has
+/// (`社会`, `公益` of 社会公益组织). `pdftotext` without `-raw` or
+/// `-layout` writes a table in blocks so: the left columns' names, the
+/// first rows, then the right columns' names and the other rows, each
+/// value on a line of its own, no longer beside its row. A header repeated
+/// on a second page names every column again, having named them all.
+fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> bool {
+    let Some(first_number) = tokens.iter().position(|t| t.number().is_some()) else { return false };
+    let names = |word: &str| -> Option<usize> {
+        let labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));
+        if word.chars().count() < 2 || labels.into_iter().any(|l| l.contains(word)) {
+            return None;
+        }
+        let mut of = grid.columns.iter().enumerate().filter(|(_, c)| c.label.contains(word));
+        match (of.next(), of.next()) {
+            (Some((k, _)), None) => Some(k),
+            _ => None,
+        }
+    };
+    let named = |words: &[Token]| -> Vec<usize> {
+        let mut out: Vec<usize> = words
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Text))
+            .filter_map(|t| names(&norm.text[t.start..t.end]))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let before = named(&tokens[..first_number]);
+    let after = named(&tokens[first_number..]);
+    !before.is_empty() && after.iter().any(|k| !before.contains(k))
 }
 
 /// A row given two rows' values, a row's worth a line, followed by a row
