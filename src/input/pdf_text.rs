@@ -130,7 +130,7 @@ fn line_of(row: &mut Vec<&TextItem>, unit: f64) -> String {
 /// the app's first load). Both are run natively, the one against the other.
 fn sort<T: Copy>(v: &mut [T], before: fn(&T, &T) -> bool) {
     #[cfg(target_arch = "wasm32")]
-    insertion_sort(v, before);
+    crate::util::sort::insertion_sort(v, before);
     #[cfg(not(target_arch = "wasm32"))]
     library_sort(v, before);
 }
@@ -143,17 +143,6 @@ fn library_sort<T: Copy>(v: &mut [T], before: fn(&T, &T) -> bool) {
         (_, true) => Ordering::Greater,
         _ => Ordering::Equal,
     });
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn insertion_sort<T: Copy>(v: &mut [T], before: fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && before(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -219,7 +208,7 @@ mod tests {
         for len in [0, 1, 2, 17, 300] {
             let v: Vec<(u8, usize)> = (0..len).map(|i| (next(), i)).collect();
             let (mut a, mut b) = (v.clone(), v);
-            insertion_sort(&mut a, |x, y| x.0 < y.0);
+            crate::util::sort::insertion_sort(&mut a, |x, y| x.0 < y.0);
             library_sort(&mut b, |x, y| x.0 < y.0);
             assert_eq!(a, b);
             assert!(a.windows(2).all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1)));

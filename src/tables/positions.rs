@@ -24,6 +24,7 @@ use super::sparse::{placements, spans_in, Metric};
 use super::tuning::{POSITION_JOIN, POSITION_SPREAD};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::Token;
+use crate::util::sort::insertion_sort;
 
 /// A row as laid out: its values (on one line) and the placements (the
 /// column of each value) that keep its own sums.
@@ -88,7 +89,7 @@ pub fn allowed(
         }
     }
     for o in out.iter_mut().flatten() {
-        o.sort_unstable();
+        insertion_sort(o, |a, b| a < b);
     }
     out
 }
@@ -126,7 +127,7 @@ fn spaced(values: &[&Token], norm: &Normalised) -> bool {
 fn by_total(spans: &[Option<Vec<(f32, f32)>>]) -> Vec<Vec<usize>> {
     let mut rows: Vec<(f32, usize)> =
         spans.iter().enumerate().filter_map(|(r, s)| Some((s.as_ref()?.last()?.0, r))).collect();
-    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    insertion_sort(&mut rows, |a, b| a.0 < b.0);
     chains(&rows).into_iter().map(|g| g.into_iter().map(|(_, r)| r).collect()).collect()
 }
 
@@ -159,7 +160,7 @@ fn ways(rows: &[LaidRow], spans: &[Option<Vec<(f32, f32)>>], group: &[usize], n:
         let s = spans[r].as_ref()?;
         inner.extend(s.iter().enumerate().take(s.len() - 1).skip(1).map(|(v, &at)| (at.0, (g, v))));
     }
-    inner.sort_by(|a, b| a.0.total_cmp(&b.0));
+    insertion_sort(&mut inner, |a, b| a.0 < b.0);
     let clusters = chains(&inner);
     let inner_columns = n.checked_sub(2)?;
     if clusters.is_empty() || clusters.len() > inner_columns {

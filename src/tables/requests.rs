@@ -143,19 +143,9 @@ fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> 
             _ => None,
         }
     };
-    let named = |words: &[Token]| -> Vec<usize> {
-        let mut out: Vec<usize> = words
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Text))
-            .filter_map(|t| names(&norm.text[t.start..t.end]))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let before = named(&tokens[..first_number]);
-    let after = named(&tokens[first_number..]);
-    !before.is_empty() && after.iter().any(|k| !before.contains(k))
+    let named = |t: &Token| matches!(t.kind, Kind::Text).then(|| names(&norm.text[t.start..t.end])).flatten();
+    let before: Vec<usize> = tokens[..first_number].iter().filter_map(named).collect();
+    !before.is_empty() && tokens[first_number..].iter().filter_map(named).any(|k| !before.contains(&k))
 }
 
 /// A row given two rows' values, a row's worth a line, followed by a row
