@@ -63,10 +63,17 @@ const SAME_ROW: f64 = 0.45;
 /// How far after the previous item's end (a share of the height) an item
 /// is apart from it, with at least one space between.
 const APART: f64 = 0.3;
+/// A page's items that are only a number measure its columns when there
+/// are this many.
+const MIN_NUMBERS: usize = 3;
 
 /// A page's items regrouped into lines: by y (within [`SAME_ROW`] of the
 /// row's height, and 2 units at least), then by x. A column is half the
-/// body text's height (the median item's); a Chinese character takes two.
+/// height of the page's numbers (the median item's of those that are only
+/// a number, when there are [`MIN_NUMBERS`]; else of all): the tables'
+/// text, whichever way a reader cuts the page's prose into items (pdf.js
+/// and pdf-extract do it differently), so that the app and the command
+/// line lay out one page alike. A Chinese character takes two columns.
 /// Items that touch are written together; items apart are one space apart
 /// at least, else at the column their x gives.
 pub fn page_lines(items: &[TextItem]) -> Vec<String> {
@@ -74,7 +81,10 @@ pub fn page_lines(items: &[TextItem]) -> Vec<String> {
     if parts.is_empty() {
         return Vec::new();
     }
-    let mut heights: Vec<f64> = parts.iter().map(|p| p.height.abs()).collect();
+    let number = |p: &TextItem| p.text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let numbers = parts.iter().filter(|p| number(p)).count();
+    let mut heights: Vec<f64> =
+        parts.iter().filter(|p| numbers < MIN_NUMBERS || number(p)).map(|p| p.height.abs()).collect();
     sort(&mut heights, |a, b| a < b);
     let unit = Some(heights[heights.len() / 2] / 2.0).filter(|u| *u > 0.0).unwrap_or(5.0);
     sort(&mut parts, |a, b| a.y > b.y || (a.y == b.y && a.x < b.x));
@@ -172,6 +182,32 @@ mod tests {
         let at = |line: &str, word: &str| laid_out_width(&line[..line.rfind(word).unwrap()]);
         assert_eq!(at(&lines[1], "26"), at(&lines[0], "总计"));
         assert_eq!(at(&lines[0], "总计"), 40);
+    }
+
+    #[test]
+    fn columns_are_measured_on_the_smaller_text_however_many_items_the_larger_makes() {
+        // A table of 10-unit text under prose of 12: cut into more or
+        // fewer items, the prose moves no column of the table.
+        let table = |prose_items: usize| {
+            let mut page: Vec<TextItem> = (0..prose_items)
+                .map(|k| TextItem {
+                    height: 12.0,
+                    ..item("政府信息公开", 20.0 * k as f64, 900.0 - 20.0 * k as f64, 72.0)
+                })
+                .collect();
+            page.extend([item("总计", 200.0, 700.0, 20.0)]);
+            page.extend([680.0, 660.0, 640.0].map(|y| item("26", 200.0, y, 10.0)));
+            page_lines(&page)
+        };
+        for prose_items in [1, 2, 6] {
+            let lines = table(prose_items);
+            let under = |word: &str| format!("{}{word}", " ".repeat(40));
+            assert_eq!(
+                lines[lines.len() - 4..],
+                [under("总计"), under("26"), under("26"), under("26")],
+                "{prose_items}"
+            );
+        }
     }
 
     #[test]
