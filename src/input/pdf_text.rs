@@ -185,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn columns_are_measured_on_the_smaller_text_however_many_items_the_larger_makes() {
+    fn columns_are_measured_on_the_numbers_however_many_items_the_prose_makes() {
         // A table of 10-unit text under prose of 12: cut into more or
         // fewer items, the prose moves no column of the table.
         let table = |prose_items: usize| {

@@ -133,15 +133,9 @@ const HEADER_AFTER_VALUES: &str =
 fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> bool {
     let Some(first_number) = tokens.iter().position(|t| t.number().is_some()) else { return false };
     let names = |word: &str| -> Option<usize> {
-        let labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));
-        if word.chars().count() < 2 || labels.into_iter().any(|l| l.contains(word)) {
-            return None;
-        }
-        let mut of = grid.columns.iter().enumerate().filter(|(_, c)| c.label.contains(word));
-        match (of.next(), of.next()) {
-            (Some((k, _)), None) => Some(k),
-            _ => None,
-        }
+        let k = sparse::only_column(word, grid.columns).filter(|_| word.chars().nth(1).is_some())?;
+        let mut labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));
+        (!labels.any(|l| l.contains(word))).then_some(k)
     };
     let named = |t: &Token| matches!(t.kind, Kind::Text).then(|| names(&norm.text[t.start..t.end])).flatten();
     let before: Vec<usize> = tokens[..first_number].iter().filter_map(named).collect();

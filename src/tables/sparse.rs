@@ -193,11 +193,12 @@ pub fn place(
     let allowed = by_positions(table, grid, &shorts, &candidates, &full, norm);
     for ((c, allowed), narrowed) in candidates.iter_mut().zip(allowed).zip(&mut by_layout) {
         if let Some(allowed) = allowed.filter(|a| !a.is_empty() && a.len() < c.len()) {
-            let mut k = 0;
-            c.retain(|_| {
-                k += 1;
-                allowed.contains(&(k - 1))
-            });
+            *c = std::mem::take(c)
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| allowed.contains(k))
+                .map(|(_, c)| c)
+                .collect();
             *narrowed = true;
         }
     }
@@ -620,15 +621,11 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
     // A name still not found: a word of it that no other name has, where
     // the header stacks a narrow column's name a character or two a line
     // (`自` `然` `人`, each at the column's place).
-    for (k, column) in grid.columns.iter().enumerate() {
-        if found[k].is_some() {
-            continue;
-        }
-        let only_here = |word: &str| {
-            column.label.contains(word)
-                && grid.columns.iter().enumerate().all(|(o, c)| o == k || !c.label.contains(word))
-        };
-        found[k] = header.iter().find(|t| only_here(&text[t.start..t.end])).map(|t| (t.line, spans(&[t], norm)[0]));
+    for (k, slot) in found.iter_mut().enumerate().filter(|(_, f)| f.is_none()) {
+        *slot = header
+            .iter()
+            .find(|t| only_column(&text[t.start..t.end], grid.columns) == Some(k))
+            .map(|t| (t.line, spans(&[t], norm)[0]));
     }
     let spans: Vec<(f32, f32)> = found.iter().map(|f| f.map(|(_, s)| s)).collect::<Option<_>>()?;
     let spaced = header.windows(2).any(|w| {
@@ -644,13 +641,15 @@ fn names_column(word: &str, label: &str) -> bool {
     word == label || (label.starts_with(word) && word.chars().count() >= 2)
 }
 
-/// Whether a header word of two characters or more is part of one
-/// column's label and of no other's (`制作数量` under `本年新`, where the
-/// names' first lines are alike).
-fn names_only(word: &str, label: &str, columns: &[Column]) -> bool {
-    word.chars().nth(1).is_some()
-        && label.contains(word)
-        && columns.iter().filter(|c| c.label.contains(word)).count() == 1
+/// The one column whose label has `word` in it, when no other's has
+/// (`人` of 自然人, `制作数量` of 本年新制作数量 where the names' first
+/// lines are alike).
+pub(super) fn only_column(word: &str, columns: &[Column]) -> Option<usize> {
+    let mut having = columns.iter().enumerate().filter(|(_, c)| c.label.contains(word));
+    match (having.next(), having.next()) {
+        (Some((k, _)), None) => Some(k),
+        _ => None,
+    }
 }
 
 /// How far above a table 二 row its block's header is looked for (lines).
@@ -694,10 +693,13 @@ fn block_header_by(
             continue;
         }
         let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
-        for column in columns {
+        for (k, column) in columns.iter().enumerate() {
+            // By a part: two characters or more.
+            let by_part =
+                |word: &str| by_part && word.chars().nth(1).is_some() && only_column(word, columns) == Some(k);
             let mut naming = words.iter().filter(|t| {
                 let word = &text[t.start..t.end];
-                names_column(word, column.label) || (by_part && names_only(word, column.label, columns))
+                names_column(word, column.label) || by_part(word)
             });
             match (naming.next(), naming.next()) {
                 (Some(t), None) => named.push(t),
@@ -1159,8 +1161,8 @@ mod laid_out_tests {
     }
 
     /// Table 三 of the 2021 template as `pdftotext -layout` lays it out,
-    /// with no header to go by, its empty cells blank; `spaces`: what
-    /// parts the words of a line where laid-out text puts more.
+    /// with no header to go by, its empty cells blank; `raw`: each line's
+    /// words one space apart instead, as a PDF's raw text parts them.
     fn requests_page(raw: bool) -> String {
         let row = |label: &str, values: &[(usize, &str)]| {
             let mut words = vec![(0, label)];
