@@ -58,7 +58,10 @@ pub fn check_with(registry: &'static Registry, text: &str, source: Option<&str>)
     let line_at = |o: usize| norm.line_at(o);
     let sections = read::sections::find_sections(&norm.text, line_at);
     let meta = read::meta::read_meta(&norm.text, line_at);
-    let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year));
+    let year = meta.title_year.or(meta.period.as_ref().map(|p| p.to_year)).or_else(|| {
+        let general = sections.iter().find(|s| s.number == 1)?;
+        read::meta::opening_year(&norm.text, general).map(|(year, _)| year)
+    });
     let tables = tables::parse(&norm, &sections, year, registry);
     let doc = rules::Document::new(&norm, &meta, &sections, &tables, year, registry);
     let mut diagnostics = rules::run(&doc);

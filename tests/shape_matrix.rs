@@ -206,6 +206,15 @@ fn batch_reads_back_or_says_why() {
         shapegen::check_writers(&pages, &outputs)
     );
     println!("\n{}", measure::render_by_report(&results));
+    // SHAPEGEN_DETAIL=pdf-plain: each failing page of that shape, with the
+    // cells it gets wrong and the false errors.
+    if let Ok(shape) = std::env::var("SHAPEGEN_DETAIL") {
+        for (name, _, s, tally) in
+            results.iter().filter(|(_, style, s, t)| s.name() == shape && !t.holds(s.lossy(*style)) && style.is_some())
+        {
+            println!("{name} {}: {}", s.name(), tally.shown().join("\n    "));
+        }
+    }
     judge(&format!("real programs' shapes, fresh batch in {}", pages.display()), &matrix_of(&results));
 }
 

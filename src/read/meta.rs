@@ -8,6 +8,7 @@
 //! page's paragraphs give it), `XX区人民政府关于2021年政府信息公开工作
 //! 情况的报告`, a title broken over two lines.
 
+use crate::read::sections::Section;
 use crate::template::{agencies, phrases};
 use crate::util::chars::{floor_boundary, is_chinese_numeral};
 use crate::util::find::{contains, find, matches, shared_start};
@@ -337,6 +338,30 @@ pub fn years(s: &str) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
         let year = before.bytes().skip(before.len() - 4).fold(0, |y, d| y * 10 + i32::from(d - b'0'));
         (1990..=2100).contains(&year).then_some((year, before.len() - 4, at + '年'.len_utf8()))
     })
+}
+
+/// How far into the first line of 一、总体情况 its opening year is looked
+/// for (characters): `2021年，我局…`, `2021年度，…`.
+const OPENING_CHARS: usize = 12;
+
+/// The year the first line under 一、总体情况 opens with (`2021年，我局…`),
+/// and that line's offset in `text`: the report's year where no title or
+/// statistical period gives one (a page copied from under its title).
+pub fn opening_year(text: &str, general: &Section) -> Option<(i32, usize)> {
+    let body = &text[general.start..general.end.min(text.len())];
+    let mut offset = general.start;
+    let line = body.split('\n').find_map(|line| {
+        let at = offset;
+        offset += line.len() + 1;
+        // The heading's own line, past the heading (a page's paragraph).
+        let line = if at == general.start { line.trim_start().strip_prefix(general.heading.as_str())? } else { line };
+        (!line.trim().is_empty()).then_some((at, line))
+    });
+    let (at, line) = line?;
+    let opening = line.trim_start();
+    let opening = &opening[..opening.char_indices().nth(OPENING_CHARS).map_or(opening.len(), |(i, _)| i)];
+    let (year, from, _) = years(opening).next()?;
+    (from == 0).then_some((year, at))
 }
 
 fn looks_like_agency(s: &str) -> bool {
@@ -693,6 +718,25 @@ mod tests {
     fn period_without_its_cue_word() {
         let m = meta("本报告所列数据时限为2022年1月1日至2022年12月31日。");
         assert_eq!(m.period.map(|p| p.to), Some("2022-12-31".to_string()));
+    }
+
+    /// A page copied from under its title, with no statistical period: the
+    /// year 一、总体情况 opens with is the report's; a year further into the
+    /// sentence is not.
+    #[test]
+    fn the_year_general_opens_with() {
+        use crate::template::v2021::V2021;
+        let sample = crate::testing::Sample::new(&V2021).prose(1, "2023年，我局认真落实《条例》。");
+        let text = sample.text();
+        let body = &text[text.find("一、总体情况").unwrap()..];
+        assert_eq!(crate::check(body, None).year, Some(2023));
+        let later = body.replacen("2023年，我局", "我局在2023年", 1);
+        assert_eq!(crate::check(&later, None).year, None);
+        // Heading and opening on one line (a page's paragraph).
+        let one_line = body.replacen("一、总体情况\n", "一、总体情况 ", 1);
+        let sections = crate::read::sections::find_sections(&one_line, |_| 1);
+        let general = sections.iter().find(|s| s.number == 1).unwrap();
+        assert_eq!(opening_year(&one_line, general).map(|(y, _)| y), Some(2023));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `meta.year_mismatch`: title year, statistical period and content disagree.
 
 use super::{Document, Rule, RuleDoc, RuleGroup};
-use crate::read::meta::years;
+use crate::read::meta::opening_year;
 use crate::rules::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -34,16 +34,12 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
     }
     // The first words of 一、总体情况: `2021年，我局…`.
-    if let (Some(t), Some(s)) = (title.or(doc.meta.period.as_ref().map(|p| p.from_year)), doc.section(1)) {
-        let body = &doc.text()[s.start..s.end];
-        let line = body.split('\n').skip(1).find(|l| !l.trim().is_empty()).unwrap_or("");
-        // Its first 12 characters.
-        let opening = &line[..line.char_indices().nth(12).map_or(line.len(), |(i, _)| i)];
-        let first_year = years(opening).next();
-        if let Some((y, _, _)) = first_year {
-            if y != t && opening.trim_start().starts_with(&y.to_string()) {
-                out.push(RULE.diag(format!("报告为{t}年度，但“一、总体情况”开头写的是{y}年")).line(Some(s.line + 1)));
-            }
+    let opening = doc.section(1).and_then(|s| opening_year(doc.text(), s));
+    if let (Some(t), Some((y, at))) = (title.or(doc.meta.period.as_ref().map(|p| p.from_year)), opening) {
+        if y != t {
+            out.push(
+                RULE.diag(format!("报告为{t}年度，但“一、总体情况”开头写的是{y}年")).line(Some(doc.norm.line_at(at))),
+            );
         }
     }
 }
