@@ -93,30 +93,65 @@ mod tests {
     /// Table 三 as `pdftotext` without `-layout` writes it: the left
     /// columns' names, the first rows one value a line, then the right
     /// columns' names and the rest.
-    fn in_blocks(repeat_whole_header: bool) -> String {
+    fn in_blocks() -> String {
         let text = Sample::new(&V2021).text();
         let start = text.find("申请人情况").unwrap();
         let end = text.find("（一）予以公开").unwrap();
         let left = "自然人\n商业企业\n科研机构\n";
         let right = "社会公益组织\n法律服务机构\n其他\n总计\n";
         let first = "一、本年新收政府信息公开申请数量\n\n494\n\n二、上年结转政府信息公开申请数量\n\n1\n\n4\n4\n";
-        let header = if repeat_whole_header { format!("{left}{right}") } else { right.to_string() };
-        let head = if repeat_whole_header { format!("{left}{right}") } else { left.to_string() };
-        format!("{}{head}{first}{header}16 514\n37\n{}", &text[..start], &text[end..])
+        format!("{}{left}{first}{right}16 514\n37\n{}", &text[..start], &text[end..])
+    }
+
+    /// The table-layout diagnostics of a report: (table, message).
+    fn layout(r: &crate::Report) -> Vec<(Option<TableId>, &str)> {
+        with_code(r, "table.layout").into_iter().map(|d| (d.table, d.message.as_str())).collect()
     }
 
     #[test]
     fn a_header_split_around_the_numbers_is_not_read() {
-        let r = crate::check(&in_blocks(false), None);
-        let d = with_code(&r, "table.layout");
-        assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
-        assert!(d[0].message.contains("表头"), "{}", d[0].message);
+        let r = crate::check(&in_blocks(), None);
+        let d = layout(&r);
+        assert_eq!(d.len(), 2, "{:?}", r.diagnostics);
+        assert!(d.iter().any(|(t, m)| *t == Some(TableId::Requests) && m.contains("表头")), "{d:?}");
+        // Table 二 of the same page, which has no arithmetic to show its
+        // values stayed in place, is not read either.
+        assert!(d.iter().any(|(t, m)| *t == Some(TableId::Active) && m.contains("表三")), "{d:?}");
         assert!(r.requests_row(q::NEW).is_none() && r.requests_row(q::CARRIED_OVER).is_none(), "nothing is assigned");
+        assert!(r.tables.active.rows.iter().all(|row| !row.has_values()));
     }
 
     #[test]
     fn a_header_repeated_whole_is_no_split() {
-        let r = crate::check(&in_blocks(true), None);
-        assert!(!codes(&r).contains(&"table.layout"), "{:?}", r.diagnostics);
+        // A page break: the whole header again before （一）.
+        let text = Sample::new(&V2021).text();
+        let header_at = text.find("申请人情况").unwrap();
+        let header = &text[header_at..=header_at + text[header_at..].find('\n').unwrap()];
+        let at = text.find("（一）予以公开").unwrap();
+        let r = crate::check(&format!("{}{header}{}", &text[..at], &text[at..]), None);
+        assert!(layout(&r).is_empty(), "{:?}", r.diagnostics);
+        assert_eq!(r.requests_row(q::GRANTED).unwrap().get(&q::TOTAL), Some(&0));
+    }
+
+    /// Numbers between two rows in text that is no row's label (a label's
+    /// tail cut off, with other rows' values after it), as `pdftotext`
+    /// without `-layout` leaves them; numbers in prose before the table
+    /// are not.
+    #[test]
+    fn numbers_no_row_takes_are_not_read() {
+        let text = Sample::new(&V2021).text();
+        let at = text.find("（一）予以公开").unwrap();
+        let stray = format!("{}不计其他情形）\n\n3\n4\n{}", &text[..at], &text[at..]);
+        let r = crate::check(&stray, None);
+        let d = layout(&r);
+        assert!(d.iter().any(|(t, m)| *t == Some(TableId::Requests) && m.contains("不在任何一行")), "{d:?}");
+        assert!(d.iter().any(|(t, _)| *t == Some(TableId::Active)), "{d:?}");
+        assert!(r.requests_row(q::NEW).is_none());
+
+        let header = text.find("申请人情况").unwrap();
+        let prose = format!("{}本年度共收到申请3件，办结2件，结转1件。\n{}", &text[..header], &text[header..]);
+        let r = crate::check(&prose, None);
+        assert!(layout(&r).is_empty(), "{:?}", r.diagnostics);
+        assert_eq!(r.requests_row(q::NEW).unwrap().get(&q::TOTAL), Some(&0));
     }
 }

@@ -5,7 +5,7 @@
 //! text. Nothing here knows which table it reads.
 
 use super::joint;
-use super::model::Row;
+use super::model::{Cell, Row, Table};
 use crate::template::{Along, ColKey, Form, GridSpec, RowKey};
 
 /// The sums within one row of a grid table, by column index.
@@ -37,6 +37,16 @@ impl RowSums {
             sum.is_some() && sum == values.get(*total).copied()
         })
     }
+}
+
+/// Whether every row of a grid table is read whole (a blank cell as 0)
+/// and keeps its own sums.
+pub fn rows_hold(table: &Table, grid: &GridSpec) -> bool {
+    let sums = RowSums::of(grid);
+    table.rows.iter().all(|row| {
+        let values: Option<Vec<i64>> = row.cells.iter().map(Cell::counted).collect();
+        values.is_some_and(|v| sums.hold(&v))
+    })
 }
 
 /// The grid's column sums as equations over `rows` (indices in `rows`), for

@@ -87,13 +87,29 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     let region = |r: Option<(usize, usize)>| r.map_or(&[][..], |(start, end)| tokens_in(&tokens, start, end));
     // (Table 三 first: its arithmetic shows best whether a flattened page
     // drops its empty cells, and table 二 reads alike.)
-    let (requests, glue) = requests::parse(region(regions[1]), norm, year, registry);
-    let active = active::parse(region(regions[0]), norm, year, registry, glue, sparse::drops_empty_cells(&requests));
+    let (requests, page) = requests::parse(region(regions[1]), norm, year, registry);
+    let glue = page.glue;
+    let mut active =
+        active::parse(region(regions[0]), norm, year, registry, glue, sparse::drops_empty_cells(&requests));
+    if page.in_blocks && active.found {
+        // Table 二 has no arithmetic to show that its values stayed beside
+        // their rows where table 三's did not.
+        active.lose(ACTIVE_IN_BLOCKS);
+    }
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
-    let review = review::parse(region(regions[2]), norm, &version.review, glue);
+    let mut review = review::parse(region(regions[2]), norm, &version.review, glue);
+    if page.in_blocks && review.found && !arith::rows_hold(&review, &version.review) {
+        review.lose(REVIEW_IN_BLOCKS);
+    }
     Tables { active, requests, review }
 }
+
+const ACTIVE_IN_BLOCKS: &str =
+    "同页的表三被拆成几块（如pdftotext不带-layout转出的文字），本表没有勾稽关系可以核实每个数字仍在它的行和列";
+
+const REVIEW_IN_BLOCKS: &str =
+    "同页的表三被拆成几块（如pdftotext不带-layout转出的文字），本表的数字又不合各组的总计，无法确定数字所在的列";
 
 /// Where table 四 begins when its section heading is missing: the first of
 /// its anchor words that heads a table — on a short line with no

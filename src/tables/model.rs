@@ -91,6 +91,15 @@ impl Cell {
     pub fn absent(column: ColKey) -> Self {
         Cell { column, value: None, state: CellState::Absent, raw: ShortStr::default(), line: None, span: None }
     }
+
+    /// The cell as a term of its table's sums: its whole number, or 0 when
+    /// it is left blank.
+    pub fn counted(&self) -> Option<i64> {
+        match self.state {
+            CellState::Blank => Some(0),
+            _ => self.value.and_then(|v| v.as_int()),
+        }
+    }
 }
 
 /// Why a row's values could not be taken as they are.
@@ -270,6 +279,17 @@ impl Table {
 
     pub fn int(&self, row: RowKey, column: ColKey) -> Option<i64> {
         self.row(row).and_then(|r| r.int(column))
+    }
+
+    /// Takes none of the table's values, saying why: its rows stay, each
+    /// with its version (a block's header still tells the template) and no
+    /// cell, line or issue.
+    pub fn lose(&mut self, why: &str) {
+        for row in &mut self.rows {
+            *row = Row { ordinal: row.ordinal, version: row.version, ..Row::new(row.key, row.label, row.columns) };
+        }
+        self.issues.clear();
+        self.unreadable = Some(why.to_string());
     }
 }
 

@@ -22,7 +22,18 @@ use crate::read::tokens::{Kind, Token};
 use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
 /// The table, and how its text glues cells (see [`Glue`]).
-pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, Glue) {
+/// What table 三 shows of how its page's text is written, for the other
+/// tables of the page.
+pub struct PageShape {
+    /// How the page glues its cells.
+    pub glue: Glue,
+    /// In blocks, values away from their rows (`pdftotext` without `-raw`
+    /// or `-layout`): table 三's header split around its numbers, or numbers
+    /// that no row takes.
+    pub in_blocks: bool,
+}
+
+pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, PageShape) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
     let segs = segments(tokens, &norm.text);
@@ -34,7 +45,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             table.found = true;
             table.unreadable = Some(why);
             table.line = line;
-            return (table, Glue::Apart);
+            return (table, PageShape { glue: Glue::Apart, in_blocks: false });
         }
     };
     let segs = split_rows(segs, tokens, &norm.text);
@@ -42,6 +53,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let chosen = choose_version(&segs, &rows, &scores, year, registry);
     let grid = &chosen.version.requests;
     let segs = values_above_their_label(segs, &chosen.assignment, grid.columns.len());
+    let stray = stray_values(&segs, &chosen.assignment, grid.columns.len());
 
     let kinds: Vec<ValueKind> = grid.columns.iter().map(|c| c.kind).collect();
     let sums = RowSums::of(grid);
@@ -103,20 +115,26 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     };
     sparse::place(&mut table, grid, shorts, glue, norm, layout);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
+    let mut in_blocks = false;
     if table.found {
         table.version = Some(chosen.version);
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
-        if header_after_values(tokens, grid, norm) {
+        let lost = if header_after_values(tokens, grid, norm) {
+            Some(HEADER_AFTER_VALUES)
+        } else {
+            stray.then_some(STRAY_VALUES)
+        };
+        if let Some(why) = lost {
             // Which value is whose is lost: nothing is taken.
-            table.rows = grid.rows.iter().map(|spec| empty_row(spec, grid)).collect();
-            table.unreadable = Some(HEADER_AFTER_VALUES.to_string());
+            table.lose(why);
+            in_blocks = true;
         }
     } else {
         // A few stray matches are not a table: keep nothing rather than guess.
         table.rows =
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
-    (table, glue)
+    (table, PageShape { glue, in_blocks })
 }
 
 const HEADER_AFTER_VALUES: &str =
@@ -140,6 +158,35 @@ fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> 
     let named = |t: &Token| matches!(t.kind, Kind::Text).then(|| names(&norm.text[t.start..t.end])).flatten();
     let before: Vec<usize> = tokens[..first_number].iter().filter_map(named).collect();
     !before.is_empty() && tokens[first_number..].iter().filter_map(named).any(|k| !before.contains(&k))
+}
+
+const STRAY_VALUES: &str =
+    "表格中有数字不在任何一行之下（如pdftotext不带-layout转出的文字，表格被拆成几块），无法确定数字所在的行和列";
+
+/// Whether values stand where no row can take them, once the rows' values
+/// have been put back under their labels: between two rows, in a piece of
+/// text that is no row's label (`不计其他情形）` of a label cut in two, with
+/// values of other rows after it); before the first row, more of them in a
+/// run than a row has (a header followed by a block of values); or under
+/// one row's label, more than two rows' worth. Text written in blocks
+/// (`pdftotext` without `-raw` or `-layout`) puts values so; a table read
+/// from any other shape leaves none (a page's footer is not a token, a
+/// stray number beside a row is that row's, a row whose label is lost
+/// gives the row before it two rows' worth). Prose before the table
+/// (`共收到申请37件`) has text after each number: runs of one.
+fn stray_values(segs: &[Segment], assignment: &[Option<usize>], n: usize) -> bool {
+    let Some(first) = assignment.iter().flatten().min().copied() else { return false };
+    let values = |s: &Segment| s.cells.iter().filter(|t| t.trace().is_none()).count();
+    segs.iter().enumerate().any(|(i, s)| {
+        let count = values(s);
+        if assignment.contains(&Some(i)) {
+            count > 2 * n
+        } else if i < first {
+            count > n
+        } else {
+            count > 0
+        }
+    })
 }
 
 /// A row given two rows' values, a row's worth a line, followed by a row

@@ -948,19 +948,8 @@ fn fixed_values(
     preferred: &[Option<Vec<usize>>],
     n: usize,
 ) -> Vec<Vec<Option<i64>>> {
-    let mut out: Vec<Vec<Option<i64>>> = table
-        .rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| match c.state {
-                    CellState::Blank => Some(0),
-                    _ => c.value.and_then(|v| v.as_int()),
-                })
-                .collect()
-        })
-        .collect();
+    let mut out: Vec<Vec<Option<i64>>> =
+        table.rows.iter().map(|r| r.cells.iter().map(Cell::counted).collect()).collect();
     for (i, s) in shorts.iter().enumerate() {
         let Some(row) = out.get_mut(s.row) else { continue };
         *row = match (chosen.get(i).copied().flatten(), preferred.get(i).and_then(Option::as_ref)) {
