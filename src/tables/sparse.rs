@@ -17,7 +17,7 @@ use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
 use super::positions;
-use super::tuning::HEADER_MARGIN;
+use super::tuning::{ALIGNED_SLACK, HEADER_MARGIN, LEFT_ALIGNED};
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
@@ -210,9 +210,14 @@ pub fn place(
     // elsewhere; rows of zeros keep any sums, so they alone prove nothing.
     let one_line =
         |s: &Short| !s.is_glued() && s.values.first().is_some_and(|f| s.values.iter().all(|t| t.line == f.line));
+    let rows: Vec<&[&Token]> = shorts.iter().filter(|s| one_line(s)).map(|s| &s.values[..]).collect();
+    let aligned = header.as_deref().is_some_and(|h| left_aligned(&rows, h, norm));
     let under_header: Vec<Option<Vec<usize>>> = shorts
         .iter()
-        .map(|s| header.as_deref().filter(|_| one_line(s)).and_then(|h| by_header(&s.values, h, norm)))
+        .map(|s| {
+            let h = header.as_deref().filter(|_| one_line(s))?;
+            by_header_in(&s.values, h, norm, Metric::Display, aligned)
+        })
         .collect();
     let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
         Some(at) => c.iter().any(|c| c.reading == 0 && &c.at == at),
@@ -464,7 +469,7 @@ fn under_headers(table: &Table, shorts: &[Short], tokens: &[Token], norm: &Norma
                 let row = table.rows.get(s.row)?;
                 let first = *s.values.first().filter(|_| !s.is_glued())?;
                 let (header_line, header) = block_header(tokens, first, row.columns, norm, metric)?;
-                let at = by_header_in(&s.values, &header, norm, metric)?;
+                let at = by_header_in(&s.values, &header, norm, metric, false)?;
                 Some(Under { header_line, spans: spans_in(&s.values, norm, metric), at })
             })
             .collect()
@@ -730,10 +735,35 @@ fn block_header_by(
 /// one its neighbours leave it, left to right; `None` where a value is
 /// under none, or where more than one reading stays.
 pub fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
-    by_header_in(values, header, norm, Metric::Display)
+    by_header_in(values, header, norm, Metric::Display, false)
 }
 
-fn by_header_in(values: &[&Token], header: &[(f32, f32)], norm: &Normalised, metric: Metric) -> Option<Vec<usize>> {
+/// Whether a table's values stand where its column names start: most of
+/// them (a share [`LEFT_ALIGNED`]) start exactly where some name does, as
+/// on a page whose cells are all aligned left, laid out on one grid (the
+/// app's PDF text). `pdftotext -layout` squeezes a header onto a scale of
+/// its own, so its values seldom do.
+fn left_aligned(rows: &[&[&Token]], header: &[(f32, f32)], norm: &Normalised) -> bool {
+    let (mut on_a_start, mut all) = (0, 0);
+    for values in rows {
+        for (from, _) in spans_in(values, norm, Metric::Display) {
+            all += 1;
+            on_a_start += usize::from(header.iter().any(|h| h.0 == from));
+        }
+    }
+    all > 0 && on_a_start as f32 >= LEFT_ALIGNED * all as f32
+}
+
+/// `aligned` ([`left_aligned`]): a value that starts under no name is under
+/// the one name whose start is at most [`ALIGNED_SLACK`] from its own
+/// (a value a column left of its name, as the grid rounds them).
+fn by_header_in(
+    values: &[&Token],
+    header: &[(f32, f32)],
+    norm: &Normalised,
+    metric: Metric,
+    aligned: bool,
+) -> Option<Vec<usize>> {
     let first = values.first()?;
     if !values.iter().all(|t| t.line == first.line) {
         return None;
@@ -747,8 +777,12 @@ fn by_header_in(values: &[&Token], header: &[(f32, f32)], norm: &Normalised, met
                 .collect();
             let starting: Vec<usize> =
                 near.iter().copied().filter(|&k| (header[k].0..header[k].1).contains(&from)).collect();
+            let by_start: Vec<usize> =
+                near.iter().copied().filter(|&k| aligned && (header[k].0 - from).abs() <= ALIGNED_SLACK).collect();
             if near.len() > 1 && !starting.is_empty() {
                 starting
+            } else if near.len() > 1 && by_start.len() == 1 {
+                by_start
             } else {
                 near
             }
@@ -1196,6 +1230,40 @@ mod laid_out_tests {
                 .collect();
             assert_eq!(cells, [Some(2), Some(1), Some(3), None, Some(4)], "{k:?}: {:?}", r.diagnostics);
         }
+        assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+    }
+
+    /// The app's PDF text: one grid, every cell aligned left, so values
+    /// start where their column names do, but for one the grid rounds a
+    /// column left, into the gap between 商业企业 and 科研机构.
+    #[test]
+    fn on_a_page_aligned_left_a_value_a_column_short_of_its_name_is_under_it() {
+        use crate::template::keys::requests as q;
+        // 自然人 40, 商业企业 50–58, 科研机构 59–67, 社会公益组织 70,
+        // 法律服务机构 84, 其他 98, 总计 104 (a Chinese character two columns).
+        let names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+        let header =
+            laid(&names.iter().zip([40, 50, 59, 70, 84, 98, 104]).map(|(n, at)| (at, *n)).collect::<Vec<_>>(), true);
+        let row = |label: &str, values: &[(usize, &str)]| {
+            let mut words = vec![(0, label)];
+            words.extend_from_slice(values);
+            laid(&words, true)
+        };
+        let lines = [
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            header,
+            row("一、本年新收政府信息公开申请数量", &[(40, "10"), (58, "2"), (104, "12")]),
+            row("二、上年结转政府信息公开申请数量", &[(40, "3"), (98, "1"), (104, "4")]),
+            "三、本年度办理结果".to_string(),
+            row("（一）予以公开", &[(40, "13"), (59, "2"), (98, "1"), (104, "16")]),
+            row("（七）总计", &[(40, "13"), (59, "2"), (98, "1"), (104, "16")]),
+            row("四、结转下年度继续办理", &[]),
+            "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        ];
+        let r = crate::check(&(lines.join("\n") + "\n"), None);
+        let new = r.tables.requests.row(q::NEW).unwrap_or_else(|| panic!("{:?}", r.diagnostics));
+        assert_eq!(new.int(q::RESEARCH), Some(2), "{:?}", r.diagnostics);
+        assert_eq!(new.int(q::COMMERCIAL), None);
         assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
     }
 

@@ -51,6 +51,15 @@ pub const NEWER_VERSION_MARGIN: f32 = 0.5;
 /// one column absorbs the rounding of positions to whole columns.
 pub const HEADER_MARGIN: f32 = 1.0;
 
+/// The share of a table's values that must start exactly where a column
+/// name starts for the table to count as aligned left ([`super::sparse`]).
+pub const LEFT_ALIGNED: f32 = 0.8;
+
+/// On a table aligned left, how far (columns) a value's start may be from
+/// its name's start when it starts under no name: the grid rounds the two
+/// apart by one.
+pub const ALIGNED_SLACK: f32 = 1.0;
+
 /// Values of rows laid out on one scale stand in one column when their
 /// starts, sorted, are at most this far from the next (columns of
 /// laid-out text)…
