@@ -120,10 +120,18 @@ pub struct Needles<'n> {
     /// and from each group the next one that does (0: none).
     ends: [u16; 256],
     next: Vec<u16>,
-    /// The last two bytes of every first character of two bytes or more,
-    /// as a set of 65536 bits: in CJK text most characters end with a
-    /// byte some first character ends with, few with its last two.
+    /// The last two bytes of every first character, as a set of 65536
+    /// bits (a character of one byte with every byte before it): in CJK
+    /// text most characters end with a byte some first character ends
+    /// with, few with its last two. Each byte of a haystack is tested
+    /// here, with no branch taken where none ends.
     pairs: Vec<u64>,
+}
+
+/// Whether two slices of one length are equal, compared in place: most
+/// differ in their first bytes, where a call to memcmp costs more.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The bit of two bytes in [`Needles::pairs`].
@@ -150,9 +158,18 @@ impl<'n> Needles<'n> {
                 next[g] = ends[last as usize];
                 ends[last as usize] = g as u16 + 1;
             }
-            if let [.., before, last] = first {
-                let (word, bit) = pair(*before, *last);
-                pairs[word] |= bit;
+            match first {
+                [.., before, last] => {
+                    let (word, bit) = pair(*before, *last);
+                    pairs[word] |= bit;
+                }
+                [only] => {
+                    for before in 0..=u8::MAX {
+                        let (word, bit) = pair(before, *only);
+                        pairs[word] |= bit;
+                    }
+                }
+                [] => {}
             }
         }
         Needles { needles: needles.to_vec(), groups, ends, next, pairs }
@@ -169,19 +186,12 @@ impl<'n> Needles<'n> {
         // Where each needle's next match may start (matches do not overlap).
         let mut free = vec![0; needles.len()];
         let bytes = haystack.as_bytes();
-        let mut at = 0;
-        // From byte to byte that ends some needle's first character.
-        while let Some(p) = bytes[at..].iter().position(|&b| ends[b as usize] != 0) {
-            at += p;
-            // The end of a character of two bytes or more: only where some
-            // first character ends with these two.
-            let last = bytes[at];
-            if last >= 0x80 {
-                let (word, bit) = pair(if at > 0 { bytes[at - 1] } else { 0 }, last);
-                if pairs[word] & bit == 0 {
-                    at += 1;
-                    continue;
-                }
+        let mut before = 0;
+        // Only where some first character ends with these two bytes.
+        for (at, &last) in bytes.iter().enumerate() {
+            let (word, bit) = pair(std::mem::replace(&mut before, last), last);
+            if pairs[word] & bit == 0 {
+                continue;
             }
             let mut g = ends[last as usize];
             while g != 0 {
@@ -190,18 +200,17 @@ impl<'n> Needles<'n> {
                 // A whole character ends here (UTF-8 cannot match part of
                 // one). (Compared in place: a call to memcmp costs more.)
                 let Some(start) = (at + 1).checked_sub(first.len()) else { continue };
-                if !bytes[start..=at].iter().zip(*first).all(|(a, b)| a == b) {
+                if !same(&bytes[start..=at], first) {
                     continue;
                 }
                 for &j in members {
-                    let n = needles[j];
-                    if start >= free[j] && bytes[start..].starts_with(n.as_bytes()) {
+                    let n = needles[j].as_bytes();
+                    if start >= free[j] && bytes.get(start..start + n.len()).is_some_and(|h| same(h, n)) {
                         out[j].push(start);
                         free[j] = start + n.len();
                     }
                 }
             }
-            at += 1;
         }
         out
     }
