@@ -239,6 +239,9 @@ impl Shingles {
     /// `text` is a report's normalised text (its spaces are ASCII).
     pub fn of(text: &str) -> Shingles {
         let mut bitmap = [0u64; 1 << (GRAM_BITS - 6)];
+        // Which words of the bitmap have a bit set: the set is read back
+        // from those alone (a section sets about half of them).
+        let mut used = [0u64; 1 << (GRAM_BITS - 12)];
         // The last two characters kept, as 21-bit numbers side by side.
         let mut last_two = 0u64;
         let mut chars = 0;
@@ -259,15 +262,21 @@ impl Shingles {
                 // (Multiply and keep the top bits: Fibonacci hashing.)
                 let gram = (three.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GRAM_BITS)) as usize;
                 bitmap[gram >> 6] |= 1 << (gram & 63);
+                used[gram >> 12] |= 1 << ((gram >> 6) & 63);
             }
             last_two = three & ((1 << 42) - 1);
         }
         let mut grams = Vec::with_capacity(chars.min(1 << GRAM_BITS));
-        for (w, &word) in bitmap.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                grams.push((w * 64 + bits.trailing_zeros() as usize) as u16);
-                bits &= bits - 1;
+        for (u, &word) in used.iter().enumerate() {
+            let mut words = word;
+            while words != 0 {
+                let w = u * 64 + words.trailing_zeros() as usize;
+                words &= words - 1;
+                let mut bits = bitmap[w];
+                while bits != 0 {
+                    grams.push((w * 64 + bits.trailing_zeros() as usize) as u16);
+                    bits &= bits - 1;
+                }
             }
         }
         Shingles { grams, chars }
