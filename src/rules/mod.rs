@@ -384,11 +384,16 @@ pub fn broken_sums<'a>(doc: &Document<'a>, id: TableId, code: &str) -> Vec<Break
     // (a total left empty is `value.blank`'s to say).
     // (Each side read into a vector kept from sum to sum: most sums hold,
     // and only a broken one keeps a copy.)
-    let side = |cells: &[crate::template::Cell], out: &mut Vec<(&'a Row, ColKey, i64)>| -> Option<bool> {
+    // (The row last found is kept: a row's sum reads one row.)
+    let mut last: Option<&'a Row> = None;
+    let mut side = |cells: &[crate::template::Cell], out: &mut Vec<(&'a Row, ColKey, i64)>| -> Option<bool> {
         out.clear();
         let mut given = false;
         for &(r, c) in cells {
-            let row = table.row(r)?;
+            let row = match last.filter(|row| row.key == r) {
+                Some(row) => row,
+                None => *last.insert(table.row(r)?),
+            };
             let cell = row.cell(c)?;
             match (&cell.state, cell.value.and_then(|v| v.as_int())) {
                 (_, Some(v)) => {

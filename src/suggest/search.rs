@@ -101,6 +101,22 @@ pub(super) struct Sums {
     broken: u64,
 }
 
+/// The position of `key`: `last`'s when it was `key`'s, else `find`'s, kept.
+fn kept_position<K: PartialEq + Copy>(
+    last: &mut Option<(K, usize)>,
+    key: K,
+    find: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    match *last {
+        Some((k, at)) if k == key => Some(at),
+        _ => {
+            let at = find()?;
+            *last = Some((key, at));
+            Some(at)
+        }
+    }
+}
+
 /// More sums than this in one table are not searched (表三 has 39).
 const MAX_SUMS: usize = 64;
 
@@ -136,9 +152,11 @@ impl Sums {
                 });
             }
         }
-        let index = |(row, column): (RowKey, ColKey)| {
-            let r = grid.rows.iter().position(|s| s.key == row)?;
-            let c = grid.columns.iter().position(|s| s.key == column)?;
+        // (The row and column last found are kept: a sum runs along one.)
+        let (mut last_row, mut last_column) = (None, None);
+        let mut index = |(row, column): (RowKey, ColKey)| {
+            let r = kept_position(&mut last_row, row, || grid.rows.iter().position(|s| s.key == row))?;
+            let c = kept_position(&mut last_column, column, || grid.columns.iter().position(|s| s.key == column))?;
             at[r * width + c]
         };
         let mut residual = vec![0; instances.len()];
@@ -147,7 +165,7 @@ impl Sums {
         let mut cells_of: Vec<Option<usize>> = Vec::new();
         for (i, instance) in instances.iter().enumerate() {
             cells_of.clear();
-            cells_of.extend(instance.cells().map(index));
+            cells_of.extend(instance.cells().map(&mut index));
             if let ([_], Some(j)) = (&instance.left[..], cells_of[0]) {
                 cells[j].total = true;
             }
