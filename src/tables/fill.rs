@@ -69,7 +69,7 @@ pub enum Filled<'t> {
 }
 
 /// How many of `cells` are values (not traces of empty cells).
-fn values_in(cells: &[&Token]) -> usize {
+pub fn values_in(cells: &[&Token]) -> usize {
     cells.iter().filter(|t| t.trace().is_none()).count()
 }
 

@@ -6,7 +6,7 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, Arith, Filled, Glue, Glued};
+use super::fill::{fill_row, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, Table};
@@ -21,7 +21,6 @@ use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{GridSpec, Registry, RowSpec, TableId, Version};
 
-/// The table, and how its text glues cells (see [`Glue`]).
 /// What table 三 shows of how its page's text is written, for the other
 /// tables of the page.
 pub struct PageShape {
@@ -33,6 +32,7 @@ pub struct PageShape {
     pub in_blocks: bool,
 }
 
+/// The table, and what it shows of its page's text (see [`PageShape`]).
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, PageShape) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
@@ -176,7 +176,7 @@ const STRAY_VALUES: &str =
 /// (`共收到申请37件`) has text after each number: runs of one.
 fn stray_values(segs: &[Segment], assignment: &[Option<usize>], n: usize) -> bool {
     let Some(first) = assignment.iter().flatten().min().copied() else { return false };
-    let values = |s: &Segment| s.cells.iter().filter(|t| t.trace().is_none()).count();
+    let values = |s: &Segment| values_in(&s.cells);
     segs.iter().enumerate().any(|(i, s)| {
         let count = values(s);
         if assignment.contains(&Some(i)) {
@@ -201,7 +201,7 @@ fn values_above_their_label<'t>(
     assignment: &[Option<usize>],
     n: usize,
 ) -> Vec<Segment<'t>> {
-    let values = |s: &Segment| s.cells.iter().filter(|t| t.trace().is_none()).count();
+    let values = |s: &Segment| values_in(&s.cells);
     for pair in assignment.windows(2) {
         let (Some(a), Some(b)) = (pair[0], pair[1]) else { continue };
         if b != a + 1 && !segs[a + 1..b].iter().all(|s| s.cells.is_empty()) || values(&segs[b]) > 0 {
