@@ -33,6 +33,9 @@ pub struct Normalised {
     /// For each line of the normalised text, the last anchor at or before
     /// its start: a cell's anchor is looked for among its line's only.
     line_anchors: Vec<usize>,
+    /// Offsets of the normalised text where a page starts: after each form
+    /// feed (`\u{0c}`, which `pdftotext` writes between pages).
+    page_starts: Vec<usize>,
 }
 
 /// What a character becomes in the normalised text (`None`: dropped).
@@ -86,6 +89,7 @@ impl Normalised {
         original_lines.push(1);
         let mut line_anchors = Vec::with_capacity(input.len() / 14 + 1);
         line_anchors.push(0);
+        let mut page_starts = Vec::new();
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
@@ -141,11 +145,28 @@ impl Normalised {
                 original_lines.push(original_line_starts.len());
                 line_anchors.push(anchors.len() - 1);
             }
+            if c == '\u{0c}' {
+                page_starts.push(text.len());
+            }
             at = next;
             run_start = next;
         }
         text.push_str(&input[run_start..]);
-        Normalised { text, anchors, original_len: input.len(), original_line_starts, original_lines, line_anchors }
+        Normalised {
+            text,
+            anchors,
+            original_len: input.len(),
+            original_line_starts,
+            original_lines,
+            line_anchors,
+            page_starts,
+        }
+    }
+
+    /// The page (0 the first) that a normalised offset is on, as the input's
+    /// form feeds cut it.
+    pub fn page_at(&self, offset: usize) -> usize {
+        self.page_starts.partition_point(|&p| p <= offset)
     }
 
     /// The original byte offset of a byte offset in the normalised text.
@@ -216,6 +237,14 @@ impl Normalised {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_form_feed_starts_a_page() {
+        let n = super::Normalised::new("一\n二\u{0c}三\n四\u{0c}\u{0c}五");
+        let page = |s: &str| n.page_at(n.text.find(s).unwrap());
+        assert_eq!([page("一"), page("二"), page("三"), page("四"), page("五")], [0, 0, 1, 1, 3]);
+        assert_eq!(n.text.lines().count(), 6, "a form feed still ends a line");
+    }
+
     #[test]
     fn traditional_characters_map_by_halves_and_keep_their_bytes() {
         use crate::template::TRADITIONAL;

@@ -13,10 +13,12 @@
 //! way allows.
 //!
 //! Each page is laid out on its own scale (`pdftotext -layout` squeezes a
-//! page's columns that hold nothing), so rows are compared only with rows
-//! whose totals stand at the same place, and each such group's columns are
-//! named on their own; the columns' sums, which run across pages (（七）总计
-//! on the second sums rows of the first), weigh the groups' ways together.
+//! page's columns that hold nothing), and each block of a page moved along
+//! as a whole (it starts a block where its own text starts): so a row's
+//! values are measured from its total, and compared only with rows of the
+//! same page (cut at the text's form feeds), whose columns are named on
+//! their own; the columns' sums, which run across pages (（七）总计 on the
+//! second sums rows of the first), weigh the pages' ways together.
 //! The header is no ruler: laid-out text squeezes a line of many Chinese
 //! words on a scale of its own, not the values'.
 
@@ -48,9 +50,9 @@ pub fn allowed(
     norm: &Normalised,
 ) -> Vec<Option<Vec<usize>>> {
     let mut out: Vec<Option<Vec<usize>>> = vec![None; rows.len()];
-    for metric in [Metric::Chars, Metric::Display] {
-        let spans: Vec<Option<Vec<(f32, f32)>>> = rows.iter().map(|r| laid_spans(r, n, norm, metric)).collect();
-        let groups: Vec<Ways> = by_total(&spans).iter().filter_map(|g| ways(rows, &spans, g, n)).collect();
+    for (metric, anchor) in READINGS {
+        let spans: Vec<Option<Vec<(f32, f32)>>> = rows.iter().map(|r| laid_spans(r, n, norm, metric, anchor)).collect();
+        let groups: Vec<Ways> = by_page(rows, &spans, norm).iter().filter_map(|g| ways(rows, &spans, g, n)).collect();
         let combinations = groups.iter().try_fold(1usize, |k, g| k.checked_mul(g.ways.len()));
         if groups.is_empty() || combinations.is_none_or(|k| k > MAX_COMBINATIONS) {
             continue;
@@ -102,17 +104,48 @@ fn merge(into: &mut Vec<usize>, from: &[usize]) {
     }
 }
 
-/// The spans of a row's values as `metric` counts them, when the row can
-/// say where columns are: two values or more on one line, laid out, the
-/// last the total in every placement.
-fn laid_spans(row: &LaidRow, n: usize, norm: &Normalised, metric: Metric) -> Option<Vec<(f32, f32)>> {
+/// Where a value stands: where it starts (text aligned left), or its
+/// centre (text centred in its cell, the start then moving with the
+/// number of digits).
+#[derive(Clone, Copy)]
+enum Anchor {
+    Start,
+    Centre,
+}
+
+/// The ways of measuring where values stand that are tried; a row's
+/// placements are those any of them allows.
+const READINGS: [(Metric, Anchor); 4] = [
+    (Metric::Chars, Anchor::Centre),
+    (Metric::Chars, Anchor::Start),
+    (Metric::Display, Anchor::Centre),
+    (Metric::Display, Anchor::Start),
+];
+
+/// Where a row's values stand, as `metric` counts and `anchor` takes them,
+/// from its total's place: a line laid out on the page's scale but moved
+/// along as a whole (`pdftotext -layout` starts each of a page's blocks
+/// where its own text starts) keeps its values' places from the total.
+/// `None` when the row cannot say where columns are: it has fewer than two
+/// values, or not on one line, laid out, the last the total in every
+/// placement. Each span is `(at, at)`.
+fn laid_spans(row: &LaidRow, n: usize, norm: &Normalised, metric: Metric, anchor: Anchor) -> Option<Vec<(f32, f32)>> {
     let first = row.values.first()?;
     let usable = row.values.len() >= 2
         && row.values.iter().all(|t| t.line == first.line)
         && spaced(row.values, norm)
         && !row.candidates.is_empty()
         && row.candidates.iter().all(|c| c.last() == Some(&(n - 1)));
-    usable.then(|| spans_in(row.values, norm, metric))
+    if !usable {
+        return None;
+    }
+    let at = |&(from, to): &(f32, f32)| match anchor {
+        Anchor::Start => from,
+        Anchor::Centre => (from + to) / 2.0,
+    };
+    let spans = spans_in(row.values, norm, metric);
+    let total = at(spans.last()?);
+    Some(spans.iter().map(|s| (at(s) - total, at(s) - total)).collect())
 }
 
 /// Whether a row's values stand as laid-out text puts them: most after a
@@ -123,12 +156,18 @@ fn spaced(values: &[&Token], norm: &Normalised) -> bool {
     after_gap * 2 > values.len()
 }
 
-/// The rows (indices) laid out on one scale: their totals at one place.
-fn by_total(spans: &[Option<Vec<(f32, f32)>>]) -> Vec<Vec<usize>> {
-    let mut rows: Vec<(f32, usize)> =
-        spans.iter().enumerate().filter_map(|(r, s)| Some((s.as_ref()?.last()?.0, r))).collect();
-    insertion_sort(&mut rows, |a, b| a.0 < b.0);
-    chains(&rows).into_iter().map(|g| g.into_iter().map(|(_, r)| r).collect()).collect()
+/// The rows (indices) that can say where columns are, by the page (a
+/// scale) they are on.
+fn by_page(rows: &[LaidRow], spans: &[Option<Vec<(f32, f32)>>], norm: &Normalised) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (r, row) in rows.iter().enumerate().filter(|(r, _)| spans[*r].is_some()) {
+        let page = row.values.last().map_or(0, |t| norm.page_at(t.start));
+        match groups.iter_mut().find(|g| g.0 == page) {
+            Some(g) => g.1.push(r),
+            None => groups.push((page, vec![r])),
+        }
+    }
+    groups.into_iter().map(|g| g.1).collect()
 }
 
 /// Sorted positions cut where two neighbours stand more than

@@ -1233,6 +1233,38 @@ mod laid_out_tests {
         assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
     }
 
+    /// `pdftotext -layout` starts each of a page's blocks where its own text
+    /// starts, so that rows stand moved along by a few columns each: their
+    /// values keep their places from the row's total, and are read by them.
+    #[test]
+    fn rows_moved_along_as_a_whole_are_read_by_where_their_values_stand_from_the_total() {
+        use crate::template::keys::requests as q;
+        // From the total: 自然人 −26, 商业企业 −22, 科研机构 −16, 社会公益组织
+        // −12, 法律服务机构 −8, 其他 −3; each row moved along by `by`.
+        let row = |label: &str, by: usize, values: &[(usize, &str)]| {
+            let mut words = vec![(0, label)];
+            words.extend(values.iter().map(|&(at, v)| (at + by, v)));
+            laid(&words, false)
+        };
+        let lines = [
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            row("一、本年新收政府信息公开申请数量", 0, &[(40, "10"), (44, "2"), (63, "4"), (66, "16")]),
+            row("二、上年结转政府信息公开申请数量", 5, &[(40, "3"), (50, "1"), (66, "4")]),
+            "三、本年度办理结果".to_string(),
+            row("（一）予以公开", 3, &[(40, "13"), (44, "2"), (50, "1"), (63, "4"), (66, "20")]),
+            row("（七）总计", 1, &[(40, "13"), (44, "2"), (50, "1"), (54, "0"), (58, "0"), (63, "4"), (66, "20")]),
+            row("四、结转下年度继续办理", 0, &[]),
+            "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        ];
+        let r = crate::check(&(lines.join("\n") + "\n"), None);
+        let row = |k| r.tables.requests.row(k).unwrap_or_else(|| panic!("{k:?}: {:?}", r.diagnostics));
+        let cells = |k| -> Vec<Option<i64>> { row(k).columns.iter().map(|c| row(k).int(c.key)).collect() };
+        assert_eq!(cells(q::NEW), [Some(10), Some(2), None, None, None, Some(4), Some(16)], "{:?}", r.diagnostics);
+        assert_eq!(cells(q::CARRIED_OVER), [Some(3), None, Some(1), None, None, None, Some(4)]);
+        assert_eq!(cells(q::GRANTED), [Some(13), Some(2), Some(1), None, None, Some(4), Some(20)]);
+        assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+    }
+
     /// The app's PDF text: one grid, every cell aligned left, so values
     /// start where their column names do, but for one the grid rounds a
     /// column left, into the gap between 商业企业 and 科研机构.
