@@ -60,13 +60,17 @@ use std::path::{Path, PathBuf};
 ///   自然人, said as a presumption in the row's value.blank), which the
 ///   random truths' rows of legal persons defeat now and then (1 cell in
 ///   11,940; 2 of 15,920 with dashes from seed 5000).
-/// - PDF plain: pdftotext without -raw or -layout writes a table in blocks.
-///   A table 三 with values no row takes, or a header split around its
-///   values, is not read, nor table 二 of its page, nor table 四 unless its
-///   groups' totals hold (`table.layout`); where the blocks happen to leave
-///   every value under some row, a row may still take another's values
-///   (seed 9191: 6 wrong cells on one of 24 pages; seeds 4242 and the
-///   fixtures: 0), and a lone value's loss may go unsaid.
+/// - PDF plain, dense and dashes: pdftotext without -raw or -layout writes
+///   a table in blocks. A table 三 with values no row takes, a header split
+///   around its values, or values that fit none of the rows they land in
+///   (where empty cells leave no trace), is not read, nor table 二 of its
+///   page, nor table 四 unless its groups' totals hold (`table.layout`);
+///   where every cell has a trace (a number or a dash) and the blocks
+///   happen to leave every value under some row, a row may still take
+///   another's values and say nothing of it (seed 3131: one page of 24,
+///   dashes; the fixtures: a lone value's loss unsaid, dense). With empty
+///   cells blank it held on five fresh batches (seeds 4242, 9191, 3131,
+///   5151, 6161), the fixtures and the regressions.
 #[rustfmt::skip]
 const KNOWN_GAPS: &[(Shape, Style)] = {
     use Shape::*;
@@ -75,7 +79,7 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
         // written here
         (Flattened, BlankZeros), (Flattened, Dashes),
         // real programs (tests/e2e/shapes.mjs)
-        (PdfPlain, Dense), (PdfPlain, BlankLegal), (PdfPlain, BlankZeros), (PdfPlain, Dashes),
+        (PdfPlain, Dense), (PdfPlain, Dashes),
     ]
 };
 

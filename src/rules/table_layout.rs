@@ -154,4 +154,60 @@ mod tests {
         assert!(layout(&r).is_empty(), "{:?}", r.diagnostics);
         assert_eq!(r.requests_row(q::NEW).unwrap().get(&q::TOTAL), Some(&0));
     }
+
+    /// Table 三 as `pdftotext` without `-layout` writes a table with empty
+    /// cells: each row's label, then its values one a line, empty cells
+    /// leaving nothing; `given` are the values each row gets, by key.
+    fn one_a_line(given: &[(crate::template::RowKey, &[i64])]) -> String {
+        let text = Sample::new(&V2021).text();
+        let start = text.find("申请人情况").unwrap();
+        // To the end of the table's last row, 四、结转下年度继续办理.
+        let last = start + text[start..].find("\n四、").unwrap() + 1;
+        let end = last + text[last..].find('\n').unwrap() + 1;
+        let mut table = String::from("申请人情况\n");
+        for c in V2021.requests.columns {
+            table.push_str(&format!("{}\n", c.label));
+        }
+        for row in V2021.requests.rows {
+            table.push_str(&format!("{}\n\n", row.printed()));
+            for (_, values) in given.iter().filter(|(k, _)| *k == row.key) {
+                for v in *values {
+                    table.push_str(&format!("{v}\n\n"));
+                }
+            }
+        }
+        format!("{}{table}{}", &text[..start], &text[end..])
+    }
+
+    /// Values dealt to the wrong rows, each a value or two along, so that
+    /// most rows given values keep no sums however they are placed: not
+    /// read. A report's own slips in a row or two are its errors.
+    #[test]
+    fn values_that_fit_none_of_their_rows_are_not_read() {
+        // The truth: 一 5 and 二 1 (自然人), all 4 granted, 2 carried forward.
+        let dealt = one_a_line(&[
+            (q::NEW, &[5]),
+            (q::CARRIED_OVER, &[5, 1]),
+            (q::GRANTED, &[1, 4, 4]),
+            (q::OUTCOME_TOTAL, &[4, 2]),
+            (q::CARRIED_FORWARD, &[2]),
+        ]);
+        let r = crate::check(&dealt, None);
+        let d = layout(&r);
+        assert!(d.iter().any(|(t, m)| *t == Some(TableId::Requests) && m.contains("对不上")), "{:?}", r.diagnostics);
+        assert!(r.requests_row(q::GRANTED).is_none(), "nothing is assigned");
+
+        // The same table with two rows whose totals are wrong: read, and
+        // the rest of it placed.
+        let slips = one_a_line(&[
+            (q::NEW, &[5, 6]),
+            (q::CARRIED_OVER, &[1, 1]),
+            (q::GRANTED, &[4, 4]),
+            (q::OUTCOME_TOTAL, &[4, 4]),
+            (q::CARRIED_FORWARD, &[2, 3]),
+        ]);
+        let r = crate::check(&slips, None);
+        assert!(layout(&r).is_empty(), "{:?}", r.diagnostics);
+        assert_eq!(r.requests_row(q::GRANTED).unwrap().get(&q::TOTAL), Some(&4), "{:?}", r.diagnostics);
+    }
 }

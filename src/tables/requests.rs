@@ -9,12 +9,13 @@ use super::columns::{self, Reading};
 use super::fill::{fill_row, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
-use super::model::{Row, Table};
+use super::model::{Row, RowIssue, Table};
 use super::segments::{segments, split_rows, Segment};
 use super::sparse::{self, Short};
 use super::tuning::{
-    ordinal_window, CUE_ROW_SIMILARITY, EMPTY_ROW_GAIN, EMPTY_ROW_SIMILARITY, FULL_ROW_BONUS, LABEL_WEIGHT,
-    MATCH_THRESHOLD, MIN_ROWS_FOUND, NEWER_VERSION_MARGIN, ORDINAL_WEIGHT,
+    ordinal_window, CUE_ROW_SIMILARITY, EMPTY_ROW_GAIN, EMPTY_ROW_SIMILARITY, EMPTY_ROW_SIMILARITY_WITH_ORDINAL,
+    FULL_ROW_BONUS, LABEL_WEIGHT, MATCH_THRESHOLD, MIN_ROWS_FOUND, NEWER_VERSION_MARGIN, ORDINAL_WEIGHT,
+    UNFITTING_ROWS,
 };
 use super::values::ValueKind;
 use crate::read::normalise::Normalised;
@@ -52,7 +53,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let scores = Scores::new(&segs, &rows);
     let chosen = choose_version(&segs, &rows, &scores, year, registry);
     let grid = &chosen.version.requests;
-    let segs = values_above_their_label(segs, &chosen.assignment, grid.columns.len());
+    let segs = values_above_their_label(segs, &chosen.assignment, grid.columns.len(), tokens);
     let stray = stray_values(&segs, &chosen.assignment, grid.columns.len());
 
     let kinds: Vec<ValueKind> = grid.columns.iter().map(|c| c.kind).collect();
@@ -121,8 +122,10 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
         let lost = if header_after_values(tokens, grid, norm) {
             Some(HEADER_AFTER_VALUES)
+        } else if stray {
+            Some(STRAY_VALUES)
         } else {
-            stray.then_some(STRAY_VALUES)
+            values_fit_no_row(&table).then_some(VALUES_FIT_NO_ROW)
         };
         if let Some(why) = lost {
             // Which value is whose is lost: nothing is taken.
@@ -189,6 +192,29 @@ fn stray_values(segs: &[Segment], assignment: &[Option<usize>], n: usize) -> boo
     })
 }
 
+const VALUES_FIT_NO_ROW: &str = "表格中有多行的数字放在哪几列都对不上该行的合计（如pdftotext不带-layout转出的文字，表格被拆成几块，数字离开了所在的行），无法确定数字所在的行和列";
+
+/// Whether values seem dealt to the wrong rows: of the rows given fewer
+/// values than columns with no trace of the empty cells, at least
+/// [`UNFITTING_ROWS`], and a third or more, have values that no placement
+/// fits (no way to put them in the columns keeps the row's own sums).
+fn values_fit_no_row(table: &Table) -> bool {
+    let (mut short, mut unfitting) = (0, 0);
+    for row in &table.rows {
+        for issue in &row.issues {
+            match issue {
+                RowIssue::Placed { .. } => short += 1,
+                RowIssue::Unplaced { candidates, .. } => {
+                    short += 1;
+                    unfitting += usize::from(candidates.is_empty());
+                }
+                _ => {}
+            }
+        }
+    }
+    unfitting >= UNFITTING_ROWS && unfitting * 4 >= short
+}
+
 /// A row given two rows' values, a row's worth a line, followed by a row
 /// given none: the second line is the next row's (`pdftotext -layout` puts
 /// a row's values on the line above its label when a group label beside it
@@ -200,6 +226,7 @@ fn values_above_their_label<'t>(
     mut segs: Vec<Segment<'t>>,
     assignment: &[Option<usize>],
     n: usize,
+    tokens: &[Token],
 ) -> Vec<Segment<'t>> {
     let values = |s: &Segment| values_in(&s.cells);
     for pair in assignment.windows(2) {
@@ -223,6 +250,29 @@ fn values_above_their_label<'t>(
             segs[a].leading.retain(|&i| i < split);
             segs[b].cells = moved;
             segs[b].leading.clear();
+        }
+    }
+    // A row's worth on a line of its own between two rows' labels, nearer
+    // the next, which is given none: the next row's (`pdftotext -layout`
+    // sets a row's values on the line above its label when a group label
+    // beside it makes the row tall, with the row above empty).
+    for pair in assignment.windows(2) {
+        let (Some(a), Some(b)) = (pair[0], pair[1]) else { continue };
+        let (Some(first), Some(next_label)) = (segs[a].cells.first(), segs[b].label_token) else { continue };
+        let cells = &segs[a].cells;
+        let line = first.line;
+        let before = tokens.partition_point(|t| t.start < first.start).checked_sub(1).map(|i| &tokens[i]);
+        let Some(own_label) = before.filter(|t| t.is_text() && t.line < line) else { continue };
+        let a_row = cells.len() == n || cells.len() >= 2 && cells.len() < n && totals_last(cells);
+        let moves = segs[a + 1..b].iter().all(|s| s.cells.is_empty())
+            && values(&segs[b]) == 0
+            && a_row
+            && cells.iter().all(|t| t.line == line && t.trace().is_none())
+            && next_label.line > line
+            && next_label.line - line < line - own_label.line;
+        if moves {
+            segs[b].cells = std::mem::take(&mut segs[a].cells);
+            segs[b].leading = std::mem::take(&mut segs[a].leading);
         }
     }
     // A row given no values, then text that is no row's (a group label's
@@ -518,8 +568,12 @@ fn prepare(registry: &Registry) -> PreparedRows {
 fn score(seg: &Segment, probe: &Probe, row: &Prepared, matcher: &Matcher) -> Option<f32> {
     let (sim, gain) = label_gain(probe, row, matcher);
     if seg.cells.is_empty() {
-        // A label with no values: the row is there but empty.
-        return (sim > EMPTY_ROW_SIMILARITY).then_some(gain * EMPTY_ROW_GAIN);
+        // A label with no values: the row is there but empty. With the
+        // row's ordinal, a label cut short by a group's heading beside it
+        // (`3.要求提供公开出` above `（五）不予  版物`) is enough.
+        let ordinal = gain > LABEL_WEIGHT * sim;
+        let alike = sim > EMPTY_ROW_SIMILARITY || ordinal && sim > EMPTY_ROW_SIMILARITY_WITH_ORDINAL;
+        return alike.then_some(gain * EMPTY_ROW_GAIN);
     }
     if gain < MATCH_THRESHOLD {
         return None;
@@ -591,5 +645,32 @@ mod tests {
         let beside = layout("3.要求提供公开出版\n（五）不予    17    17\n物\n");
         let (total, errors) = publications(&beside);
         assert_eq!((total, errors), (Some(17), vec![]), "{beside}");
+    }
+
+    /// The row before given nothing: the values' line goes with the label
+    /// it stands nearer.
+    #[test]
+    fn a_rows_values_on_a_line_of_their_own_go_with_the_nearer_label() {
+        let repeated = "2.重复申请    15    15\n";
+        let tall = "（五）不予处 3.要求提供公开出版物\n理\n";
+        let read = |text: &str| {
+            let r = crate::check(text, None);
+            let total = |k| r.tables.requests.row(k).and_then(|row| row.int(q::TOTAL));
+            (total(q::REPEATED), total(q::PUBLICATIONS))
+        };
+        let near_next = layout(&format!("\n\n      32    32\n{tall}")).replace(repeated, "2.重复申请\n");
+        assert_eq!(read(&near_next), (None, Some(32)), "{near_next}");
+        let near_own = layout(&format!("      32    32\n\n\n{tall}")).replace(repeated, "2.重复申请\n");
+        assert_eq!(read(&near_own), (Some(32), None), "{near_own}");
+    }
+
+    /// An empty row's label cut short, the rest on a group heading's line
+    /// (`3.要求提供公开出` above `（五）不予  版物`): found by its ordinal.
+    #[test]
+    fn an_empty_rows_label_cut_short_is_found_by_its_ordinal() {
+        let text = layout("3.要求提供公开出\n（五）不予     版物\n处理\n").replace("    17    17", "");
+        let r = crate::check(&text, None);
+        assert!(!r.diagnostics.iter().any(|d| d.code == "table.missing_row"), "{:?}", r.diagnostics);
+        assert!(r.tables.requests.row(q::PUBLICATIONS).is_some_and(|row| row.found));
     }
 }

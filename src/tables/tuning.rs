@@ -15,9 +15,12 @@ pub const MATCH_THRESHOLD: f32 = 0.34;
 pub const LABEL_WEIGHT: f32 = 0.7;
 pub const ORDINAL_WEIGHT: f32 = 0.3;
 
-/// A label with no values after it is that row only when this much alike,
-/// and counts for this share of its gain (the row is there but empty).
+/// A label with no values after it is that row only when this much alike…
 pub const EMPTY_ROW_SIMILARITY: f32 = 0.8;
+/// …or this much with the row's ordinal (`3.`) too (seven of nine letters,
+/// the rest cut off onto a group heading's line)…
+pub const EMPTY_ROW_SIMILARITY_WITH_ORDINAL: f32 = 0.6;
+/// …and counts for this share of its gain (the row is there but empty).
 pub const EMPTY_ROW_GAIN: f32 = 0.5;
 
 /// What a segment with exactly the table's number of values adds to its gain.
@@ -61,12 +64,18 @@ pub const LEFT_ALIGNED: f32 = 0.8;
 pub const ALIGNED_SLACK: f32 = 1.0;
 
 /// Values of rows laid out on one scale stand in one column when their
-/// starts, sorted, are at most this far from the next (columns of
-/// laid-out text)…
+/// places from their rows' totals (starts or centres), sorted, are at most
+/// this far from the next (columns of laid-out text)…
 pub const POSITION_JOIN: f32 = 2.0;
 /// …and all of them within this much: neighbouring columns of a table's
 /// numbers stand four columns apart or more.
 pub const POSITION_SPREAD: f32 = 3.0;
+
+/// Table 三 is read as text written in blocks, its values away from their
+/// rows, when at least this many of its rows have values that no
+/// placement fits: a report's own slips break a row or two, values dealt
+/// to the wrong rows break most of those they land in.
+pub const UNFITTING_ROWS: usize = 3;
 
 // ---------------------------------------------------------------- table 二
 
