@@ -152,7 +152,13 @@ fn text_prints_what_the_checker_reads_and_diagnostics_count_its_lines() {
         };
         let (n, shown) = source.split_once(" | ").unwrap();
         let line = text.lines().nth(n.trim().parse::<usize>().unwrap() - 1).unwrap();
-        assert_eq!(line.trim(), shown.trim(), "{block}");
+        // (A long line is shown cut, `...` where it is.)
+        let cut = shown.trim().trim_start_matches("...").trim_end_matches("...").trim();
+        if cut.len() < shown.trim().len() {
+            assert!(!cut.is_empty() && line.contains(cut), "{block}");
+        } else {
+            assert_eq!(line.trim(), shown.trim(), "{block}");
+        }
         seen += 1;
     }
     assert!(seen >= 1, "{checked}");

@@ -46,11 +46,14 @@ pub fn read_json(json: &str) -> Result<String, FileError> {
 }
 
 /// The text of a document's pages: each page's lines ([`page_lines`]), a
-/// line break after each.
+/// line break after each, every page on the document's one column (a
+/// table's header at the foot of one page and its rows on the next, the
+/// first page's column measured on the prose's numbers, would stand apart).
 pub fn document_text(pages: &[Vec<TextItem>]) -> String {
     let mut out = String::new();
+    let unit = column_of(pages.iter().flatten());
     for page in pages {
-        for line in page_lines(page) {
+        for line in lines_at(page, unit) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -70,23 +73,34 @@ const MIN_NUMBERS: usize = 3;
 /// A page's items regrouped into lines: by y (within [`SAME_ROW`] of the
 /// row's height, and 2 units at least), then by x. A column is half the
 /// height of the page's numbers (the median item's of those that are only
-/// a number, when there are [`MIN_NUMBERS`]; else of all): the tables'
+/// a number, when there are [`MIN_NUMBERS`]; else of all; in
+/// [`document_text`], the document's numbers): the tables'
 /// text, whichever way a reader cuts the page's prose into items (pdf.js
 /// and pdf-extract do it differently), so that the app and the command
 /// line lay out one page alike. A Chinese character takes two columns.
 /// Items that touch are written together; items apart are one space apart
 /// at least, else at the column their x gives.
 pub fn page_lines(items: &[TextItem]) -> Vec<String> {
+    lines_at(items, column_of(items.iter()))
+}
+
+/// The column of some items' text: half the median height of those that
+/// are only a number, when there are [`MIN_NUMBERS`]; else of all.
+fn column_of<'a>(items: impl Iterator<Item = &'a TextItem> + Clone) -> f64 {
+    let number = |p: &TextItem| p.text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let parts = items.filter(|it| !it.text.trim().is_empty());
+    let numbers = parts.clone().filter(|p| number(p)).count();
+    let mut heights: Vec<f64> = parts.filter(|p| numbers < MIN_NUMBERS || number(p)).map(|p| p.height.abs()).collect();
+    sort(&mut heights, |a, b| a < b);
+    heights.get(heights.len() / 2).map(|h| h / 2.0).filter(|u| *u > 0.0).unwrap_or(5.0)
+}
+
+/// [`page_lines`] on a column of `unit`.
+fn lines_at(items: &[TextItem], unit: f64) -> Vec<String> {
     let mut parts: Vec<&TextItem> = items.iter().filter(|it| !it.text.trim().is_empty()).collect();
     if parts.is_empty() {
         return Vec::new();
     }
-    let number = |p: &TextItem| p.text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    let numbers = parts.iter().filter(|p| number(p)).count();
-    let mut heights: Vec<f64> =
-        parts.iter().filter(|p| numbers < MIN_NUMBERS || number(p)).map(|p| p.height.abs()).collect();
-    sort(&mut heights, |a, b| a < b);
-    let unit = Some(heights[heights.len() / 2] / 2.0).filter(|u| *u > 0.0).unwrap_or(5.0);
     sort(&mut parts, |a, b| a.y > b.y || (a.y == b.y && a.x < b.x));
     let mut lines = Vec::new();
     let mut row: Vec<&TextItem> = Vec::new();
@@ -208,6 +222,21 @@ mod tests {
                 "{prose_items}"
             );
         }
+    }
+
+    #[test]
+    fn a_header_at_the_foot_of_one_page_stands_over_its_rows_on_the_next() {
+        // Page one: prose of 12 with its numbers, the table's header (10) at
+        // its foot; page two: the rows.
+        let prose =
+            |k: usize| TextItem { height: 12.0, ..item("2024", 20.0 * k as f64, 900.0 - 20.0 * k as f64, 24.0) };
+        let mut first: Vec<TextItem> = (0..4).map(prose).collect();
+        first.push(item("总计", 200.0, 100.0, 20.0));
+        let second: Vec<TextItem> = [700.0, 680.0, 660.0].map(|y| item("26", 200.0, y, 10.0)).into();
+        let text = document_text(&[first, second]);
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |line: &str, word: &str| laid_out_width(&line[..line.rfind(word).unwrap()]);
+        assert_eq!(at(lines[4], "总计"), at(lines[5], "26"), "{lines:?}");
     }
 
     #[test]
