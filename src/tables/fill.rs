@@ -173,12 +173,18 @@ pub fn fill_row<'t>(
     let one_a_cell = glue == Glue::Flattened || runs.iter().any(|r| r.len() > 1 && r.starts_with('0'));
     // (A flattened page that drops its empty cells is cut only where the
     // table's arithmetic decides, by the table.)
+    // A lone number set apart as laid-out text sets a cell's value (after
+    // a run of spaces, on a page not flattened) is one value, not digits
+    // run together: `政府集中采购        347912` under 采购总金额.
+    let laid_apart =
+        glue == Glue::Apart && runs.len() == 1 && cells.first().is_some_and(|t| norm.text[..t.start].ends_with("  "));
     if expected > 1
         && glue != Glue::FlattenedSparse
         && !runs.is_empty()
         && runs.len() < expected
         && (runs.len() == 1 || multi_run)
         && (digits > expected || (digits == expected && one_a_cell))
+        && !laid_apart
     {
         // As many digits as columns: one digit a cell, taken even when it
         // breaks the arithmetic (the rules then say so).

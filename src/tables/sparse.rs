@@ -643,7 +643,12 @@ pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Opt
 /// Whether a header word names a column: its whole label, or the label's
 /// first two characters or more (a name wrapped over lines).
 fn names_column(word: &str, label: &str) -> bool {
-    word == label || (label.starts_with(word) && word.chars().count() >= 2)
+    // The name before its unit (`采购总金额` of 采购总金额（元）), which a
+    // header may write with a unit of its own (`采购总金额(单位:元)`).
+    let stem = label.split(['(', '（']).next().unwrap_or(label);
+    word == label
+        || (label.starts_with(word) && word.chars().count() >= 2)
+        || (stem.len() < label.len() && stem.chars().count() >= 2 && word.starts_with(stem))
 }
 
 /// The one column whose label has `word` in it, when no other's has
@@ -1165,6 +1170,23 @@ mod laid_out_tests {
             assert_eq!(row(a::OTHER_SERVICES).int(a::CHANGE), Some(39));
             assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
         }
+    }
+
+    /// A lone long number set apart under its block's header word is one
+    /// value (the amount), not digits run together.
+    #[test]
+    fn a_lone_amount_under_its_header_word_is_one_value() {
+        let page = page(true);
+        let block = [
+            "第二十条第（九）项".to_string(),
+            laid(&[(0, "信息内容"), (21, "采购项目数量"), (37, "采购总金额（单位：元）")], true),
+            laid(&[(0, "政府集中采购"), (38, "347912")], true),
+        ];
+        let text = page.replace("三、收到", &(block.join("\n") + "\n三、收到"));
+        let r = crate::check(&text, None);
+        let row = r.tables.active.row(a::PROCUREMENT).unwrap_or_else(|| panic!("{:?}", r.diagnostics));
+        assert_eq!((row.int(a::ITEMS), row.int(a::AMOUNT_YUAN)), (None, Some(347912)), "{:?}", r.diagnostics);
+        assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(a::PROCUREMENT)));
     }
 
     #[test]
