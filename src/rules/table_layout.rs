@@ -159,6 +159,12 @@ mod tests {
     /// cells: each row's label, then its values one a line, empty cells
     /// leaving nothing; `given` are the values each row gets, by key.
     fn one_a_line(given: &[(crate::template::RowKey, &[i64])]) -> String {
+        written(given, true)
+    }
+
+    /// [`one_a_line`], or each row's values on its label's line (`apart`
+    /// false), as a PDF's raw or laid-out text sets them.
+    fn written(given: &[(crate::template::RowKey, &[i64])], apart: bool) -> String {
         let text = Sample::new(&V2021).text();
         let start = text.find("申请人情况").unwrap();
         // To the end of the table's last row, 四、结转下年度继续办理.
@@ -169,11 +175,15 @@ mod tests {
             table.push_str(&format!("{}\n", c.label));
         }
         for row in V2021.requests.rows {
-            table.push_str(&format!("{}\n\n", row.printed()));
+            table.push_str(&row.printed());
+            table.push_str(if apart { "\n\n" } else { "" });
             for (_, values) in given.iter().filter(|(k, _)| *k == row.key) {
                 for v in *values {
-                    table.push_str(&format!("{v}\n\n"));
+                    table.push_str(&if apart { format!("{v}\n\n") } else { format!(" {v}") });
                 }
+            }
+            if !apart {
+                table.push('\n');
             }
         }
         format!("{}{table}{}", &text[..start], &text[end..])
@@ -196,6 +206,18 @@ mod tests {
         let d = layout(&r);
         assert!(d.iter().any(|(t, m)| *t == Some(TableId::Requests) && m.contains("对不上")), "{:?}", r.diagnostics);
         assert!(r.requests_row(q::GRANTED).is_none(), "nothing is assigned");
+
+        // Each row's values on its label's line stayed beside one another
+        // (a report that leaves its 总计 cells empty breaks such rows' sums).
+        let rows = [
+            (q::NEW, &[5][..]),
+            (q::CARRIED_OVER, &[5, 1]),
+            (q::GRANTED, &[1, 4, 4]),
+            (q::OUTCOME_TOTAL, &[4, 2]),
+            (q::CARRIED_FORWARD, &[2]),
+        ];
+        let r = crate::check(&written(&rows, false), None);
+        assert!(layout(&r).is_empty(), "{:?}", r.diagnostics);
 
         // The same table with two rows whose totals are wrong: read, and
         // the rest of it placed.

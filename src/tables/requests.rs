@@ -114,6 +114,11 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         header: sparse::header_spans(tokens, grid, norm),
         full: full_rows,
     };
+    // Whether the short rows' values stand each on a line of its own: three
+    // in four of those with two values or more.
+    let several = shorts.iter().filter(|s| s.values.len() >= 2);
+    let apart = several.clone().filter(|s| s.values.windows(2).all(|w| w[0].line != w[1].line)).count();
+    let one_a_line = apart > 0 && apart * 4 >= several.count() * 3;
     sparse::place(&mut table, grid, shorts, glue, norm, layout);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
     let mut in_blocks = false;
@@ -125,7 +130,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         } else if stray {
             Some(STRAY_VALUES)
         } else {
-            values_fit_no_row(&table).then_some(VALUES_FIT_NO_ROW)
+            (one_a_line && values_fit_no_row(&table)).then_some(VALUES_FIT_NO_ROW)
         };
         if let Some(why) = lost {
             // Which value is whose is lost: nothing is taken.
@@ -196,8 +201,13 @@ const VALUES_FIT_NO_ROW: &str = "表格中有多行的数字放在哪几列都�
 
 /// Whether values seem dealt to the wrong rows: of the rows given fewer
 /// values than columns with no trace of the empty cells, at least
-/// [`UNFITTING_ROWS`], and a third or more, have values that no placement
-/// fits (no way to put them in the columns keeps the row's own sums).
+/// [`UNFITTING_ROWS`], and a quarter or more, have values that no
+/// placement fits (no way to put them in the columns keeps the row's own
+/// sums). Asked only of a table whose rows' values stand each on a line of
+/// its own, as text written in blocks sets them: values on one line stayed
+/// beside one another, and a report that leaves its 总计 cells empty breaks
+/// the sums of every such row (a real report printed to PDF, read in every
+/// shape but the blocks).
 fn values_fit_no_row(table: &Table) -> bool {
     let (mut short, mut unfitting) = (0, 0);
     for row in &table.rows {
