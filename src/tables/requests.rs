@@ -248,7 +248,7 @@ fn values_above_their_label<'t>(
         let Some(split) = cells.iter().position(|t| t.line != cells[0].line) else { continue };
         let (first, second) = cells.split_at(split);
         let one_line = |part: &[&Token]| part.iter().all(|t| t.line == part[0].line);
-        let a_row = |part: &[&Token]| part.len() == n || part.len() >= 2 && part.len() < n && totals_last(part);
+        let a_row = |part: &[&Token]| a_rows_worth(part, n);
         if a_row(first)
             && a_row(second)
             && one_line(first)
@@ -273,7 +273,7 @@ fn values_above_their_label<'t>(
         let line = first.line;
         let before = tokens.partition_point(|t| t.start < first.start).checked_sub(1).map(|i| &tokens[i]);
         let Some(own_label) = before.filter(|t| t.is_text() && t.line < line) else { continue };
-        let a_row = cells.len() == n || cells.len() >= 2 && cells.len() < n && totals_last(cells);
+        let a_row = a_rows_worth(cells, n);
         let moves = segs[a + 1..b].iter().all(|s| s.cells.is_empty())
             && values(&segs[b]) == 0
             && a_row
@@ -300,6 +300,12 @@ fn values_above_their_label<'t>(
         }
     }
     segs
+}
+
+/// Whether values are a row's worth: all `n` columns, or, where empty
+/// cells leave no trace, two or more whose last is the sum of the others.
+fn a_rows_worth(values: &[&Token], n: usize) -> bool {
+    values.len() == n || values.len() >= 2 && values.len() < n && totals_last(values)
 }
 
 /// Whether the last of `values` is the sum of the others (all whole numbers).
