@@ -144,7 +144,7 @@ pub fn read_title(text: &str, line_at: &impl Fn(usize) -> usize) -> Meta {
             let title = title_in_sentence(line)?;
             let (year, from, after) = years(title).next()?;
             let agency = agency_in_title(title, from, after).map(|(a, b)| &title[a..b]);
-            Some((at, year, agency.filter(|a| !agencies::SELF.contains(a))))
+            Some((at, year, agency.filter(|a| ends_like_agency(a) && !agencies::SELF.contains(a))))
         })
     };
     match title {
@@ -162,7 +162,74 @@ pub fn read_title(text: &str, line_at: &impl Fn(usize) -> usize) -> Meta {
             }
         }
     }
+    // No title with a year names it: a title without one
+    // (`XX街道办事处政府信息公开工作年度报告`), else whoever the opening says
+    // wrote the report.
+    if meta.agency.is_none() {
+        let yearless = lines.iter().find(|(_, l)| is_title(l) && years(l).next().is_none()).and_then(|&(_, l)| {
+            let (start, end) = agency_in_title(l, 0, 0)?;
+            Some(&l[start..end]).filter(|a| ends_like_agency(a))
+        });
+        meta.agency = yearless.or_else(|| agency_in_opening(&lines)).map(|a| fuller_agency(text, a));
+    }
+    meta.agency = meta.agency.filter(|a| !agencies::SELF.contains(&a.as_str()));
     meta
+}
+
+/// The agency an opening names where no title does: who the report is by
+/// (`本年度报告由XX局根据…编制`, `…，由XX厅编制`) or whose office to ask
+/// (`请与XX局办公室联系`), in the lines before the first section (or the
+/// second, where the text starts with its first). Only a name with a place
+/// in it that ends as an agency's does (not `由专人负责`, `由局办公室负责`).
+fn agency_in_opening<'a>(lines: &[(usize, &'a str)]) -> Option<&'a str> {
+    for (i, &(_, line)) in lines.iter().enumerate() {
+        if i > 0 && starts_with_heading(line) {
+            break;
+        }
+        for &(cue, ends) in agencies::OPENING_CUES {
+            for at in matches(line, cue) {
+                if let Some(name) = name_after_cue(&line[at + cue.len()..], ends) {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The agency's name between a cue and the first of the words that end
+/// it, if it reads as one (see [`agency_in_opening`]).
+fn name_after_cue<'a>(rest: &'a str, ends: &[&str]) -> Option<&'a str> {
+    let rest = &rest[..floor_boundary(rest, TITLE_PART_MAX * 3)];
+    let mut end = None;
+    for e in ends {
+        if let Some(p) = find(rest, e) {
+            end = Some(end.map_or(p, |q: usize| q.min(p)));
+        }
+    }
+    let mut name = rest[..end?].trim();
+    for office in agencies::CONTACT_OFFICES {
+        if let Some(n) = name.strip_suffix(office).filter(|n| ends_like_agency(n)) {
+            name = n;
+            break;
+        }
+    }
+    let placed = name.chars().any(|c| agencies::LEVELS.iter().any(|l| l.starts_with(c)));
+    (placed && ends_like_agency(name) && looks_like_agency(name) && !name.contains('、')).then_some(name)
+}
+
+/// Whether a name ends as an agency's does: `局`, `委`, `人民政府`,
+/// `办事处`, or a place (`XX区`, `XX街道`).
+fn ends_like_agency(name: &str) -> bool {
+    let ends = |list: &[&str]| list.iter().any(|e| name.ends_with(e));
+    (ends(agencies::GOVERNMENT) || ends(agencies::UNCLEAR) || ends(agencies::DEPARTMENT) || ends(agencies::LEVELS))
+        && !ends(agencies::NOT_ENDINGS)
+}
+
+/// A section's heading (`一、总体情况`).
+fn starts_with_heading(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next().is_some_and(is_chinese_numeral) && chars.next().is_some_and(|c| "、.．".contains(c))
 }
 
 /// A report's title inside a sentence (`现公布白城市农业农村局2024年政府信息公开
@@ -170,7 +237,10 @@ pub fn read_title(text: &str, line_at: &impl Fn(usize) -> usize) -> Meta {
 /// the last verb, opening quote or punctuation before 政府信息公开 to the end
 /// of the title word after it, when it gives a year and reads as a title.
 fn title_in_sentence(line: &str) -> Option<&str> {
-    matches(line, "政府信息公开").find_map(|cue| title_at(line, cue))
+    // (`特公布2022年XX局信息公开工作年度报告`, 政府 left out.)
+    matches(line, "政府信息公开")
+        .find_map(|cue| title_at(line, cue))
+        .or_else(|| matches(line, "信息公开").find_map(|cue| title_at(line, cue)))
 }
 
 /// Quotes and punctuation, which a title sentence's title stands between.
@@ -199,7 +269,8 @@ fn title_at(line: &str, cue: usize) -> Option<&str> {
         return None;
     }
     let title = line[start..end].trim();
-    (title.chars().count() <= TITLE_MAX && years(title).next().is_some() && is_title(title)).then_some(title)
+    let titled = phrases::TITLE.iter().any(|t| contains(title, t));
+    (title.chars().count() <= TITLE_MAX && years(title).next().is_some() && titled).then_some(title)
 }
 
 /// A title found: its year, the index (in the lines read) of the line that
@@ -243,8 +314,8 @@ fn find_title<'a>(lines: &[(usize, &'a str)]) -> Option<Title<'a>> {
         };
         // The agency from the title itself, else the line above.
         let agency = match named {
-            Some(n) => lines_slice(lines, i, n),
-            None => previous.filter(|p| looks_like_agency(p) && years(p).next().is_none()),
+            Some(n) => lines_slice(lines, i, n).filter(|a| ends_like_agency(a)),
+            None => previous.filter(|p| looks_like_agency(p) && ends_like_agency(p) && years(p).next().is_none()),
         };
         return Some(Title { year, line: i, agency });
     }
@@ -267,6 +338,8 @@ fn agency_in_title(title: &str, year_at: usize, after_year: usize) -> Option<(us
             s3 = s3[..s3.len() - verb.len()].trim_end();
         }
         let s3 = s3.strip_suffix("关于").unwrap_or(s3).trim_end_matches(['(', '（', ' ']);
+        let s3 = before_alias(s3);
+        let s3 = before_author_verb(s3);
         let end = start + s3.len();
         looks_like_agency(&title[start..end]).then_some((start, end))
     };
@@ -275,8 +348,47 @@ fn agency_in_title(title: &str, year_at: usize, after_year: usize) -> Option<(us
             return Some(r);
         }
     }
-    let cue = find(title, "政府信息公开")?;
+    let cue = find(title, "政府信息公开").or_else(|| find(title, "信息公开"))?;
     (cue > after_year).then(|| trim(after_year, cue)).flatten()
+}
+
+/// A name without the short name it introduces (`XX区人民政府办公室
+/// （以下简称区政府办公室）`).
+fn before_alias(name: &str) -> &str {
+    let mut name = name;
+    for mark in agencies::ALIAS_MARKS {
+        if let Some(at) = find(name, mark) {
+            name = name[..at].trim_end();
+        }
+    }
+    name
+}
+
+/// A name without the writing that follows it in a sentence
+/// (`泉州市司法局认真编写了` of `…认真编写了2025年…年度报告`): cut where
+/// that leaves a name that ends as an agency's does.
+fn before_author_verb(name: &str) -> &str {
+    if ends_like_agency(name) {
+        return name;
+    }
+    let mut head = name;
+    for verb in agencies::AUTHOR_VERBS {
+        if let Some(at) = find(head, verb) {
+            head = &head[..at];
+        }
+    }
+    if head.len() == name.len() {
+        return name;
+    }
+    let mut head = head.trim_end();
+    while let Some(shorter) = agencies::AUTHOR_ADVERBS.iter().find_map(|a| head.strip_suffix(a)) {
+        head = shorter.trim_end();
+    }
+    if ends_like_agency(head) {
+        head
+    } else {
+        name
+    }
 }
 
 /// A range of a title as a slice of the line it stands on (a title joined
@@ -299,17 +411,23 @@ fn fuller_agency(text: &str, agency: &str) -> String {
     }
     let head = &text[..floor_boundary(text, AGENCY_SEARCH)];
     for at in matches(head, agency) {
-        // Up to four ideographs before it, back to a word that is no place's.
-        let (mut start, mut n) = (at, 0);
-        for (i, c) in head[..at].char_indices().rev().take(4) {
+        // Up to four ideographs before it, back to a word that is no
+        // place's; a fifth that is none means the words run on
+        // (`全面主动公开市外办`: no place).
+        let (mut start, mut n, mut ended) = (at, 0, true);
+        for (i, c) in head[..at].char_indices().rev().take(5) {
             if !('\u{4e00}'..='\u{9fff}').contains(&c) || PLACE_STOPS.contains(c) {
+                break;
+            }
+            if n == 4 {
+                ended = false;
                 break;
             }
             (start, n) = (i, n + 1);
         }
         // (Not a verb read as a place: `现公布区统计局…`.)
         let place = &head[start..at];
-        if n >= 2 && !agencies::TITLE_VERBS.iter().any(|v| contains(place, v)) {
+        if ended && n >= 2 && !agencies::TITLE_VERBS.iter().any(|v| contains(place, v)) {
             return format!("{place}{agency}");
         }
     }
@@ -317,11 +435,24 @@ fn fuller_agency(text: &str, agency: &str) -> String {
 }
 
 /// Characters that end a place name read backwards from an agency's name.
-const PLACE_STOPS: &str = "的在由和与及对向将为据照按于从经被把是了、本我年度";
+const PLACE_STOPS: &str = "的在由和与及对向将为据照按于从经被把是了、本我年度括含即";
 
 fn clean_line(line: &str) -> &str {
     let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
-    t.strip_prefix("标题:").unwrap_or(t).trim()
+    without_title_label(t).trim()
+}
+
+/// A title without its page's field label (`标题:`, `名 称：`).
+fn without_title_label(line: &str) -> &str {
+    let Some(colon) = line.char_indices().take(8).find(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i) else {
+        return line;
+    };
+    let label = line[..colon].chars().filter(|c| !c.is_whitespace());
+    if agencies::TITLE_LABELS.iter().any(|l| label.clone().eq(l.chars())) {
+        &line[colon + line[colon..].chars().next().map_or(0, char::len_utf8)..]
+    } else {
+        line
+    }
 }
 
 fn is_page_number(s: &str) -> bool {
@@ -631,6 +762,21 @@ mod tests {
         ),
         ("根据相关要求，现公布我局2022年政府信息公开工作年度报告。\n", None, 2022),
         ("现将测试县2023年政府信息公开工作情况报告如下：\n", Some("测试县"), 2023),
+        // A short name introduced after the full one is no part of it.
+        (
+            "根据条例，现公布测试市测试区人民政府办公室（以下简称区政府办公室）2022年政府信息公开工作年度报告。\n",
+            Some("测试市测试区人民政府办公室"),
+            2022,
+        ),
+        // The writing between the agency and its title is no part of the name.
+        ("根据上级要求，测试市司法局认真编写了2025年政府信息公开工作年度报告。\n", Some("测试市司法局"), 2025),
+        // 政府 left out of the title in the sentence.
+        ("现特向社会公布2024年度测试市市场监督管理局信息公开工作年度报告。\n", Some("测试市市场监督管理局"), 2024),
+        // A page's title field, its label spaced; a menu's line above is no agency.
+        ("- 长者版\n名 称： 测试区财政局2022年政府信息公开工作年度报告\n", Some("测试区财政局"), 2022),
+        ("- 长者版\n2022年政府信息公开工作年度报告\n", None, 2022),
+        // Itself, not named.
+        ("特向社会公布2021年度本镇政府信息公开年度报告。\n", None, 2021),
     ];
 
     #[test]
@@ -660,6 +806,41 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_an_opening_names_where_no_title_does() {
+        let named = |text: &str| meta(text).agency;
+        // Who wrote it, and the office to ask.
+        assert_eq!(
+            named("本年度报告由测试市测试区发展和改革局根据《条例》要求编制而成。\n一、总体情况\n").as_deref(),
+            Some("测试市测试区发展和改革局")
+        );
+        assert_eq!(named("本年度报告根据《条例》有关规定，由测试省公安厅编制。\n").as_deref(), Some("测试省公安厅"));
+        assert_eq!(
+            named("如对本报告有疑问，请与测试市自然资源和规划局办公室联系（地址：……）。\n").as_deref(),
+            Some("测试市自然资源和规划局")
+        );
+        // A government's report compiled by its office is the government's.
+        assert_eq!(named("本年报由测试市测试区人民政府办公室编制。\n").as_deref(), Some("测试市测试区人民政府"));
+        // The text opening with its first section still has an opening.
+        assert_eq!(
+            named("一、总体情况\n本年报根据《条例》要求，由测试市测试区东山镇人民政府编制。\n").as_deref(),
+            Some("测试市测试区东山镇人民政府")
+        );
+        // No place, no agency: an office of its own, a person, itself.
+        assert_eq!(named("本报告由局办公室负责编制。\n"), None);
+        assert_eq!(named("一、总体情况\n由专人负责政府信息公开工作的编制。\n"), None);
+        assert_eq!(named("如有疑问，请与本局办公室联系。\n"), None);
+        // A list of the report's parts is no name.
+        assert_eq!(named("本年报由总体情况、主动公开政府信息情况等部分组成，依要求编制。\n"), None);
+        // Only in the opening: not from the second section on.
+        assert_eq!(named("一、总体情况\n正文。\n二、主动公开政府信息情况\n由测试市测试局编制。\n"), None);
+        // A title without a year still names it.
+        assert_eq!(
+            named("测试路街道办事处政府信息公开工作年度报告\n一、总体情况\n").as_deref(),
+            Some("测试路街道办事处")
+        );
+    }
+
+    #[test]
     fn a_short_name_in_the_title_is_the_full_one_of_the_text() {
         let m = meta("2024年市科委政府信息公开工作年度报告\n根据上海市科委的部署……");
         assert_eq!(m.agency.as_deref(), Some("上海市科委"));
@@ -668,6 +849,11 @@ mod tests {
         assert_eq!(m.agency.as_deref(), Some("区统计局"));
         // Not found in full: kept as given.
         assert_eq!(meta("2024年市科委政府信息公开工作年度报告\n").agency.as_deref(), Some("市科委"));
+        // No place where the words before it run on, or are a list's.
+        let m = meta("2020年市外办政府信息公开工作年度报告\n全面主动公开市外办的基本信息。");
+        assert_eq!(m.agency.as_deref(), Some("市外办"));
+        let m = meta("2023年市应急管理局政府信息公开工作年度报告\n全文包括安康市应急管理局本年度的工作。");
+        assert_eq!(m.agency.as_deref(), Some("安康市应急管理局"));
     }
 
     #[test]

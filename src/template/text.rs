@@ -504,7 +504,7 @@ pub mod agencies {
     pub const GOVERNMENT: &[&str] = &["人民政府"];
     /// Names that end so are not told either way (management committees,
     /// sub-district offices): the later deadline applies.
-    pub const UNCLEAR: &[&str] = &["管理委员会", "管委会", "办事处"];
+    pub const UNCLEAR: &[&str] = &["管理委员会", "管委会", "办事处", "街道"];
     /// A department's report (deadline 1月31日).
     pub const DEPARTMENT: &[&str] = &[
         "局",
@@ -524,7 +524,17 @@ pub mod agencies {
         "馆",
         "部",
         "会",
+        "海关",
+        "台",
+        "支行",
+        "分行",
+        "银行",
+        "监狱",
+        "学校",
+        "大学",
     ];
+    /// Words that end as an agency's name does and are none (`特向社会`).
+    pub const NOT_ENDINGS: &[&str] = &["社会"];
     /// An agency's short name starts with its level, without the place:
     /// `市科委` for `上海市科委`.
     pub const LEVELS: &[&str] = &["省", "市", "区", "县", "州", "镇", "乡"];
@@ -553,6 +563,17 @@ pub mod agencies {
         "本部门",
         "本行政机关",
         "本中心",
+        "本办",
+        "本院",
+        "本厅",
+        "本所",
+        "本站",
+        "本市",
+        "本县",
+        "本区",
+        "本镇",
+        "本乡",
+        "本街道",
     ];
     /// Verbs that put a report's title into its opening sentence (`现公布…`,
     /// `现将…`, `特编制…`, `现形成《…》`, `…关于印发…的通知`): the title
@@ -562,6 +583,30 @@ pub mod agencies {
     pub const TITLE_ENDINGS: &[&str] = &["如下", "全文"];
     /// The same verbs at a title sentence's start (`现将XX县2023年…报告如下`).
     pub const TITLE_LEADS: &[&str] = &["现将", "现公布", "现予公布", "现发布", "现编制", "现形成", "特编制", "特发布"];
+    /// Verbs of writing between an agency and the title it wrote
+    /// (`泉州市司法局认真编写了2025年…年度报告`), and the words before them
+    /// that are no part of the name.
+    pub const AUTHOR_VERBS: &[&str] = &["编写", "撰写", "编制", "制定", "形成", "发布", "公布"];
+    pub const AUTHOR_ADVERBS: &[&str] = &["认真", "特此", "特", "现", "依法", "组织"];
+    /// What introduces a short name after the full one
+    /// (`XX区人民政府办公室（以下简称区政府办公室）`): not part of the name.
+    pub const ALIAS_MARKS: &[&str] = &["(以下简称", "（以下简称", "(简称", "（简称"];
+    /// Labels of a page's title field (`名 称：XX局2022年…年度报告`, spaces
+    /// between the characters as pages set them).
+    pub const TITLE_LABELS: &[&str] = &["标题", "名称", "题名"];
+    /// Where an opening names who wrote the report when no title does:
+    /// `本年度报告由XX局根据…编制`, and the office to ask
+    /// (`如对本报告有疑问，请与XX局办公室联系`): (cue, the words that end the
+    /// name).
+    pub const OPENING_CUES: &[(&str, &[&str])] = &[
+        ("报告由", &["根据", "依据", "按照", "编制", "结合", "综合", "负责", "汇总"]),
+        ("由", &["编制"]),
+        ("请与", &["联系"]),
+        ("可与", &["联系"]),
+    ];
+    /// An office of the agency, named to be asked: the agency is the name
+    /// before it (`XX局办公室` of `请与XX局办公室联系`).
+    pub const CONTACT_OFFICES: &[&str] = &["政务公开办公室", "办公室", "政务公开科"];
 }
 
 /// What a people's government's own report must also give (条例第五十条:
