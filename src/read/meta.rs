@@ -114,7 +114,12 @@ pub fn read_meta(text: &str, line_at: impl Fn(usize) -> usize) -> Meta {
     let mut meta = read_title(text, &line_at);
     meta.period = find_period(text, &line_at);
     meta.published = find_published(text, &line_at);
-    meta.signed = find_signed(text, &line_at);
+    let (signed, signer) = find_signed(text, &line_at).map_or((None, None), |(d, s)| (Some(d), s));
+    meta.signed = signed;
+    // No title or opening names it: the name signed over the date.
+    if meta.agency.is_none() {
+        meta.agency = signer.map(|a| fuller_agency(text, a));
+    }
     meta
 }
 
@@ -592,8 +597,10 @@ const SIGNATURE_LINES: usize = 6;
 const SIGNATURE_REST: usize = 24;
 
 /// The date under the report: one of its last lines that is a date, or an
-/// agency and a date (`XX局 2022年1月20日`, `二〇二二年一月二十日`).
-fn find_signed(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Dated> {
+/// agency and a date (`XX局 2022年1月20日`, `二〇二二年一月二十日`); and
+/// the name signed over it, where the line above reads as an agency's
+/// (`XX县文化和旅游局` / `2022年1月19日`).
+fn find_signed<'a>(text: &'a str, line_at: &impl Fn(usize) -> usize) -> Option<(Dated, Option<&'a str>)> {
     let mut end = text.len();
     let mut seen = 0;
     while seen < SIGNATURE_LINES && end > 0 {
@@ -611,7 +618,9 @@ fn find_signed(text: &str, line_at: &impl Fn(usize) -> usize) -> Option<Dated> {
         if let [(date, len)] = found[..] {
             let squeezed = line.chars().filter(|c| !c.is_whitespace()).count();
             if squeezed.saturating_sub(len) <= SIGNATURE_REST {
-                return Some(Dated { date, line: line_at(start) });
+                let above = text[..start].trim_end().rsplit('\n').next().map(str::trim);
+                let signer = above.filter(|a| looks_like_agency(a) && ends_like_agency(a));
+                return Some((Dated { date, line: line_at(start) }, signer));
             }
         }
     }
@@ -838,6 +847,18 @@ mod tests {
             named("测试路街道办事处政府信息公开工作年度报告\n一、总体情况\n").as_deref(),
             Some("测试路街道办事处")
         );
+    }
+
+    #[test]
+    fn the_name_signed_over_the_date_where_nothing_else_names_it() {
+        let text = "现将2021年度政府信息公开情况汇报如下：\n一、总体情况\n正文。\n六、其他需要报告的事项\n无\n测试县文化和旅游局\n2022年1月19日\n";
+        let m = meta(text);
+        assert_eq!(m.agency.as_deref(), Some("测试县文化和旅游局"));
+        assert_eq!(m.signed.map(|s| s.date.iso()).as_deref(), Some("2022-01-19"));
+        // A title's name comes first; a line above the date that is no name is none.
+        let titled = format!("测试市测试局2021年政府信息公开工作年度报告\n{text}");
+        assert_eq!(meta(&titled).agency.as_deref(), Some("测试市测试局"));
+        assert_eq!(meta("一、总体情况\n正文。\n六、其他需要报告的事项\n无\n2022年1月19日\n").agency, None);
     }
 
     #[test]
