@@ -51,9 +51,11 @@ fn the_template_docx_has_the_three_tables_in_the_template_shape() {
     let r = nianbao::check(&text, None);
     assert!(r.tables.requests.found && r.tables.review.found && r.tables.active.found);
     assert!(r.requests_row(nianbao::template::keys::requests::NEW).is_none());
-    // One diagnostic a row (table 二's 6 rows, table 三's 25, table 四's 3), not one a cell.
-    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "value.blank").count(), 6 + 25 + 3);
-    assert!(r.diagnostics.iter().any(|d| d.message.contains("留空")));
+    // One diagnostic a table, every row of each being blank: not one a row
+    // (6 + 25 + 3), nor one a cell.
+    let blank: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "value.blank").collect();
+    assert_eq!(blank.len(), 3, "{blank:?}");
+    assert!(blank.iter().all(|d| d.row.is_none() && d.message.contains("留空")), "{blank:?}");
 }
 
 #[test]
@@ -140,7 +142,7 @@ fn the_cli_reads_docx_html_and_gbk_files() {
     }
     if let Some(docx) = shared_file("template-2021.docx") {
         let (_, out, _) = cli(&["check", docx.to_str().unwrap()]);
-        assert!(out.contains("列留空"), "{out}");
+        assert!(out.contains("各列均未填写数字"), "{out}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
