@@ -83,11 +83,11 @@ pub enum AgencyKind {
 /// Whose report it is, from the agency's name.
 pub fn agency_kind(agency: Option<&str>) -> AgencyKind {
     let Some(a) = agency.map(str::trim) else { return AgencyKind::Unclear };
-    if agencies::GOVERNMENT.iter().any(|s| a.ends_with(s)) {
+    if ends_with_any(a, agencies::GOVERNMENT) {
         AgencyKind::Government
-    } else if agencies::UNCLEAR.iter().any(|s| a.ends_with(s)) {
+    } else if ends_with_any(a, agencies::UNCLEAR) {
         AgencyKind::Unclear
-    } else if agencies::DEPARTMENT.iter().any(|s| a.ends_with(s)) {
+    } else if ends_with_any(a, agencies::DEPARTMENT) {
         AgencyKind::Department
     } else {
         AgencyKind::Unclear
@@ -226,9 +226,14 @@ fn name_after_cue<'a>(rest: &'a str, ends: &[&str]) -> Option<&'a str> {
 /// Whether a name ends as an agency's does: `局`, `委`, `人民政府`,
 /// `办事处`, or a place (`XX区`, `XX街道`).
 fn ends_like_agency(name: &str) -> bool {
-    let ends = |list: &[&str]| list.iter().any(|e| name.ends_with(e));
-    (ends(agencies::GOVERNMENT) || ends(agencies::UNCLEAR) || ends(agencies::DEPARTMENT) || ends(agencies::LEVELS))
-        && !ends(agencies::NOT_ENDINGS)
+    [agencies::GOVERNMENT, agencies::UNCLEAR, agencies::DEPARTMENT, agencies::LEVELS]
+        .into_iter()
+        .any(|ends| ends_with_any(name, ends))
+        && !ends_with_any(name, agencies::NOT_ENDINGS)
+}
+
+fn ends_with_any(name: &str, ends: &[&str]) -> bool {
+    ends.iter().any(|e| name.ends_with(e))
 }
 
 /// A section's heading (`一、总体情况`).
@@ -274,8 +279,7 @@ fn title_at(line: &str, cue: usize) -> Option<&str> {
         return None;
     }
     let title = line[start..end].trim();
-    let titled = phrases::TITLE.iter().any(|t| contains(title, t));
-    (title.chars().count() <= TITLE_MAX && years(title).next().is_some() && titled).then_some(title)
+    (title.chars().count() <= TITLE_MAX && years(title).next().is_some() && has_title_word(title)).then_some(title)
 }
 
 /// A title found: its year, the index (in the lines read) of the line that
@@ -403,9 +407,12 @@ fn lines_slice<'a>(lines: &[(usize, &'a str)], i: usize, (start, end): (usize, u
 }
 
 fn is_title(line: &str) -> bool {
-    contains(line, "政府信息公开")
-        && phrases::TITLE.iter().any(|t| contains(line, t))
-        && line.chars().count() <= TITLE_MAX
+    contains(line, "政府信息公开") && has_title_word(line) && line.chars().count() <= TITLE_MAX
+}
+
+/// Whether a line has a report's title word (`年度报告`, `年报`, …).
+fn has_title_word(line: &str) -> bool {
+    phrases::TITLE.iter().any(|t| contains(line, t))
 }
 
 /// The agency's full name where the title gives a short one (`市科委`) and
