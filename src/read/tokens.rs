@@ -121,6 +121,9 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
     // The fields a markdown table's rows fill, as its last heading row
     // names them (see [`MarkdownWidth`]).
     let mut width = MarkdownWidth::default();
+    // Where a try at crawled rows (see [`crawled_rows`]) found none: the
+    // lines before are not tried again.
+    let mut crawled_tried = 0;
     loop {
         // Reading the line finds its end (one pass, not a split first);
         // a decoration's tokens are dropped after. (A line that gave none,
@@ -157,14 +160,30 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                         end: at + trimmed.len(),
                         line: line_no,
                     });
-                } else if tab || trimmed.starts_with('|') {
-                    if !trimmed.starts_with('|') {
+                } else if let Some(crawled) = (start >= crawled_tried && opens_crawled_rows(trimmed))
+                    .then(|| crawled_rows(text, start, stop, line_no))
+                    .and_then(|c| c.map_err(|tried| crawled_tried = tried).ok())
+                {
+                    width = MarkdownWidth::default();
+                    for row in &crawled.rows {
+                        tokenise_row(text, row, true, &mut tokens, &mut width);
+                    }
+                    line_no += crawled.lines - 1;
+                    if crawled.end == text.len() || crawled.end + 1 > stop {
+                        break;
+                    }
+                    start = crawled.end + 1;
+                    line_no += 1;
+                    continue;
+                } else if tab || trimmed.starts_with('|') || trimmed.ends_with('|') {
+                    let markdown = trimmed.starts_with('|') || trimmed.ends_with('|');
+                    if !markdown {
                         width = MarkdownWidth::default();
                     }
                     if is_markdown_rule(trimmed) {
                         header_row_as_words(&mut tokens, line_no, text);
                     } else {
-                        tokenise_fields(text, start, end, trimmed.starts_with('|'), line_no, &mut tokens, &mut width);
+                        tokenise_fields(text, start, end, markdown, line_no, &mut tokens, &mut width);
                     }
                 } else {
                     width = MarkdownWidth::default();
@@ -417,6 +436,11 @@ impl MarkdownWidth {
             if filled >= 2 {
                 let contiguous = fields.iter().take_while(|f| f.0 == Field::Words).count();
                 self.fields = (contiguous == filled && contiguous < fields.len()).then_some(contiguous);
+                // A row of three heads or more, padded: its padding is
+                // no cell (two may be a label and its values' row below).
+                if let Some(w) = self.fields.filter(|&w| w >= 3) {
+                    return w;
+                }
             }
             return fields.len();
         }
@@ -441,32 +465,48 @@ fn tokenise_fields(
 ) {
     let line = &text[start..end];
     let delimiter = if markdown { '|' } else { '\t' };
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     let mut from = 0;
     for (at, _) in line.match_indices(delimiter) {
-        ranges.push((start + from, start + at));
+        ranges.push((start + from, start + at, line_no));
         from = at + 1;
     }
-    ranges.push((start + from, end));
+    ranges.push((start + from, end, line_no));
     if markdown {
-        // Before the first `|` and after the last are not fields.
-        ranges.remove(0);
+        // Before the first `|` (where the row opens with one) and after
+        // the last are not fields.
+        if text[ranges[0].0..ranges[0].1].trim().is_empty() {
+            ranges.remove(0);
+        }
         if text[ranges.last().map_or(end, |r| r.0)..end].trim().is_empty() && ranges.len() > 1 {
             ranges.pop();
         }
     }
+    tokenise_row(text, &ranges, markdown, out, width);
+}
+
+/// A delimited row's fields (`(start, end, line)`: a crawled row's run over
+/// lines) read each on its own, its empty fields kept as traces of empty
+/// cells (a markdown row's padding past its table's width dropped).
+fn tokenise_row(
+    text: &str,
+    ranges: &[(usize, usize, usize)],
+    markdown: bool,
+    out: &mut Vec<Token>,
+    width: &mut MarkdownWidth,
+) {
     let before = out.len();
     let mut fields: Vec<(Field, usize)> = Vec::with_capacity(ranges.len());
-    for &(s, e) in &ranges {
+    for &(s, e, line_no) in ranges {
         let field = &text[s..e];
-        let trimmed = field.trim_matches([' ', '\t', '\r']);
+        let trimmed = field.trim_matches([' ', '\t', '\r', '\n']);
         if trimmed.is_empty() {
             fields.push((Field::Empty, out.len()));
             continue;
         }
         let first = out.len();
         if trimmed == "无" {
-            let at = s + (field.len() - field.trim_start_matches([' ', '\t']).len());
+            let at = s + (field.len() - field.trim_start_matches([' ', '\t', '\n']).len());
             push(out, || Token { kind: Kind::Blank, start: at, end: at + trimmed.len(), line: line_no });
         } else {
             tokenise_line(text, s, e, line_no, out);
@@ -525,7 +565,7 @@ fn tokenise_fields(
     let filled = if markdown { width.fields_filled(&fields) } else { fields.len() };
     // The empty fields' traces go in among the fields' tokens, in order.
     let read: Vec<Token> = out.drain(before..).collect();
-    for (i, (&(s, _), &(kind, first))) in ranges.iter().zip(&fields).enumerate() {
+    for (i, (&(s, _, line_no), &(kind, first))) in ranges.iter().zip(&fields).enumerate() {
         let next = fields.get(i + 1).map_or(before + read.len(), |f| f.1);
         if kind == Field::Empty && i >= filled {
             continue;
@@ -537,6 +577,121 @@ fn tokenise_fields(
             out.extend_from_slice(&read[first - before..next - before]);
         }
     }
+}
+
+/// Rows of a table as a web crawler writes a page's `<td><p>` cells in
+/// markdown: each cell's paragraph on a line of its own closed by `|`
+/// (`规章 |`, `0 |`), an empty paragraph a line of `|` alone, the cells a
+/// span covers (which hold no paragraph) as more `|` on the line before or
+/// a line of them (`|||`); some crawlers open every row with a line of `|`
+/// alone too. A row so runs over many lines, and which `|` opens a row and
+/// which closes an empty cell is told only by counting: every row of the
+/// table closes as many cells.
+struct CrawledRows {
+    /// Each row's cells: `(start, end, line)`.
+    rows: Vec<Vec<(usize, usize, usize)>>,
+    /// The end of the last line read (its `\n`, or the text's end).
+    end: usize,
+    /// How many lines the rows take.
+    lines: usize,
+}
+
+/// Crawled rows are looked for over this many lines at most (a table
+/// three crawled runs 300 lines or so)…
+const MAX_CRAWLED_LINES: usize = 4096;
+/// …and rows of at most this many cells (crawlers pad table three's rows
+/// to 17 or so).
+const MAX_CRAWLED_WIDTH: usize = 64;
+
+/// Whether a trimmed line may start crawled rows: a line of `|` alone (a
+/// row's opening), or a cell's text closed by `|` (a markdown row opens
+/// with its `|`).
+fn opens_crawled_rows(trimmed: &str) -> bool {
+    trimmed.ends_with('|') && (trimmed == "|" || !trimmed.starts_with('|'))
+}
+
+/// The most crawled rows (see [`CrawledRows`]) that the lines from `start`
+/// (line `line_no`) hold, counted alike, with or without a line that opens
+/// each: two rows at least, one over more than a line. Else the end of
+/// the lines looked at, not to be tried again.
+fn crawled_rows(text: &str, start: usize, stop: usize, line_no: usize) -> Result<CrawledRows, usize> {
+    /// A `|` and the cell it closes.
+    struct Close {
+        cell: (usize, usize, usize),
+        /// Nothing before it on its line (it may open a row instead).
+        first_on_line: bool,
+        /// The index of its line among the lines read.
+        line: usize,
+    }
+    // The lines that end in `|` (not a markdown rule), as their closes.
+    let mut closes: Vec<Close> = Vec::new();
+    let mut line_ends: Vec<usize> = Vec::new();
+    let mut at = start;
+    loop {
+        let (end, _) = line_end(text.as_bytes(), at);
+        let trimmed = text[at..end].trim_matches([' ', '\t', '\r']);
+        if !trimmed.ends_with('|') || is_markdown_rule(trimmed) || line_ends.len() >= MAX_CRAWLED_LINES {
+            break;
+        }
+        let mut from = at;
+        for (i, (p, _)) in text[at..end].match_indices('|').enumerate() {
+            let cell = (from, at + p, line_no + line_ends.len());
+            closes.push(Close {
+                cell,
+                first_on_line: i == 0 && text[from..at + p].trim().is_empty(),
+                line: line_ends.len(),
+            });
+            from = at + p + 1;
+        }
+        line_ends.push(end);
+        if end >= text.len() || end + 1 > stop {
+            break;
+        }
+        at = end + 1;
+    }
+    let tried = line_ends.last().copied().unwrap_or(start);
+    // A row starts and ends with a line.
+    let line_starts = |i: usize| i == 0 || closes.get(i).is_none_or(|c| c.line != closes[i - 1].line);
+    // The rows of `width` cells from the first close on (`opened`: each
+    // after a `|` that opens it), as far as they go: (rows, closes taken).
+    let rows_of = |width: usize, opened: bool| {
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        let mut taken = 0;
+        while i < closes.len() && line_starts(i) {
+            let first = i + usize::from(opened);
+            if opened && !closes[i].first_on_line || first + width > closes.len() || !line_starts(first + width) {
+                break;
+            }
+            rows.push((first, first + width));
+            i = first + width;
+            taken = i;
+        }
+        (rows, taken)
+    };
+    // The widths the first row may have: the closes up to each line's end.
+    let mut best: Option<(Vec<(usize, usize)>, usize)> = None;
+    for opened in [true, false] {
+        for end in (1..=closes.len().min(MAX_CRAWLED_WIDTH + 1)).filter(|&i| line_starts(i)) {
+            let Some(width) = end.checked_sub(usize::from(opened)).filter(|&w| w >= 2) else { continue };
+            let (rows, taken) = rows_of(width, opened);
+            let over_lines = rows.iter().any(|&(a, b)| closes[a].line != closes[b - 1].line);
+            if rows.len() >= 2 && over_lines && best.as_ref().is_none_or(|b| taken > b.1) {
+                best = Some((rows, taken));
+            }
+        }
+    }
+    let Some((rows, taken)) = best else { return Err(tried) };
+    let last_line = closes[taken - 1].line;
+    // The last cells that every row leaves empty, its head rows too, are
+    // the crawler's padding: no cell of the table.
+    let empty = |i: usize| text[closes[i].cell.0..closes[i].cell.1].trim().is_empty();
+    let padding = rows.iter().map(|&(a, b)| (a..b).rev().take_while(|&i| empty(i)).count()).min().unwrap_or(0);
+    Ok(CrawledRows {
+        rows: rows.iter().map(|&(a, b)| closes[a..b - padding].iter().map(|c| c.cell).collect()).collect(),
+        end: line_ends[last_line],
+        lines: last_line + 1,
+    })
 }
 
 /// Reads the line from `start` to `end` (its `\n` or the end of the text)
@@ -984,6 +1139,28 @@ mod tests {
         // A header of the table's own words stays.
         let text = "| 信息内容 | 本年制发件数 | 现行有效件数 |\n| --- | --- | --- |\n| 规章 | 1 | 2 |";
         assert_eq!(kinds(text)[..3], ["T:信息内容", "T:本年制发件数", "T:现行有效件数"]);
+    }
+
+    #[test]
+    fn a_crawlers_rows_of_a_cell_a_line_are_counted_out() {
+        let words = |s: &str| kinds(s).join(" ");
+        // Each row opened by a line of `|`; an empty cell's paragraph a `|`
+        // alone too, told from the next row's opening by counting (four
+        // cells a row); a span's cells as `|` on the line before.
+        let opened = "|\n第二十条第（一）项 | |||\n|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n\
+                      |\n规章 |\n0 |\n|\n3 |\n|\n行政规范性文件 |\n5 |\n12 |\n|";
+        assert_eq!(
+            words(opened),
+            "T:第二十条第（一）项 E:Leading E:Leading E:Leading T:信息内容 T:本年制发件数 T:本年废止件数 T:现行有效件数 \
+             T:规章 N:0 E:Interior N:3 T:行政规范性文件 N:5 N:12 E:Trailing"
+        );
+        // No opening line; a span's cells on a line of their own; padding
+        // every row leaves empty (three cells here) is no cell.
+        let bare = "信息内容 |\n本年处理决定数量 |\n|||\n行政许可 |\n|\n|||\n行政处罚 |\n7 |\n|||";
+        assert_eq!(words(bare), "T:信息内容 T:本年处理决定数量 T:行政许可 E:Leading T:行政处罚 N:7");
+        // Rows a line each are read as markdown rows are, opening `|` or not.
+        let one_line = "规章 | 0 |  | 3 |\n行政规范性文件 | 5 | 12 |  |";
+        assert_eq!(words(one_line), "T:规章 N:0 E:Interior N:3 T:行政规范性文件 N:5 N:12 E:Trailing");
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Shape {
     TabRows,
     /// PDF-to-Markdown pipe tables.
     Markdown,
+    /// A web crawler's markdown of the page: a cell a line, closed by `|`.
+    Crawled,
     /// The whole report on one line, cells glued.
     Flattened,
     /// The page itself, read as HTML (`nianbao::check_html`).
@@ -45,10 +47,11 @@ pub enum Shape {
 
 impl Shape {
     /// The shapes written in-process from a truth.
-    pub const WRITTEN: [Shape; 7] = [
+    pub const WRITTEN: [Shape; 8] = [
         Shape::CellPerLine,
         Shape::TabRows,
         Shape::Markdown,
+        Shape::Crawled,
         Shape::Flattened,
         Shape::Html,
         Shape::HtmlAsText,
@@ -75,6 +78,7 @@ impl Shape {
             Shape::CellPerLine => "cell-per-line",
             Shape::TabRows => "tab-rows",
             Shape::Markdown => "markdown",
+            Shape::Crawled => "crawled",
             Shape::Flattened => "flattened",
             Shape::Html => "html",
             Shape::HtmlAsText => "html-as-text",

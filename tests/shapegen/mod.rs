@@ -34,6 +34,7 @@ pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
         (Shape::CellPerLine, Input::Text(write::cell_per_line(&page))),
         (Shape::TabRows, Input::Text(write::tab_rows(&page))),
         (Shape::Markdown, Input::Text(write::markdown(&page, &mut rng))),
+        (Shape::Crawled, Input::Text(write::crawled(&page, &mut rng))),
         (Shape::Flattened, Input::Text(write::flattened(&page))),
         (Shape::Html, Input::Html(html.clone())),
         (Shape::HtmlAsText, Input::TextFile(html)),

@@ -78,6 +78,18 @@ fn esc(s: &str) -> String {
 /// field (a web page or a Word table copied as text; what the HTML and
 /// .docx readers write). A spanned cell is written once.
 pub fn tab_rows(page: &Page) -> String {
+    text_lines(page, |g, s| {
+        for row in &g.rows {
+            let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+            s.push_str(&cells.join("\t"));
+            s.push('\n');
+        }
+    })
+}
+
+/// The page's title, headings and paragraphs a line each, its tables as
+/// `table` writes them.
+fn text_lines(page: &Page, mut table: impl FnMut(&Grid, &mut String)) -> String {
     let mut s = String::new();
     for block in &page.blocks {
         match block {
@@ -85,13 +97,7 @@ pub fn tab_rows(page: &Page) -> String {
                 s.push_str(t);
                 s.push('\n');
             }
-            Block::Table(g) => {
-                for row in &g.rows {
-                    let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-                    s.push_str(&cells.join("\t"));
-                    s.push('\n');
-                }
-            }
+            Block::Table(g) => table(g, &mut s),
         }
     }
     s
@@ -173,6 +179,73 @@ pub fn flattened(page: &Page) -> String {
         }
     }
     s.trim_end().to_string() + "\n"
+}
+
+// ------------------------------------------------------------ Crawled
+
+/// As web crawlers write the page [`html`] in markdown (the text a
+/// research crawl gives, as real ones wrote many report pages): a table's
+/// cells that hold a paragraph each on a line of their own closed by `|`
+/// (`规章 |`, an empty paragraph `|` alone); the positions a span covers,
+/// and a bare `&nbsp;`, hold no paragraph and are more `|` on the line
+/// before (`第二十条第（一）项 | |||`) or, as some crawlers write, a line of
+/// them (`|||`); some crawlers open each row with a line of `|`; rows padded
+/// with empty cells alike. No `|---|` rule.
+pub fn crawled(page: &Page, rng: &mut Rng) -> String {
+    let opened = rng.chance(50);
+    let bars_own_line = rng.chance(50);
+    let padding = rng.below(3) as usize * 3;
+    text_lines(page, |g, s| {
+        for row in g.expanded() {
+            let mut lines: Vec<String> = Vec::new();
+            if opened {
+                lines.push("|".to_string());
+            }
+            // Bars of cells with no paragraph, not yet written.
+            let mut bars = 0;
+            let flush = |lines: &mut Vec<String>, bars: &mut usize| {
+                if *bars == 0 {
+                    return;
+                }
+                let run = "|".repeat(*bars);
+                let after_opening = opened && lines.len() == 1;
+                match lines.last_mut() {
+                    Some(last) if !bars_own_line && !after_opening => {
+                        last.push(' ');
+                        last.push_str(&run);
+                    }
+                    _ => lines.push(run),
+                }
+                *bars = 0;
+            };
+            for pos in row {
+                let paragraph = match pos {
+                    Some((r, i, true)) => {
+                        let typed = page.typed(&g.rows[r][i]);
+                        if typed.is_empty() {
+                            (page.look.empty_form != 1).then(String::new)
+                        } else {
+                            Some(typed.concat().join(" "))
+                        }
+                    }
+                    _ => None,
+                };
+                match paragraph {
+                    Some(text) => {
+                        flush(&mut lines, &mut bars);
+                        lines.push(if text.is_empty() { "|".to_string() } else { format!("{text} |") });
+                    }
+                    None => bars += 1,
+                }
+            }
+            bars += padding;
+            flush(&mut lines, &mut bars);
+            for l in lines {
+                s.push_str(&l);
+                s.push('\n');
+            }
+        }
+    })
 }
 
 // ------------------------------------------------------------ Markdown
