@@ -249,3 +249,53 @@ proptest! {
         }
     }
 }
+
+/// A clean 2021 report whose 表三 leaves its legal persons' cells empty,
+/// with the sentence many real reports write under a table's heading to
+/// count what it holds.
+fn with_counting_sentences() -> (String, String) {
+    use nianbao::template::keys::requests as q;
+    use nianbao::template::{v2021::V2021, TableId};
+    let mut sample = nianbao::testing::Sample::new(&V2021)
+        .row(TableId::Requests, q::NEW, &[26, 0, 0, 0, 0, 0, 26])
+        .row(TableId::Requests, q::GRANTED, &[9, 0, 0, 0, 0, 0, 9])
+        .row(TableId::Requests, q::PARTLY_GRANTED, &[3, 2, 0, 0, 0, 0, 5]);
+    for column in [q::COMMERCIAL, q::RESEARCH, q::PUBLIC_INTEREST, q::LEGAL_SERVICE, q::OTHER] {
+        for row in [q::NEW, q::GRANTED] {
+            sample = sample.cell(TableId::Requests, row, column, "");
+        }
+    }
+    let plain = sample.text();
+    let counted = plain
+        .replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n2021年，本局主动公开政府信息，其中制作规章0件，行政规范性文件0件。\n")
+        .replace(
+            "三、收到和处理政府信息公开申请情况\n",
+            "三、收到和处理政府信息公开申请情况\n2021年，本局共收到政府信息公开申请26件，其中，予以公开9件，部分公开5件，其他情形12件。\n",
+        );
+    assert_ne!(plain, counted);
+    (plain, counted)
+}
+
+fn tables(r: &nianbao::Report) -> serde_json::Value {
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    serde_json::json!([json["active"], json["requests"], json["review"]])
+}
+
+#[test]
+fn a_sentence_that_counts_a_tables_rows_is_no_row() {
+    let (plain, counted) = with_counting_sentences();
+    let (plain, counted) = (nianbao::check(&plain, None), nianbao::check(&counted, None));
+    assert_eq!(tables(&counted), tables(&plain));
+    assert_eq!(codes(&counted), codes(&plain));
+    assert!(!codes(&plain).iter().any(|c| c.starts_with("table.") || *c == "value.ambiguous"), "{:?}", codes(&plain));
+}
+
+#[test]
+fn a_paste_cut_off_in_table_three_keeps_table_two_after_a_counting_sentence() {
+    let (plain, counted) = with_counting_sentences();
+    let cut = &counted[..counted.find("（一）予以公开").unwrap()];
+    let (plain, cut) = (nianbao::check(&plain, None), nianbao::check(cut, None));
+    assert_eq!(tables(&cut)[0], tables(&plain)[0], "table 二 read as in the whole report");
+    assert!(codes(&cut).contains(&"table.missing"), "{:?}", codes(&cut));
+    assert!(!codes(&cut).contains(&"table.layout"), "{:?}", codes(&cut));
+}

@@ -8,7 +8,7 @@
 
 use crate::read::normalise::Normalised;
 use crate::read::sections::Section;
-use crate::template::{phrases, ProsePhrases};
+use crate::template::{phrases, ProsePhrases, COUNT_UNITS};
 use crate::util::chars::{floor_boundary, is_chinese_numeral};
 use crate::util::find::{contains, find, Needles};
 use std::borrow::Cow;
@@ -29,8 +29,6 @@ pub struct Figure {
     local_number: usize,
 }
 
-/// Units that count things in this kind of report.
-const UNITS: &[char] = &['件', '条', '起', '篇', '个', '次', '项', '份'];
 /// How far after the phrase the number may stand (characters).
 const GAP: usize = 8;
 
@@ -349,7 +347,7 @@ fn number_soon(after: &str) -> Option<(i64, char, usize)> {
             let digits: String = after[i..].chars().take_while(char::is_ascii_digit).collect();
             let rest = after[i + digits.len()..].trim_start();
             let unit = rest.chars().next()?;
-            if !UNITS.contains(&unit) {
+            if !COUNT_UNITS.contains(&unit) {
                 return None;
             }
             return digits.parse().ok().map(|v| (v, unit, i));

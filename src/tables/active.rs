@@ -53,7 +53,7 @@ pub fn parse(
     let mut table = Table::new(TableId::Active);
     let segs = segments(tokens, &norm.text);
     let active_rows = registry.active_rows();
-    let glue = match page.flattened() || looks_flattened(tokens) {
+    let glue = match page.flattened() || looks_flattened(tokens, &norm.text) {
         false => Glue::Apart,
         true if page == Glue::FlattenedSparse
             || drops_empty_cells(&segs, tokens, &norm.text, &active_rows, registry) =>

@@ -20,7 +20,7 @@ use super::values::{cell_from_part, read_cell, run_span, ValueKind};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
-use crate::template::EMPTY_CELL;
+use crate::template::{COUNT_UNITS, DATE_UNITS, EMPTY_CELL};
 
 /// At most this many candidate splits are listed in a diagnostic.
 pub const MAX_CANDIDATES: usize = 6;
@@ -651,19 +651,41 @@ pub fn any_fits(_: &[i64]) -> bool {
 
 /// Whether a table region looks like a flattened web page: several cells
 /// that are long digit runs (7 or more digits, as a row of table 三 glued
-/// together is), which separated tables almost never have.
-pub fn looks_flattened(tokens: &[Token]) -> bool {
+/// together is), which separated tables almost never have; or a line of
+/// several rows (see [`rows_on_one_line`]).
+pub fn looks_flattened(tokens: &[Token], text: &str) -> bool {
     let long_runs = tokens
         .iter()
         .filter(|t| t.number().is_some_and(|n| n.frac.is_none() && n.unit.is_none() && n.int.len() >= 7))
         .take(3)
         .count();
-    long_runs >= 3 || rows_on_one_line(tokens)
+    long_runs >= 3 || rows_on_one_line(tokens, text)
+}
+
+/// Whether a number is written with a unit of counting or of a date
+/// (`予以公开2件`, `2021年`): prose's, never a cell's.
+fn counted_in_prose(t: &Token, text: &str) -> bool {
+    text[t.end..].chars().next().is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
+}
+
+/// Whether a segment is a piece of a sentence that counts (`其中，予以公开2件`):
+/// every number of it written with a unit (see [`counted_in_prose`]), on a
+/// line with a sentence's punctuation. A table's label may read as a row's
+/// (`予以公开`), but its numbers are no cells.
+pub fn counts_in_prose(seg: &Segment, text: &str) -> bool {
+    let Some(first) = seg.cells.first() else { return false };
+    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[first.start..].find('\n').map_or(text.len(), |p| first.start + p);
+    seg.cells.iter().all(|t| t.number().is_some() && counted_in_prose(t, text))
+        && text[line_start..line_end].contains([',', '。', ';'])
 }
 
 /// Whether some line holds several rows' labels and numbers (a table
-/// flattened onto one line).
-fn rows_on_one_line(tokens: &[Token]) -> bool {
+/// flattened onto one line). A number written with a unit of counting or
+/// of a date (`予以公开2件`, `2021年`) is prose's, not a cell: a sentence
+/// above the table that counts its rows (`其中规章0件，规范性文件3件，…`)
+/// is no row.
+fn rows_on_one_line(tokens: &[Token], text: &str) -> bool {
     let mut line = usize::MAX;
     let (mut words, mut numbers) = (0, 0);
     for t in tokens {
@@ -673,6 +695,7 @@ fn rows_on_one_line(tokens: &[Token]) -> bool {
         }
         match t.kind {
             Kind::Text => words += 1,
+            Kind::Number(_) if counted_in_prose(t, text) => {}
             Kind::Number(_) | Kind::Blank => numbers += 1,
             _ => {}
         }

@@ -6,7 +6,7 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{fill_row, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
+use super::fill::{counts_in_prose, fill_row, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, RowIssue, Table};
@@ -37,7 +37,13 @@ pub struct PageShape {
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, PageShape) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
-    let segs = segments(tokens, &norm.text);
+    let mut segs = segments(tokens, &norm.text);
+    // A sentence above the table that counts its rows (`其中，予以公开2件`)
+    // is no row (on a page flattened onto one line, the reading of glued
+    // rows decides).
+    if !looks_flattened(tokens, &norm.text) {
+        segs.retain(|s| !counts_in_prose(s, &norm.text));
+    }
     let segs = match read_column_major(segs, tokens, norm, &rows) {
         Ok(segs) => segs,
         Err((why, line)) => {
@@ -60,7 +66,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let sums = RowSums::of(grid);
     let fits = |values: &[i64]| sums.hold(values);
     let arith = Arith { groups: &[grid.columns.len()], fits: &fits };
-    let multi_run = looks_flattened(tokens);
+    let multi_run = looks_flattened(tokens, &norm.text);
     let n = grid.columns.len();
     let values_of =
         |s: usize| -> Vec<&Token> { segs[s].cells.iter().copied().filter(|t| t.trace().is_none()).collect() };

@@ -71,7 +71,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
     }
     // Glued digit runs (flattened web text): one run, or a few when the
     // region is flattened and a stray space cut it.
-    let flattened = page.flattened() || looks_flattened(tokens);
+    let flattened = page.flattened() || looks_flattened(tokens, &norm.text);
     if let Some((cells, runs)) = segs.iter().rev().find_map(|s| glued_cells(s, flattened, cells_wanted)) {
         table.found = true;
         // 15 digits: one digit a cell, taken (the rules check the totals).

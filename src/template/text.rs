@@ -317,6 +317,13 @@ pub const TRADITIONAL: &[(char, char)] = &[
 /// What ends a sentence of prose (a table's row never ends so).
 pub const SENTENCE_END: char = '。';
 
+/// Units that count things in this kind of report's prose (`主动公开信息120条`,
+/// `予以公开2件`): a number a table's cell holds is never written with one.
+pub const COUNT_UNITS: &[char] = &['件', '条', '起', '篇', '个', '次', '项', '份'];
+
+/// What a date's numbers are written with (`2021年`): prose, not a cell.
+pub const DATE_UNITS: &[char] = &['年', '月', '日'];
+
 /// Words that mark table 三 (when locating it without a heading).
 pub const REQUESTS_ANCHOR: &str = "本年新收";
 

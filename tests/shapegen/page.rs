@@ -7,7 +7,8 @@
 use super::truth::{Rng, Truth};
 use nianbao::report::{BodyRow, Layout};
 use nianbao::tables::model::{Row, Table};
-use nianbao::template::{TableId, ValueKind, SECTIONS, UNIT_WAN_YUAN, UNIT_YUAN};
+use nianbao::template::keys::{active, requests as q, review};
+use nianbao::template::{ColKey, RowKey, TableId, ValueKind, SECTIONS, UNIT_WAN_YUAN, UNIT_YUAN};
 
 /// What a cell of a drawn table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +134,54 @@ impl Page {
             }
         }
         Page { title, blocks, look }
+    }
+
+    /// The page with a sentence under each table's heading that counts
+    /// what its table holds, as many real reports write one
+    /// (`收到政府信息公开申请26件。予以公开9件，部分公开3件。`): numbers
+    /// in the table's region that are no row's. They agree with the table.
+    pub fn with_counts(mut self, truth: &Truth) -> Page {
+        let value = |table: TableId, row: RowKey, column: Option<ColKey>| {
+            let cell = match column {
+                Some(c) => truth.cell(table, row, c),
+                None => truth.cells.iter().find(|c| c.table == table && c.row == row),
+            };
+            cell.and_then(|c| c.want).unwrap_or(0.0) as i64
+        };
+        let y = truth.year;
+        let total = Some(q::TOTAL);
+        let sentences = [
+            format!(
+                "{y}年，本机关主动公开政府信息，其中制作规章{}件，行政规范性文件{}件。",
+                value(TableId::Active, active::REGULATIONS, None),
+                value(TableId::Active, active::NORMATIVE_DOCUMENTS, None)
+            ),
+            format!(
+                "{y}年，本机关收到政府信息公开申请{}件，上年结转{}件。予以公开{}件，部分公开{}件，结转下年度继续办理{}件。",
+                value(TableId::Requests, q::NEW, total),
+                value(TableId::Requests, q::CARRIED_OVER, total),
+                value(TableId::Requests, q::GRANTED, total),
+                value(TableId::Requests, q::PARTLY_GRANTED, total),
+                value(TableId::Requests, q::CARRIED_FORWARD, total)
+            ),
+            format!(
+                "{y}年，本机关行政复议{}件，行政诉讼{}件。",
+                value(TableId::Review, review::REVIEW, Some(review::TOTAL)),
+                value(TableId::Review, review::LITIGATION_DIRECT, Some(review::TOTAL))
+                    + value(TableId::Review, review::LITIGATION_AFTER_REVIEW, Some(review::TOTAL))
+            ),
+        ];
+        let mut blocks = Vec::new();
+        let mut tables = 0;
+        for block in self.blocks {
+            if let Block::Table(_) = block {
+                blocks.push(Block::Para(sentences[tables.min(2)].clone()));
+                tables += 1;
+            }
+            blocks.push(block);
+        }
+        self.blocks = blocks;
+        self
     }
 
     /// A cell's text as its author typed it: paragraphs, each of lines
