@@ -449,9 +449,12 @@ fn fuller_agency(text: &str, agency: &str) -> String {
 /// Characters that end a place name read backwards from an agency's name.
 const PLACE_STOPS: &str = "的在由和与及对向将为据照按于从经被把是了、本我年度括含即";
 
+/// A line as its words: without markdown's marks (a heading's `#`, bold
+/// `*`, a table row's `|`: `| 标题: | XX局2025年…报告 | ||`) or a title
+/// field's label.
 fn clean_line(line: &str) -> &str {
-    let t = line.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
-    without_title_label(t).trim()
+    let t = line.trim().trim_start_matches(['#', '*', ' ', '|']).trim_end_matches(['*', ' ', '|']);
+    without_title_label(t).trim_matches([' ', '|'])
 }
 
 /// A title without its page's field label (`标题:`, `名 称：`).
@@ -791,6 +794,12 @@ mod tests {
         // A page's title field, its label spaced; a menu's line above is no agency.
         ("- 长者版\n名 称： 测试区财政局2022年政府信息公开工作年度报告\n", Some("测试区财政局"), 2022),
         ("- 长者版\n2022年政府信息公开工作年度报告\n", None, 2022),
+        // The field in a crawled page's markdown table, the site's name above.
+        (
+            "测试县人民政府\n| 标题: | 测试县交通运输局2025年政府信息公开工作年度报告 | ||\n|---|---|---|---|\n",
+            Some("测试县交通运输局"),
+            2025,
+        ),
         // Itself, not named.
         ("特向社会公布2021年度本镇政府信息公开年度报告。\n", None, 2021),
     ];
