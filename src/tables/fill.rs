@@ -668,6 +668,13 @@ fn counted_in_prose(t: &Token, text: &str) -> bool {
     text[t.end..].chars().next().is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
 }
 
+/// The first number of a region that may be a cell (not a sentence's
+/// count above the table, see [`counted_in_prose`]): where the table's
+/// header ends.
+pub fn first_cell_number(tokens: &[Token], text: &str) -> Option<usize> {
+    tokens.iter().position(|t| t.number().is_some() && !counted_in_prose(t, text))
+}
+
 /// Whether a segment is a piece of a sentence that counts (`其中，予以公开2件`):
 /// every number of it written with a unit (see [`counted_in_prose`]), on a
 /// line with a sentence's punctuation. A table's label may read as a row's

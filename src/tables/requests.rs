@@ -6,7 +6,9 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{counts_in_prose, fill_row, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
+use super::fill::{
+    counts_in_prose, fill_row, first_cell_number, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued,
+};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, RowIssue, Table};
@@ -39,11 +41,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let rows = prepared(registry);
     let mut segs = segments(tokens, &norm.text);
     // A sentence above the table that counts its rows (`其中，予以公开2件`)
-    // is no row (on a page flattened onto one line, the reading of glued
-    // rows decides).
-    if !looks_flattened(tokens, &norm.text) {
-        segs.retain(|s| !counts_in_prose(s, &norm.text));
-    }
+    // is no row.
+    segs.retain(|s| !counts_in_prose(s, &norm.text));
     let segs = match read_column_major(segs, tokens, norm, &rows) {
         Ok(segs) => segs,
         Err((why, line)) => {
@@ -163,7 +162,7 @@ const HEADER_AFTER_VALUES: &str =
 /// value on a line of its own, no longer beside its row. A header repeated
 /// on a second page names every column again, having named them all.
 fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> bool {
-    let Some(first_number) = tokens.iter().position(|t| t.number().is_some()) else { return false };
+    let Some(first_number) = first_cell_number(tokens, &norm.text) else { return false };
     let names = |word: &str| -> Option<usize> {
         let k = sparse::only_column(word, grid.columns).filter(|_| word.chars().nth(1).is_some())?;
         let mut labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));

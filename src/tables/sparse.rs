@@ -13,7 +13,7 @@
 //! row one value short there lost a value, and says so (`table.value_count`).
 
 use super::arith::{self, RowSums};
-use super::fill::{any_fits, count_mismatch, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
+use super::fill::{any_fits, count_mismatch, first_cell_number, place_parts, split_runs, Arith, Glue, MAX_CANDIDATES};
 use super::joint::{solve, Unknown};
 use super::model::{Cell, CellState, Placement, Row, RowIssue, Table};
 use super::positions;
@@ -585,7 +585,7 @@ pub struct Layout<'t> {
 /// line spaced out (runs of two spaces or more between its words).
 pub fn header_spans(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> Option<Vec<(f32, f32)>> {
     let text = &norm.text;
-    let first_number = tokens.iter().position(|t| t.number().is_some())?;
+    let first_number = first_cell_number(tokens, text)?;
     let stop = tokens[first_number].line;
     let header: Vec<&Token> =
         tokens[..first_number].iter().filter(|t| t.line < stop && matches!(t.kind, Kind::Text)).collect();

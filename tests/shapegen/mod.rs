@@ -27,11 +27,8 @@ pub fn template_docx() -> Option<Vec<u8>> {
 /// 2021 template filled in, so only for 2021 truths and when the template
 /// is at hand.
 pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
+    let page = Page::of(truth);
     let mut rng = Rng::new(truth.seed ^ 0x5ba9e);
-    // Half the pages count their tables in a sentence above each (not the
-    // .docx: the template has no place for one).
-    let plain = Page::of(truth);
-    let page = if rng.chance(50) { plain.clone().with_counts(truth) } else { plain.clone() };
     let html = write::html(&page);
     let mut out = vec![
         (Shape::CellPerLine, Input::Text(write::cell_per_line(&page))),
@@ -43,7 +40,7 @@ pub fn written(truth: &Truth, template: Option<&[u8]>) -> Vec<(Shape, Input)> {
         (Shape::HtmlAsText, Input::TextFile(html)),
     ];
     if let (Some(template), true) = (template, std::ptr::eq(truth.version, &nianbao::template::v2021::V2021)) {
-        out.push((Shape::Docx, Input::File("report.docx", docx(truth, &plain, template))));
+        out.push((Shape::Docx, Input::File("report.docx", docx(truth, &Page::plain(truth), template))));
     }
     out
 }

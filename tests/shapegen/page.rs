@@ -103,7 +103,19 @@ const AGENCIES: [&str; 6] = [
 ];
 
 impl Page {
+    /// The truth's page: with a sentence above each table that counts it
+    /// where the truth says so ([`Page::with_counts`]).
     pub fn of(truth: &Truth) -> Page {
+        let page = Page::plain(truth);
+        if truth.counted {
+            page.with_counts(truth)
+        } else {
+            page
+        }
+    }
+
+    /// The page with nothing above its tables but their headings.
+    pub fn plain(truth: &Truth) -> Page {
         let mut rng = Rng::new(truth.seed ^ 0xface);
         let agency = rng.pick(&AGENCIES);
         let y = truth.year;
@@ -140,7 +152,7 @@ impl Page {
     /// what its table holds, as many real reports write one
     /// (`收到政府信息公开申请26件。予以公开9件，部分公开3件。`): numbers
     /// in the table's region that are no row's. They agree with the table.
-    pub fn with_counts(mut self, truth: &Truth) -> Page {
+    fn with_counts(mut self, truth: &Truth) -> Page {
         let value = |table: TableId, row: RowKey, column: Option<ColKey>| {
             let cell = match column {
                 Some(c) => truth.cell(table, row, c),

@@ -92,6 +92,10 @@ pub struct Truth {
     /// The errors a real report has (their codes, one an instance): what
     /// the checker must find. Generated truths have none.
     pub known_errors: Vec<String>,
+    /// Whether its page counts each table in a sentence above it (see
+    /// [`Page::of`](super::page::Page::of)): half the generated truths; not
+    /// those stored before it was drawn.
+    pub counted: bool,
 }
 
 /// A small deterministic generator (splitmix64): the same seed gives the
@@ -170,7 +174,9 @@ impl Truth {
             };
             cells.push(TruthCell { table, row, column, want, written });
         }
-        Truth { version, year, style: Some(style), seed, cells, known_errors: Vec::new() }
+        // (Drawn apart, so that the tables of a seed stay as they were.)
+        let counted = Rng::new(seed ^ 0xc0417ed).chance(50);
+        Truth { version, year, style: Some(style), seed, cells, known_errors: Vec::new(), counted }
     }
 
     pub fn cell(&self, table: TableId, row: RowKey, column: ColKey) -> Option<&TruthCell> {
@@ -212,6 +218,7 @@ impl Truth {
             "requests": tables["requests"],
             "review": tables["review"],
             "blank_marks": written,
+            "counted": self.counted,
         })
     }
 
@@ -247,7 +254,8 @@ impl Truth {
             .as_array()
             .map(|a| a.iter().filter_map(|e| Some(e.as_str()?.split(':').next()?.trim().to_string())).collect())
             .unwrap_or_default();
-        Ok(Truth { version, year, style, seed, cells, known_errors })
+        let counted = json["counted"].as_bool().unwrap_or(false);
+        Ok(Truth { version, year, style, seed, cells, known_errors, counted })
     }
 }
 
