@@ -175,8 +175,8 @@ pub fn tokenise_lines(text: &str, start: usize, stop: usize, first_line: usize) 
                     start = crawled.end + 1;
                     line_no += 1;
                     continue;
-                } else if tab || trimmed.starts_with('|') || trimmed.ends_with('|') {
-                    let markdown = trimmed.starts_with('|') || trimmed.ends_with('|');
+                } else if tab || is_piped(trimmed) {
+                    let markdown = is_piped(trimmed);
                     if !markdown {
                         width = MarkdownWidth::default();
                     }
@@ -602,6 +602,12 @@ const MAX_CRAWLED_LINES: usize = 4096;
 /// …and rows of at most this many cells (crawlers pad table three's rows
 /// to 17 or so).
 const MAX_CRAWLED_WIDTH: usize = 64;
+
+/// Whether a trimmed line is a markdown row: `|` at its start or its end
+/// (some converters leave out the opening one).
+fn is_piped(trimmed: &str) -> bool {
+    trimmed.starts_with('|') || trimmed.ends_with('|')
+}
 
 /// Whether a trimmed line may start crawled rows: a line of `|` alone (a
 /// row's opening), or a cell's text closed by `|` (a markdown row opens

@@ -13,7 +13,7 @@
 //! reading, so it is done only when the shape leaves no doubt: as many
 //! numbers as the rows have cells, each number alone on its line.
 
-use super::fill::{counts_in_prose, fill_row_alone, looks_flattened, Arith, Glue};
+use super::fill::{fill_row_alone, looks_flattened, Arith, Glue};
 use super::model::{Row, Table};
 use super::segments::{label_lines, segments, Segment};
 use super::sparse::{self, Short};
@@ -51,10 +51,7 @@ pub fn parse(
     page_drops_empty: bool,
 ) -> Table {
     let mut table = Table::new(TableId::Active);
-    let mut segs = segments(tokens, &norm.text);
-    // A sentence that counts the rows (`其中规章0件，行政规范性文件3件`) is
-    // no row, on a page flattened onto one line too.
-    segs.retain(|s| !counts_in_prose(s, &norm.text));
+    let segs = segments(tokens, &norm.text);
     let active_rows = registry.active_rows();
     let glue = match page.flattened() || looks_flattened(tokens, &norm.text) {
         false => Glue::Apart,

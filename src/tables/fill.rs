@@ -15,12 +15,12 @@
 //! many values the row had. A value is never shifted into a neighbouring
 //! column on a guess.
 
-use super::segments::Segment;
+use super::segments::{counted_in_prose, Segment};
 use super::values::{cell_from_part, read_cell, run_span, ValueKind};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
-use crate::template::{COUNT_UNITS, DATE_UNITS, EMPTY_CELL};
+use crate::template::EMPTY_CELL;
 
 /// At most this many candidate splits are listed in a diagnostic.
 pub const MAX_CANDIDATES: usize = 6;
@@ -662,29 +662,11 @@ pub fn looks_flattened(tokens: &[Token], text: &str) -> bool {
     long_runs >= 3 || rows_on_one_line(tokens, text)
 }
 
-/// Whether a number is written with a unit of counting or of a date
-/// (`予以公开2件`, `2021年`): prose's, never a cell's.
-fn counted_in_prose(t: &Token, text: &str) -> bool {
-    text[t.end..].chars().next().is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
-}
-
 /// The first number of a region that may be a cell (not a sentence's
 /// count above the table, see [`counted_in_prose`]): where the table's
 /// header ends.
 pub fn first_cell_number(tokens: &[Token], text: &str) -> Option<usize> {
     tokens.iter().position(|t| t.number().is_some() && !counted_in_prose(t, text))
-}
-
-/// Whether a segment is a piece of a sentence that counts (`其中，予以公开2件`):
-/// every number of it written with a unit (see [`counted_in_prose`]), on a
-/// line with a sentence's punctuation. A table's label may read as a row's
-/// (`予以公开`), but its numbers are no cells.
-pub fn counts_in_prose(seg: &Segment, text: &str) -> bool {
-    let Some(first) = seg.cells.first() else { return false };
-    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[first.start..].find('\n').map_or(text.len(), |p| first.start + p);
-    seg.cells.iter().all(|t| t.number().is_some() && counted_in_prose(t, text))
-        && text[line_start..line_end].contains([',', '。', ';'])
 }
 
 /// Whether some line holds several rows' labels and numbers (a table

@@ -6,9 +6,7 @@
 
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
-use super::fill::{
-    counts_in_prose, fill_row, first_cell_number, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued,
-};
+use super::fill::{fill_row, first_cell_number, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, RowIssue, Table};
@@ -39,10 +37,7 @@ pub struct PageShape {
 pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &Registry) -> (Table, PageShape) {
     let mut table = Table::new(TableId::Requests);
     let rows = prepared(registry);
-    let mut segs = segments(tokens, &norm.text);
-    // A sentence above the table that counts its rows (`其中，予以公开2件`)
-    // is no row.
-    segs.retain(|s| !counts_in_prose(s, &norm.text));
+    let segs = segments(tokens, &norm.text);
     let segs = match read_column_major(segs, tokens, norm, &rows) {
         Ok(segs) => segs,
         Err((why, line)) => {

@@ -8,8 +8,8 @@
 
 use super::arith::RowSums;
 use super::fill::{
-    counts_in_prose, is_page_number, looks_flattened, place_parts, split_runs, with_traces, without_empty_table_cells,
-    Arith, Glue, MAX_CANDIDATES,
+    is_page_number, looks_flattened, place_parts, split_runs, with_traces, without_empty_table_cells, Arith, Glue,
+    MAX_CANDIDATES,
 };
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
@@ -30,10 +30,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
     let group_sizes = vec![width; grid.rows.len()];
     let sums = RowSums::of(grid);
     let fits = |values: &[i64]| sums.hold(values);
-    let mut segs = segments(tokens, &norm.text);
-    // A sentence that counts the cases (`行政复议0件，行政诉讼2件。`) is no
-    // row of the table.
-    segs.retain(|s| !counts_in_prose(s, &norm.text));
+    let segs = segments(tokens, &norm.text);
     let Some(first) = segs.first().and_then(Segment::first_token) else { return table };
     table.line = Some(norm.line_at(first.start));
 

@@ -3,9 +3,11 @@
 //!
 //! This is what makes every text shape look alike: a label broken over
 //! three lines, a label in one cell and its seven numbers in seven lines, or
-//! a whole row on one line all become one segment.
+//! a whole row on one line all become one segment. A sentence that counts
+//! a table's rows (`其中，予以公开2件`) gives none.
 
 use crate::read::tokens::{Kind, Token};
+use crate::template::{COUNT_UNITS, DATE_UNITS};
 use crate::util::chars::is_chinese_numeral;
 use std::borrow::Cow;
 
@@ -36,6 +38,28 @@ impl Segment<'_> {
     pub fn first_token(&self) -> Option<&Token> {
         self.label_token.or_else(|| self.cells.first().copied())
     }
+
+    /// Whether the segment is a piece of a sentence that counts
+    /// (`其中，予以公开2件`): every number of it written with a unit (see
+    /// [`counted_in_prose`]), on a line with a sentence's punctuation. Its
+    /// label may read as a row's (`予以公开`), but its numbers are no cells.
+    fn counts_in_prose(&self, text: &str) -> bool {
+        let Some(first) = self.cells.first() else { return false };
+        // (The units first: the line is looked for only then, as a
+        // flattened page is one long line.)
+        if !self.cells.iter().all(|t| t.number().is_some() && counted_in_prose(t, text)) {
+            return false;
+        }
+        let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[first.start..].find('\n').map_or(text.len(), |p| first.start + p);
+        text[line_start..line_end].contains([',', '。', ';'])
+    }
+}
+
+/// Whether a number is written with a unit of counting or of a date
+/// (`予以公开2件`, `2021年`): prose's, never a cell's.
+pub fn counted_in_prose(t: &Token, text: &str) -> bool {
+    text[t.end..].chars().next().is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
 }
 
 pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
@@ -76,6 +100,8 @@ pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {
     if current.label_token.is_some() || !current.cells.is_empty() {
         out.push(current);
     }
+    // A sentence above a table that counts its rows is no row of it.
+    out.retain(|s| !s.counts_in_prose(text));
     out
 }
 
