@@ -169,6 +169,13 @@ impl Normalised {
         self.page_starts.partition_point(|&p| p <= offset)
     }
 
+    /// Whether the input is cut into pages by form feeds, as
+    /// `pdftotext` writes a PDF's text (which `-layout` lays out a
+    /// character a column, a Chinese one as a digit).
+    pub fn is_paged(&self) -> bool {
+        !self.page_starts.is_empty()
+    }
+
     /// The original byte offset of a byte offset in the normalised text.
     pub fn original_offset(&self, offset: usize) -> usize {
         self.offset_from(self.anchor_of(offset), offset)

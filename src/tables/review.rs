@@ -14,7 +14,7 @@ use super::fill::{
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::sparse::{any_not_zero, by_header, placements, spans, vector, SHOWN};
+use super::sparse::{any_not_zero, by_header, by_header_in, placements, spans_in, vector, Metric, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
@@ -173,15 +173,23 @@ fn place_short(
     norm: &Normalised,
     sums: &RowSums,
     width: usize,
-    header: Option<Vec<(f32, f32)>>,
+    header: Option<[Vec<(f32, f32)>; 2]>,
     line: Option<usize>,
 ) {
     let n = width * table.rows.len();
     let keeps = |v: &[i64]| v.chunks(width).all(|g| sums.hold(g));
     let fits: Vec<Vec<usize>> = placements(values.len(), n).filter(|p| keeps(&vector(values, p, n))).collect();
+    // The values under the heads as a Chinese character counts two columns
+    // (the app's PDF text lays its grid out so); in a PDF's text cut into
+    // pages (`pdftotext -layout`, which sets a line of heads on a scale of
+    // its own), as it counts one too.
     let under_header = header
         .filter(|_| any_not_zero(values))
-        .and_then(|h| by_header(values, &h, norm))
+        .and_then(|[display, chars]| {
+            let at = by_header(values, &display, norm)?;
+            let paged = norm.is_paged();
+            (!paged || by_header_in(values, &chars, norm, Metric::Chars, false).as_ref() == Some(&at)).then_some(at)
+        })
         .filter(|at| fits.contains(at));
     let chosen = match (&fits[..], under_header) {
         ([only], _) => Some((only.clone(), Placement::Arithmetic)),
@@ -213,8 +221,14 @@ fn place_short(
 
 /// Where table 四's column heads stand on a line before `values_line`
 /// whose words are the groups' heads in order, each whole or its first
-/// part (see [`place_short`]).
-fn header_spans(tokens: &[Token], values_line: usize, grid: &GridSpec, norm: &Normalised) -> Option<Vec<(f32, f32)>> {
+/// part (see [`place_short`]), as [`Metric::Display`] and as
+/// [`Metric::Chars`] count.
+fn header_spans(
+    tokens: &[Token],
+    values_line: usize,
+    grid: &GridSpec,
+    norm: &Normalised,
+) -> Option<[Vec<(f32, f32)>; 2]> {
     let width = grid.columns.len();
     let words: Vec<&Token> = tokens.iter().filter(|t| t.line < values_line && matches!(t.kind, Kind::Text)).collect();
     let heads = |line: &[&Token]| {
@@ -224,7 +238,8 @@ fn header_spans(tokens: &[Token], values_line: usize, grid: &GridSpec, norm: &No
                 .enumerate()
                 .all(|(i, t)| grid.columns[i % width].label.starts_with(&norm.text[t.start..t.end]))
     };
-    words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line)).map(|line| spans(line, norm))
+    let line = words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line))?;
+    Some([spans_in(line, norm, Metric::Display), spans_in(line, norm, Metric::Chars)])
 }
 
 /// Whether the region holds the table's own column heads (结果维持,
@@ -334,5 +349,41 @@ mod tests {
         // No heads, no numbers: the table is missing.
         let r = crate::check(&with_review("本年度无相关情况。"), None);
         assert!(codes(&r).contains(&"table.missing"), "{:?}", codes(&r));
+    }
+
+    /// `pdftotext -layout` (a text cut into pages by form feeds) sets the
+    /// heads a character a column, on a scale of their own: three values
+    /// under 复议后起诉 that the heads, a Chinese character counted two
+    /// columns, put under 未经复议直接起诉 are not placed by them, but said.
+    #[test]
+    fn a_pdfs_paged_text_places_values_under_the_heads_only_as_both_ways_of_counting_agree() {
+        let laid = |words: &[(usize, &str)]| {
+            let mut line = String::new();
+            for (at, word) in words {
+                line.push_str(&" ".repeat(at.saturating_sub(line.chars().count())));
+                line.push_str(word);
+            }
+            line
+        };
+        let heads: Vec<(usize, &str)> = (0..3)
+            .flat_map(|g| {
+                let heads = [(0, "结果维"), (4, "结果纠"), (8, "其他结"), (12, "尚未审"), (16, "总")];
+                heads.into_iter().map(move |(at, w)| (at + 18 * g, w))
+            })
+            .collect();
+        let table = [
+            laid(&[(19, "行政诉讼")]),
+            laid(&[(0, "行政复议")]),
+            laid(&[(19, "未经复议直接起诉"), (42, "复议后起诉")]),
+            laid(&heads),
+            laid(&[(42, "37"), (48, "1"), (59, "38")]),
+        ]
+        .join("\n");
+        let text = with_review(&table).replacen("\n", "\n\u{c}", 1);
+        let r = crate::check(&text, None);
+        let placed: Vec<_> =
+            r.tables.review.rows.iter().flat_map(|row| row.cells.iter().filter_map(|c| c.value.as_ref())).collect();
+        assert!(placed.is_empty(), "{placed:?}: {:?}", codes(&r));
+        assert!(codes(&r).contains(&"value.ambiguous"), "{:?}", codes(&r));
     }
 }

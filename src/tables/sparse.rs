@@ -765,7 +765,7 @@ fn left_aligned(rows: &[&[&Token]], header: &[(f32, f32)], norm: &Normalised) ->
 /// `aligned` ([`left_aligned`]): a value that starts under no name is under
 /// the one name whose start is at most [`ALIGNED_SLACK`] from its own
 /// (a value a column left of its name, as the grid rounds them).
-fn by_header_in(
+pub(super) fn by_header_in(
     values: &[&Token],
     header: &[(f32, f32)],
     norm: &Normalised,
