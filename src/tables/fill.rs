@@ -142,8 +142,8 @@ pub fn fill_row<'t>(
         }
     }
     row.line = values.first().or(cells.first()).or(seg.label_token.as_ref()).map(|t| line_of(t));
-    if multi_run && kinds.contains(&ValueKind::Change) {
-        if let Some(at) = minus_or_mark(cells, &norm.text) {
+    if multi_run {
+        if let Some(at) = minus_or_mark(cells, &norm.text, kinds.contains(&ValueKind::Change)) {
             // `—-2587` glued: a mark and 2587, or a mark, -25 and 87.
             row.issues.push(RowIssue::Ambiguous {
                 digits: cells.iter().map(|t| &norm.text[t.start..t.end]).collect::<Vec<_>>().join(" "),
@@ -228,16 +228,19 @@ pub fn fill_row<'t>(
 }
 
 /// In glued cells, a `-` that may be a blank mark or a minus, which the
-/// text does not say: right before a number of two digits or more after a
-/// mark (`—-2587`: a mark and 2587, or -25 and 87), or between two numbers
-/// (`12-18`: 12, a mark and 18, or 12, -1 and 8) on a page that writes `-`
-/// for its empty cells elsewhere. Returns the first cell of the two.
-fn minus_or_mark<'t>(cells: &[&'t Token], text: &str) -> Option<&'t Token> {
+/// text does not say: where a column may be negative (`change`), right
+/// before a number of two digits or more after a mark ending in `-`
+/// (`—-2587`: a mark and 2587, or -25 and 87; `--25`: a mark and 25, or
+/// -25); in any row, between two numbers (`12-18`: 12, a mark and 18, or
+/// 12, -1 and 8) on a page that writes `-` for its empty cells elsewhere.
+/// Returns the first cell of the two.
+fn minus_or_mark<'t>(cells: &[&'t Token], text: &str, change: bool) -> Option<&'t Token> {
     cells.windows(2).find_map(|pair| {
         let [before, after] = pair else { return None };
         let glued = before.end == after.start;
-        let mark_then_digits = before.kind == Kind::Blank
-            && &text[before.start..before.end] == "-"
+        let mark_then_digits = change
+            && before.kind == Kind::Blank
+            && text[before.start..before.end].ends_with('-')
             && after.number().is_some_and(|n| !n.negative && n.frac.is_none() && n.int.len() > 1);
         let number_then_minus = before.number().is_some()
             && after.number().is_some_and(|n| n.negative && n.frac.is_none())
@@ -761,6 +764,24 @@ mod tests {
         let (report, cells) = row("12", "-1", "8");
         assert!(!codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
         assert!(cells.is_some_and(|c| c.iter().all(Option::is_some)), "{cells:?}");
+        // `--25／`: a mark and -25, or a mark `--` and 25 (not taken as 25).
+        let (report, cells) = row("-", "-25", "／");
+        assert!(codes(&report).contains(&"value.ambiguous"), "{:?}", report.diagnostics);
+        assert_eq!(cells, Some([None, None, None]));
+        // In table 三, where no cell may be negative, `8-8` on a page that
+        // writes `-` for empty cells is said, not read as 8 and -8.
+        let sample = Sample::new(&V2019)
+            .cell(TableId::Requests, q::CARRIED_FORWARD, q::OTHER, "-")
+            .cell(TableId::Requests, q::CARRIED_FORWARD, q::LEGAL_SERVICE, "8")
+            .cell(TableId::Requests, q::CARRIED_FORWARD, q::TOTAL, "8")
+            .cell(TableId::Requests, q::CARRIED_FORWARD, q::NATURAL_PERSON, "/");
+        let report = crate::check(&flattened(sample), None);
+        assert!(!codes(&report).contains(&"value.invalid"), "{:?}", report.diagnostics);
+        assert!(
+            report.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(q::CARRIED_FORWARD)),
+            "{:?}",
+            report.diagnostics
+        );
     }
 
     #[test]
