@@ -195,6 +195,21 @@ pub fn across_years(last: &Sample, this: &Sample, code: &str) -> Vec<crate::Diag
     crate::rules::cross_year::check(&last, &this.check()).into_iter().filter(|d| d.code == code).collect()
 }
 
+/// A line of laid-out text: each word from the column given, columns
+/// counted as `pdftotext -layout` counts them (a character one) or, `wide`,
+/// as the core's PDF text does (a Chinese character two).
+pub fn laid(words: &[(usize, &str)], wide: bool) -> String {
+    let width = |s: &str| if wide { crate::util::chars::laid_out_width(s) } else { s.chars().count() };
+    let mut line = String::new();
+    for (at, word) in words {
+        while width(&line) < *at {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
 /// The codes of a report's diagnostics, in order.
 pub fn codes(report: &Report) -> Vec<&'static str> {
     report.diagnostics.iter().map(|d| d.code).collect()

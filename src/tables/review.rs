@@ -14,7 +14,7 @@ use super::fill::{
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::sparse::{any_not_zero, by_header, by_header_in, placements, spans_in, vector, Metric, SHOWN};
+use super::sparse::{any_not_zero, by_header, placements, spans_in, vector, Metric, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
@@ -125,7 +125,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
             // `——` together): every cell is empty, wherever each mark stood.
             all_blank(&mut table, line);
         } else if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
-            let header = header_spans(tokens, values[0].line, grid, norm);
+            let header = header_words(tokens, values[0].line, grid, norm);
             place_short(&mut table, &values, norm, &sums, width, header, line);
         } else {
             table.issues.push(RowIssue::ValueCount {
@@ -173,7 +173,7 @@ fn place_short(
     norm: &Normalised,
     sums: &RowSums,
     width: usize,
-    header: Option<[Vec<(f32, f32)>; 2]>,
+    header: Option<Vec<&Token>>,
     line: Option<usize>,
 ) {
     let n = width * table.rows.len();
@@ -183,13 +183,12 @@ fn place_short(
     // (the app's PDF text lays its grid out so); in a PDF's text cut into
     // pages (`pdftotext -layout`, which sets a line of heads on a scale of
     // its own), as it counts one too.
+    let under = |metric| by_header(values, &spans_in(header.as_deref()?, norm, metric), norm, metric, false);
     let under_header = header
+        .as_ref()
         .filter(|_| any_not_zero(values))
-        .and_then(|[display, chars]| {
-            let at = by_header(values, &display, norm)?;
-            let paged = norm.is_paged();
-            (!paged || by_header_in(values, &chars, norm, Metric::Chars, false).as_ref() == Some(&at)).then_some(at)
-        })
+        .and_then(|_| under(Metric::Display))
+        .filter(|at| !norm.is_paged() || under(Metric::Chars).as_ref() == Some(at))
         .filter(|at| fits.contains(at));
     let chosen = match (&fits[..], under_header) {
         ([only], _) => Some((only.clone(), Placement::Arithmetic)),
@@ -219,16 +218,15 @@ fn place_short(
     }
 }
 
-/// Where table 四's column heads stand on a line before `values_line`
-/// whose words are the groups' heads in order, each whole or its first
-/// part (see [`place_short`]), as [`Metric::Display`] and as
-/// [`Metric::Chars`] count.
-fn header_spans(
-    tokens: &[Token],
+/// Table 四's column heads: the words of a line before `values_line` that
+/// are the groups' heads in order, each whole or its first part (see
+/// [`place_short`]).
+fn header_words<'t>(
+    tokens: &'t [Token],
     values_line: usize,
     grid: &GridSpec,
     norm: &Normalised,
-) -> Option<[Vec<(f32, f32)>; 2]> {
+) -> Option<Vec<&'t Token>> {
     let width = grid.columns.len();
     let words: Vec<&Token> = tokens.iter().filter(|t| t.line < values_line && matches!(t.kind, Kind::Text)).collect();
     let heads = |line: &[&Token]| {
@@ -238,8 +236,7 @@ fn header_spans(
                 .enumerate()
                 .all(|(i, t)| grid.columns[i % width].label.starts_with(&norm.text[t.start..t.end]))
     };
-    let line = words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line))?;
-    Some([spans_in(line, norm, Metric::Display), spans_in(line, norm, Metric::Chars)])
+    words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line)).map(<[&Token]>::to_vec)
 }
 
 /// Whether the region holds the table's own column heads (结果维持,
@@ -312,7 +309,7 @@ fn grouped<'t>(segs: &[Segment<'t>], grid: &GridSpec, fits: &dyn Fn(&[i64]) -> b
 #[cfg(test)]
 mod tests {
     use crate::template::v2021::V2021;
-    use crate::testing::{codes, Sample};
+    use crate::testing::{codes, laid, Sample};
 
     /// Sample's text with table 四 replaced by `table`.
     fn with_review(table: &str) -> String {
@@ -357,14 +354,7 @@ mod tests {
     /// columns, put under 未经复议直接起诉 are not placed by them, but said.
     #[test]
     fn a_pdfs_paged_text_places_values_under_the_heads_only_as_both_ways_of_counting_agree() {
-        let laid = |words: &[(usize, &str)]| {
-            let mut line = String::new();
-            for (at, word) in words {
-                line.push_str(&" ".repeat(at.saturating_sub(line.chars().count())));
-                line.push_str(word);
-            }
-            line
-        };
+        let laid = |words: &[(usize, &str)]| laid(words, false);
         let heads: Vec<(usize, &str)> = (0..3)
             .flat_map(|g| {
                 let heads = [(0, "结果维"), (4, "结果纠"), (8, "其他结"), (12, "尚未审"), (16, "总")];

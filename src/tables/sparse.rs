@@ -216,7 +216,7 @@ pub fn place(
         .iter()
         .map(|s| {
             let h = header.as_deref().filter(|_| one_line(s))?;
-            by_header_in(&s.values, h, norm, Metric::Display, aligned)
+            by_header(&s.values, h, norm, Metric::Display, aligned)
         })
         .collect();
     let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
@@ -472,7 +472,7 @@ fn under_headers(table: &Table, shorts: &[Short], tokens: &[Token], norm: &Norma
                 let row = table.rows.get(s.row)?;
                 let first = *s.values.first().filter(|_| !s.is_glued())?;
                 let (header_line, header) = block_header(tokens, first, row.columns, norm, metric)?;
-                let at = by_header_in(&s.values, &header, norm, metric, false)?;
+                let at = by_header(&s.values, &header, norm, metric, false)?;
                 Some(Under { header_line, spans: spans_in(&s.values, norm, metric), at })
             })
             .collect()
@@ -736,16 +736,6 @@ fn block_header_by(
     None
 }
 
-/// The columns a line's values stand under, left to right: each under a
-/// column whose name spans its centre (give or take [`HEADER_MARGIN`]).
-/// A value at the edge of two names (laid-out text rounds positions to
-/// whole columns) is under the one whose name spans its start, or else the
-/// one its neighbours leave it, left to right; `None` where a value is
-/// under none, or where more than one reading stays.
-pub fn by_header(values: &[&Token], header: &[(f32, f32)], norm: &Normalised) -> Option<Vec<usize>> {
-    by_header_in(values, header, norm, Metric::Display, false)
-}
-
 /// Whether a table's values stand where its column names start: most of
 /// them (a share [`LEFT_ALIGNED`]) start exactly where some name does, as
 /// on a page whose cells are all aligned left, laid out on one grid (the
@@ -762,10 +752,17 @@ fn left_aligned(rows: &[&[&Token]], header: &[(f32, f32)], norm: &Normalised) ->
     all > 0 && on_a_start as f32 >= LEFT_ALIGNED * all as f32
 }
 
+/// The columns a line's values stand under, left to right: each under a
+/// column whose name spans its centre (give or take [`HEADER_MARGIN`]).
+/// A value at the edge of two names (laid-out text rounds positions to
+/// whole columns) is under the one whose name spans its start, or else the
+/// one its neighbours leave it, left to right; `None` where a value is
+/// under none, or where more than one reading stays, as `metric` counts.
+///
 /// `aligned` ([`left_aligned`]): a value that starts under no name is under
 /// the one name whose start is at most [`ALIGNED_SLACK`] from its own
 /// (a value a column left of its name, as the grid rounds them).
-pub(super) fn by_header_in(
+pub(super) fn by_header(
     values: &[&Token],
     header: &[(f32, f32)],
     norm: &Normalised,
@@ -1124,21 +1121,7 @@ mod tests {
 #[cfg(test)]
 mod laid_out_tests {
     use crate::template::keys::active as a;
-
-    /// A line of laid-out text: each word from the column given, columns
-    /// counted as `pdftotext -layout` counts them (a character one) or as
-    /// the core's PDF text does (a Chinese character two).
-    fn laid(words: &[(usize, &str)], wide: bool) -> String {
-        let width = |s: &str| if wide { crate::util::chars::laid_out_width(s) } else { s.chars().count() };
-        let mut line = String::new();
-        for (at, word) in words {
-            while width(&line) < *at {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        line
-    }
+    use crate::testing::laid;
 
     /// Table 二 of the 2019 template with cells left empty, laid out so.
     fn page(wide: bool) -> String {
