@@ -122,6 +122,17 @@ impl Sample {
         s
     }
 
+    /// The report's text with what follows section `number`'s heading (1 to
+    /// 6), up to the next heading, replaced by `body`.
+    pub fn text_with_body(&self, number: usize, body: &str) -> String {
+        let text = self.text();
+        let heading = |n: usize| SECTIONS.get(n.checked_sub(1)?).map(|s| format!("{}、{}\n", s.number, s.title));
+        let own = heading(number).expect("sections 1 to 6");
+        let start = text.find(&own).expect("the sample writes every heading") + own.len();
+        let end = heading(number + 1).and_then(|h| text.find(&h)).unwrap_or(text.len());
+        format!("{}{body}\n{}", &text[..start], &text[end..])
+    }
+
     /// The report checked.
     pub fn check(&self) -> Report {
         crate::check(&self.text(), None)

@@ -69,7 +69,9 @@ pub fn parse(
     // Where each row is named (its own line, when its numbers come later).
     let mut named_at: Vec<Option<usize>> = vec![None; rows.rows.len()];
     let mut shorts = Vec::new();
-    for seg in &segs {
+    // Values no row waits for (`…本年处理决定数量 550`), and their segment.
+    let mut unclaimed: Option<(usize, &Segment)> = None;
+    for (at, seg) in segs.iter().enumerate() {
         if !rows.glue.flattened() && is_sentence(seg, &norm.text) {
             continue;
         }
@@ -83,8 +85,28 @@ pub fn parse(
         if let Some(&last) = named.last() {
             next = last + 1;
         }
+        let (first_named, several) = (named.first().copied(), named.len() >= 2);
         pending.extend(named);
-        if pending.is_empty() || seg.cells.is_empty() {
+        // The values just before a row's name are its own when it has none
+        // after it: no other row waited for them (`pdftotext` without
+        // `-layout` sets a row's value above its name when the value stands
+        // higher in its cell: `本年处理决定数量 550 行政许可 …行政处罚 4119`).
+        if let (Some(first), Some((before, values))) = (first_named, unclaimed.take()) {
+            let waits_alone = pending.first() == Some(&first) && (seg.cells.is_empty() || several);
+            if before + 1 == at && waits_alone {
+                if let Some(row) = claim(&rows.rows[first], values, header, year, norm, &rows) {
+                    table.rows.push(row);
+                    pending.remove(0);
+                }
+            }
+        }
+        if pending.is_empty() {
+            if !seg.cells.is_empty() {
+                unclaimed = Some((at, seg));
+            }
+            continue;
+        }
+        if seg.cells.is_empty() {
             continue;
         }
         let (filled, left) = fill_pending(&pending, &named_at, seg, header, year, norm, &rows);
@@ -242,6 +264,22 @@ fn fill_pending<'t>(
     (out, 0)
 }
 
+/// A row filled from values that came before its name (see [`parse`]):
+/// only when they are as many as its block has columns.
+fn claim(
+    row: &ActiveRow,
+    values: &Segment,
+    header: Option<Header>,
+    year: Option<i32>,
+    norm: &Normalised,
+    rows: &Rows,
+) -> Option<Row> {
+    let n = values.cells.len();
+    let version = block_version(row, header.map(|h| h.version), n, year, rows.registry);
+    let fits = block_of(row, version).is_some_and(|b| b.columns.len() == n);
+    fits.then(|| fill_one(row, values, Some(version), header, year, norm, rows).0)
+}
+
 /// Whether two rows sit in blocks with the same columns in every version
 /// that has them both: the rows of one block, or of blocks alike (第二十条第
 /// （五）项 and （六）项), whose numbers may come column by column together.
@@ -353,5 +391,51 @@ fn kind_of(column: &Column, header_says_wan: bool) -> ValueKind {
     match column.kind {
         ValueKind::Money { .. } if header_says_wan => ValueKind::Money { default_unit: UNIT_WAN_YUAN },
         kind => kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::keys::active as a;
+    use crate::template::v2021::V2021;
+    use crate::testing::{codes, Sample};
+
+    /// Sample's text with table 二 replaced by `table`, one cell or word a
+    /// line as `pdftotext` without `-layout` writes it.
+    fn with_active(table: &str) -> String {
+        Sample::new(&V2021).text_with_body(2, &table.replace(' ', "\n"))
+    }
+
+    const HEAD: &str =
+        "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 0 5 5";
+
+    #[test]
+    fn a_value_set_before_its_rows_name_is_that_rows_when_no_row_waits_for_it() {
+        let table = format!(
+            "{HEAD} 第二十条第（五）项 信息内容 本年处理决定数量 550 行政许可 第二十条第（六）项 信息内容 本年处理决定数量 \
+             行政处罚 4119 行政强制 195 第二十条第（八）项 信息内容 本年收费金额（单位：万元） 7730.28 行政事业性收费"
+        );
+        let r = crate::check(&with_active(&table), None);
+        let active = &r.tables.active;
+        let decisions = |row| active.rows.iter().find(|r| r.key == row).and_then(|r| r.cells.first()?.value);
+        let got: Vec<String> = [a::LICENSING, a::PUNISHMENT, a::ENFORCEMENT, a::FEES]
+            .map(|k| decisions(k).map_or_else(String::new, |v| v.to_string()))
+            .to_vec();
+        assert_eq!(got, ["550", "4119", "195", "77302800"], "{:?}", codes(&r));
+        assert!(!codes(&r).contains(&"value.blank"), "{:?}", codes(&r));
+    }
+
+    #[test]
+    fn a_value_before_a_rows_name_stays_unclaimed_when_the_row_has_its_own_or_it_is_not_a_rows_worth() {
+        for (between, own) in [("550 行政许可 560", Some("560")), ("550 12 行政许可", None)] {
+            let table = format!(
+                "{HEAD} 第二十条第（五）项 信息内容 本年处理决定数量 {between} 第二十条第（六）项 信息内容 本年处理决定数量 \
+                 行政处罚 4119"
+            );
+            let r = crate::check(&with_active(&table), None);
+            let licensing = r.tables.active.rows.iter().find(|r| r.key == a::LICENSING).expect("row 行政许可");
+            let value = licensing.cells.first().and_then(|c| c.value.as_ref()).map(|v| v.to_string());
+            assert_eq!(value.as_deref(), own, "{between}: {:?}", codes(&r));
+        }
     }
 }

@@ -30,6 +30,11 @@ impl RowSums {
         RowSums { sums }
     }
 
+    /// The columns that are a row's totals (one per row-total equation).
+    pub fn totals(&self) -> impl Iterator<Item = usize> + '_ {
+        self.sums.iter().map(|(total, _)| *total)
+    }
+
     /// Whether a row's values, one a column, keep every sum of the row.
     pub fn hold(&self, values: &[i64]) -> bool {
         self.sums.iter().all(|(total, parts)| {

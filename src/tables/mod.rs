@@ -99,7 +99,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
     let mut review = review::parse(region(regions[2]), norm, &version.review, glue);
-    if page.in_blocks && review.found && !arith::rows_hold(&review, &version.review) {
+    if page.in_blocks && review.found && review.unreadable.is_none() && !arith::rows_hold(&review, &version.review) {
         review.lose(REVIEW_IN_BLOCKS);
     }
     Tables { active, requests, review }

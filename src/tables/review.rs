@@ -14,7 +14,7 @@ use super::fill::{
 use super::matching::similarity;
 use super::model::{CellState, Placement, Row, RowIssue, Table};
 use super::segments::{segments, Segment};
-use super::sparse::{any_not_zero, by_header, placements, spans_in, vector, Metric, SHOWN};
+use super::sparse::{any_not_zero, by_header, placements, spans_in, vector, whole, Metric, SHOWN};
 use super::tuning::REVIEW_GROUP_SIMILARITY;
 use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
@@ -108,6 +108,17 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
         }
         return table;
     }
+    // Values cut into pieces by the table's own head words: taken only when
+    // the text leaves one way to read them, else nothing is (the pieces are
+    // the text's doing, no error of the report's).
+    if let Some(values) = in_pieces(&segs, grid) {
+        table.found = true;
+        match (values.len() == cells_wanted).then(|| read_in_pieces(&values, &sums, width)).flatten() {
+            Some(cells) => fill(&mut table, &cells, norm, width),
+            None => table.lose(IN_PIECES),
+        }
+        return table;
+    }
     // Fewer values with no trace of the empty cells: placed by the groups'
     // sums where only one placement keeps them; some other count: say so,
     // assign nothing.
@@ -145,6 +156,75 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
         all_blank(&mut table, line);
     }
     table
+}
+
+const IN_PIECES: &str = "表中的数字被表头的列名隔成几段（如pdftotext不带-layout转出的文字，表格被拆成几块），各组的数字和总计可能已离开原位，无法确定数字所在的组和列";
+
+/// Table 四's values in pieces, cut by words of its own header: the last
+/// segments with values, back from the end of the region for as long as a
+/// piece's label is made of the header's characters only (`总计`, `结果
+/// 维持`, `尚未审` of a head broken across lines), two pieces or more.
+/// `pdftotext` without `-raw` or `-layout` writes a table so, block by
+/// block, a group's total often after the others under its head:
+/// `…尚未审结 1 1 0 0 2 1 0 0 0 1 2 0 1 0 总计 3`.
+fn in_pieces<'t>(segs: &[Segment<'t>], grid: &GridSpec) -> Option<Vec<&'t Token>> {
+    let mut words = grid.header_words.iter().copied().chain(grid.columns.iter().map(|c| c.label));
+    let heads: String = words.by_ref().collect();
+    let head_only = |label: &str| !label.is_empty() && label.chars().all(|c| heads.contains(c));
+    let mut pieces: Vec<&[&Token]> = Vec::new();
+    for seg in segs.iter().rev() {
+        if seg.cells.iter().any(|t| t.trace().is_none()) {
+            pieces.push(&seg.cells);
+        }
+        if !pieces.is_empty() && !head_only(&seg.label) {
+            break;
+        }
+    }
+    let values: Vec<&Token> =
+        pieces.iter().rev().flat_map(|p| p.iter().copied()).filter(|t| t.trace().is_none()).collect();
+    // (Blank marks alone leave every cell empty, however many: below.)
+    let marks_only = values.iter().all(|t| t.kind == Kind::Blank);
+    (pieces.len() >= 2 && !marks_only && values.iter().all(|t| whole(t).is_some())).then_some(values)
+}
+
+/// Table 四's values in cell order, when the text leaves one way to read
+/// them: every way that keeps each group's sums, the groups' totals taken
+/// from anywhere in the run (the other values keeping their order: a
+/// row's cells stand on one line of the page), gives the same cells, and
+/// its groups are alike. Text written block by block keeps neither the
+/// totals' places nor the groups' order (seen: 复议后起诉's values before
+/// 未经复议直接起诉's), and no sum tells two groups apart; groups alike
+/// (most often all 0) read the same in any order. `None` otherwise.
+fn read_in_pieces<'t>(values: &[&'t Token], sums: &RowSums, width: usize) -> Option<Vec<&'t Token>> {
+    let numbers: Vec<i64> = values.iter().map(|t| whole(t)).collect::<Option<_>>()?;
+    let [total] = sums.totals().collect::<Vec<_>>()[..] else { return None };
+    let mut found: Option<Vec<usize>> = None;
+    for taken in placements(values.len() / width, values.len()) {
+        // The others in order; each group's total the first taken value
+        // that keeps its sums (a sum's total is one number: which of equal
+        // values stands there changes no cell).
+        let mut rest = (0..values.len()).filter(|i| !taken.contains(i));
+        let mut cells: Vec<usize> =
+            (0..values.len()).map(|c| if c % width == total { 0 } else { rest.next().unwrap_or(0) }).collect();
+        let mut free = taken;
+        let holds = cells.chunks_mut(width).all(|group| {
+            let keeps = |at: usize, group: &mut [usize]| {
+                group[total] = at;
+                sums.hold(&group.iter().map(|&i| numbers[i]).collect::<Vec<_>>())
+            };
+            let k = free.iter().position(|&at| keeps(at, group));
+            k.map(|k| free.remove(k)).is_some()
+        });
+        match &found {
+            _ if !holds => {}
+            None => found = Some(cells),
+            Some(f) if f.iter().zip(&cells).all(|(&a, &b)| numbers[a] == numbers[b]) => {}
+            Some(_) => return None,
+        }
+    }
+    let cells = found?;
+    let alike = (width..cells.len()).all(|c| numbers[cells[c]] == numbers[cells[c - width]]);
+    alike.then(|| cells.iter().map(|&i| values[i]).collect())
 }
 
 /// Every cell of the table left empty, on `line`.
@@ -313,10 +393,7 @@ mod tests {
 
     /// Sample's text with table 四 replaced by `table`.
     fn with_review(table: &str) -> String {
-        let text = Sample::new(&V2021).text();
-        let start = text.find("四、政府信息公开行政复议、行政诉讼情况").unwrap();
-        let end = text.find("五、存在的主要问题").unwrap();
-        format!("{}四、政府信息公开行政复议、行政诉讼情况\n{table}\n{}", &text[..start], &text[end..])
+        Sample::new(&V2021).text_with_body(4, table)
     }
 
     #[test]
@@ -375,5 +452,45 @@ mod tests {
             r.tables.review.rows.iter().flat_map(|row| row.cells.iter().filter_map(|c| c.value.as_ref())).collect();
         assert!(placed.is_empty(), "{placed:?}: {:?}", codes(&r));
         assert!(codes(&r).contains(&"value.ambiguous"), "{:?}", codes(&r));
+    }
+
+    #[test]
+    fn values_cut_by_the_heads_are_read_only_where_no_order_of_the_groups_could_differ() {
+        // pdftotext without -layout: the heads in blocks, a group's total
+        // after the head 总计.
+        let blocks = |values: [&str; 3]| {
+            format!(
+                "行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n结果\n维持\n结果\n纠正\n其他\n结果\n尚未\n审结\n{}\n总计\n{}\n维持 纠正 结果 审结\n{}",
+                values[0], values[1], values[2]
+            )
+        };
+        let values = |r: &crate::Report| -> Vec<String> {
+            r.tables
+                .review
+                .rows
+                .iter()
+                .flat_map(|row| row.cells.iter().filter_map(|c| c.value.as_ref()))
+                .map(|v| v.to_string())
+                .collect()
+        };
+        // Every group 0: any order reads the same.
+        let r = crate::check(&with_review(&blocks(["0\n0\n0\n0\n0\n0\n0\n0\n0", "0", "0\n0\n0\n0\n0"])), None);
+        assert_eq!(values(&r), ["0"; 15], "{:?}", codes(&r));
+        assert!(r.tables.review.unreadable.is_none(), "{:?}", codes(&r));
+
+        // Groups that differ (a real report's, whose 复议后起诉 came before
+        // 未经复议直接起诉 in this shape): the sums cannot tell which group
+        // is which. Said, and no count error: the report is not wrong.
+        for pieces in [
+            ["72\n64\n178\n37\n12\n1\n1\n6", "351", "13\n4\n8\n1\n26\n20"],
+            ["1\n1\n0\n0\n2\n1\n0\n0\n0\n1\n2\n0\n1\n0", "3", ""],
+            // Alike, but another total moved reads other cells.
+            ["1\n0\n0\n0\n1\n1\n0\n0\n0\n1\n1\n0\n0\n0", "1", ""],
+        ] {
+            let r = crate::check(&with_review(&blocks(pieces)), None);
+            assert!(values(&r).is_empty(), "{pieces:?}: {:?}", values(&r));
+            let found = codes(&r);
+            assert!(found.contains(&"table.layout") && !found.contains(&"table.value_count"), "{pieces:?}: {found:?}");
+        }
     }
 }

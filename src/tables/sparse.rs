@@ -964,7 +964,7 @@ pub fn any_not_zero(values: &[&Token]) -> bool {
 }
 
 /// A token's whole number (a blank mark is 0).
-fn whole(t: &Token) -> Option<i64> {
+pub fn whole(t: &Token) -> Option<i64> {
     match &t.kind {
         Kind::Blank | Kind::Empty(_) => Some(0),
         Kind::Number(n) if n.frac.is_none() && n.unit.is_none() => {
