@@ -82,7 +82,7 @@ const KNOWN_GAPS: &[(Shape, Style)] = {
         // written here
         (Flattened, BlankZeros),
         // real programs (tests/e2e/shapes.mjs)
-        (PdfPlain, Dense), (PdfPlain, Dashes),
+        (PdfPlain, Dense),
     ]
 };
 

@@ -1025,7 +1025,7 @@ fn is_mark_char(c: char) -> bool {
 /// Blank marks written together, a cell each: `无` and a slash alone, a
 /// run of one dash (`——`, `--`) as one; `——-` is two.
 fn push_marks(text: &str, start: usize, line: usize, out: &mut Vec<Token>) {
-    let dash = |c: char| matches!(c, '-' | '—' | '–');
+    let dash = crate::util::chars::is_dash;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let mut end = i + c.len_utf8();

@@ -182,13 +182,23 @@ const STRAY_VALUES: &str =
 /// stray number beside a row is that row's, a row whose label is lost
 /// gives the row before it two rows' worth). Prose before the table
 /// (`共收到申请37件`) has text after each number: runs of one.
+///
+/// Under one row's label, more than a row's worth that is not two rows'
+/// worth (see [`a_rows_worth`]), each value on a line of its own, is such
+/// values too: a row's values share its line in every other shape that
+/// sets them apart, and a label lost gives two rows' worth.
 fn stray_values(segs: &[Segment], assignment: &[Option<usize>], n: usize) -> bool {
     let Some(first) = assignment.iter().flatten().min().copied() else { return false };
     let values = |s: &Segment| values_in(&s.cells);
+    let rows_dealt = |s: &Segment| {
+        let values: Vec<&Token> = s.cells.iter().copied().filter(|t| t.trace().is_none()).collect();
+        let two_rows = (1..values.len()).any(|k| a_rows_worth(&values[..k], n) && a_rows_worth(&values[k..], n));
+        !two_rows && values.windows(2).all(|w| w[0].line != w[1].line)
+    };
     segs.iter().enumerate().any(|(i, s)| {
         let count = values(s);
         if assignment.contains(&Some(i)) {
-            count > 2 * n
+            count > 2 * n || count > n && rows_dealt(s)
         } else if i < first {
             count > n
         } else {
@@ -611,7 +621,7 @@ mod tests {
     use crate::template::keys::requests as q;
     use crate::template::v2021::V2021;
     use crate::template::TableId;
-    use crate::testing::Sample;
+    use crate::testing::{codes, Sample};
 
     /// A 2021 sample as `pdftotext -layout` sets a page whose empty cells
     /// leave nothing (every 0 of the legal persons' columns empty), with
@@ -688,5 +698,44 @@ mod tests {
         let r = crate::check(&text, None);
         assert!(!r.diagnostics.iter().any(|d| d.code == "table.missing_row"), "{:?}", r.diagnostics);
         assert!(r.tables.requests.row(q::PUBLICATIONS).is_some_and(|row| row.found));
+    }
+
+    /// Text in blocks (`pdftotext` without `-layout`) may deal several
+    /// rows' values, one a line, to one row's label.
+    #[test]
+    fn more_than_a_rows_worth_one_a_line_that_is_not_two_rows_is_said_not_counted() {
+        let mut sample = Sample::new(&V2021);
+        for row in V2021.requests.rows {
+            for c in V2021.requests.columns {
+                sample = sample.cell(TableId::Requests, row.key, c.key, "");
+            }
+        }
+        for row in [q::NEW, q::OUTCOME_TOTAL] {
+            sample = sample.cell(TableId::Requests, row, q::NATURAL_PERSON, "97").cell(
+                TableId::Requests,
+                row,
+                q::TOTAL,
+                "97",
+            );
+        }
+        let one_a_line: String = sample
+            .text()
+            .lines()
+            .flat_map(|l| l.split('\t').filter(|f| !f.trim().is_empty()))
+            .map(|f| format!("{f}\n"))
+            .collect();
+        let new = "一、本年新收政府信息公开申请数量\n97\n97\n";
+        assert!(one_a_line.contains(new), "{one_a_line}");
+        let dealt = one_a_line.replace(new, &format!("{new}39\n39\n5\n5\n20\n20\n19\n19\n6\n6\n"));
+        let r = crate::check(&dealt, None);
+        let found = codes(&r);
+        assert!(found.contains(&"table.layout"), "{found:?}");
+        let errors: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::rules::diagnostic::Severity::Error)
+            .map(|d| d.code)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 }

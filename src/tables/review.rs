@@ -20,6 +20,7 @@ use super::values::{cell_from_part, read_cell, run_span};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{ColKey, GridSpec, TableId};
+use crate::util::chars::is_dash;
 
 /// `page`: how table 三 of the same page glues its cells (see [`Glue`]).
 pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -> Table {
@@ -135,6 +136,8 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
             // Only blank marks, fewer than the cells (a PDF's text ran two
             // `——` together): every cell is empty, wherever each mark stood.
             all_blank(&mut table, line);
+        } else if let Some(cells) = marks_run_together(&values, cells_wanted, norm, &sums, width) {
+            fill(&mut table, &cells, norm, width);
         } else if values.len() + 2 <= cells_wanted || (values.len() < cells_wanted && blanks) {
             let header = header_words(tokens, values[0].line, grid, norm);
             place_short(&mut table, &values, norm, &sums, width, header, line);
@@ -159,6 +162,30 @@ pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -
 }
 
 const IN_PIECES: &str = "表中的数字被表头的列名隔成几段（如pdftotext不带-layout转出的文字，表格被拆成几块），各组的数字和总计可能已离开原位，无法确定数字所在的组和列";
+
+/// One value short of the cells, where one of them is a long run of dashes
+/// (`————`, `———`): two marks a PDF's text ran together, when every group
+/// keeps its sums with the run counted as two blank cells. Both are blank,
+/// so which part is which changes no cell.
+fn marks_run_together<'t>(
+    values: &[&'t Token],
+    n: usize,
+    norm: &Normalised,
+    sums: &RowSums,
+    width: usize,
+) -> Option<Vec<&'t Token>> {
+    let run =
+        |t: &Token| t.kind == Kind::Blank && norm.text[t.start..t.end].chars().filter(|&c| is_dash(c)).count() >= 3;
+    let mut runs = values.iter().enumerate().filter(|(_, t)| run(t));
+    let (at, _) = runs.next().filter(|_| values.len() + 1 == n)?;
+    if runs.next().is_some() {
+        return None;
+    }
+    let mut cells = values.to_vec();
+    cells.insert(at, values[at]);
+    let numbers: Vec<i64> = cells.iter().map(|t| whole(t)).collect::<Option<_>>()?;
+    numbers.chunks(width).all(|g| sums.hold(g)).then_some(cells)
+}
 
 /// Table 四's values in pieces, cut by words of its own header: the last
 /// segments with values, back from the end of the region for as long as a
@@ -491,6 +518,29 @@ mod tests {
             assert!(values(&r).is_empty(), "{pieces:?}: {:?}", values(&r));
             let found = codes(&r);
             assert!(found.contains(&"table.layout") && !found.contains(&"table.value_count"), "{pieces:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn two_marks_run_together_are_two_blank_cells_where_the_sums_hold() {
+        let heads = "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计";
+        let read = |values: &str| {
+            let r = crate::check(&with_review(&format!("{heads}\n{values}")), None);
+            let review = &r.tables.review.rows[0];
+            let got: Vec<Option<i64>> = review.cells.iter().map(|c| c.value.and_then(|v| v.as_int())).collect();
+            (got, codes(&r))
+        };
+        let (got, found) = read("10 / / 10 20 / / —— / ———— / / 无 无");
+        assert_eq!(got, [Some(10), None, None, Some(10), Some(20)], "{found:?}");
+        assert!(!found.contains(&"value.ambiguous"), "{found:?}");
+        // The sums broken with the run as two cells, or two runs: not sure.
+        for values in ["10 / / 10 21 / / —— / ———— / / 无 无", "10 / / 10 20 ———— / —— / ———— / / 无 无"]
+        {
+            let (got, found) = read(values);
+            assert!(
+                got.iter().all(Option::is_none) && found.contains(&"value.ambiguous"),
+                "{values}: {got:?} {found:?}"
+            );
         }
     }
 }

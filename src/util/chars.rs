@@ -17,6 +17,11 @@ pub fn is_chinese_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// A dash, as blank marks and minus signs are written (`-`, `—`, `–`).
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–')
+}
+
 /// The columns laid-out text gives a text: two for a wide (CJK or
 /// full-width) character, one for any other. PDF text is laid out so
 /// ([`crate::input::pdf_text`]) and measured so ([`crate::tables::sparse`]).
