@@ -298,3 +298,43 @@ fn the_corpus_pdfs_read_as_their_text_extractions_do() {
     }
     assert!(read >= 1, "../shared/corpus/files: a PDF with its text extraction in more/");
 }
+
+#[test]
+fn the_corpus_pdfs_plain_pdftotext_text_gives_table_三_as_the_pdf_does() {
+    let Some(corpus) = common::shared_corpus() else { return };
+    // (scripts/setup.sh installs it; a machine without it skips, saying so.)
+    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext is not installed: plain pdftotext's text not tried");
+        return;
+    }
+    let mut read = 0;
+    for entry in std::fs::read_dir(corpus.join("files")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        // No -raw, no -layout: the table in blocks, each cell a line, its labels astray.
+        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+        let plain = nianbao::check(&String::from_utf8(out.stdout).unwrap(), None);
+        let text = input::file_text("report.pdf", &std::fs::read(&path).unwrap()).unwrap();
+        let from_pdf = tables(&nianbao::check(&text, None));
+        let name = path.display();
+        assert_eq!(tables(&plain)["requests"], from_pdf["requests"], "{name}: table 三");
+        assert!(plain.tables.requests.rows.iter().all(|r| r.found), "{name}");
+        // Nothing read is other than the PDF gives it, and no error the PDF has not.
+        let plain_tables = tables(&plain);
+        for table in ["active", "review"] {
+            if let Some(rows) = plain_tables[table].as_object() {
+                for (row, cells) in rows {
+                    assert_eq!(cells, &from_pdf[table][row], "{name}: {table} {row}");
+                }
+            }
+        }
+        let pdf_codes = &from_pdf["codes"];
+        for d in plain.diagnostics.iter().filter(|d| d.severity == nianbao::Severity::Error) {
+            assert!(pdf_codes.as_array().unwrap().iter().any(|c| c == d.code), "{name}: {}", d.message);
+        }
+        read += 1;
+    }
+    assert!(read >= 1, "../shared/corpus/files: no PDF");
+}

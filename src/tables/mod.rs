@@ -8,6 +8,7 @@ mod active;
 mod arith;
 mod columns;
 mod fill;
+mod in_order;
 mod joint;
 mod matching;
 pub mod model;
@@ -91,18 +92,34 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     let glue = page.glue;
     let mut active =
         active::parse(region(regions[0]), norm, year, registry, glue, sparse::drops_empty_cells(&requests));
-    if page.in_blocks && active.found {
-        // Table 二 has no arithmetic to show that its values stayed beside
-        // their rows where table 三's did not.
+    // Table 二 has no arithmetic to show that its values stayed beside their
+    // rows where table 三's did not; where table 三's kept their order, only
+    // every row of it whole (each cell a value or a blank mark) does.
+    if active.found && (page.in_blocks || page.in_order && !whole_rows(&active)) {
         active.lose(ACTIVE_IN_BLOCKS);
     }
     // Table 四 by the version table 三 follows (or the year's).
     let version = requests.version.unwrap_or_else(|| registry.assumed_for(year));
     let mut review = review::parse(region(regions[2]), norm, &version.review, glue);
-    if page.in_blocks && review.found && review.unreadable.is_none() && !arith::rows_hold(&review, &version.review) {
+    if (page.in_blocks || page.in_order)
+        && review.found
+        && review.unreadable.is_none()
+        && !arith::rows_hold(&review, &version.review)
+    {
         review.lose(REVIEW_IN_BLOCKS);
     }
     Tables { active, requests, review }
+}
+
+/// Whether every row of table 二's version is there with every cell given.
+fn whole_rows(table: &Table) -> bool {
+    let given = |key| {
+        table
+            .rows
+            .iter()
+            .any(|r| r.key == key && r.found && r.cells.iter().all(|c| c.state != model::CellState::Absent))
+    };
+    table.version.is_some_and(|v| v.active.rows().all(|spec| given(spec.key)))
 }
 
 const ACTIVE_IN_BLOCKS: &str =

@@ -7,6 +7,7 @@
 use super::arith::{self, RowSums};
 use super::columns::{self, Reading};
 use super::fill::{fill_row, first_cell_number, looks_flattened, settle, values_in, Arith, Filled, Glue, Glued};
+use super::in_order;
 use super::joint::{solve, Unknown};
 use super::matching::{align, Matcher, Probe};
 use super::model::{Row, RowIssue, Table};
@@ -31,6 +32,9 @@ pub struct PageShape {
     /// or `-layout`): table 三's header split around its numbers, or numbers
     /// that no row takes.
     pub in_blocks: bool,
+    /// Table 三 read from its values' order alone, its labels astray (see
+    /// [`in_order`]): the page is in blocks, but kept its values in order.
+    pub in_order: bool,
 }
 
 /// The table, and what it shows of its page's text (see [`PageShape`]).
@@ -40,13 +44,16 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let segs = segments(tokens, &norm.text);
     let segs = match read_column_major(segs, tokens, norm, &rows) {
         Ok(segs) => segs,
+        Err(_) if let Some(table) = read_in_order(tokens, norm, registry) => {
+            return (table, PageShape { glue: Glue::Apart, in_blocks: false, in_order: true });
+        }
         Err((why, line)) => {
             let version = registry.assumed_for(year);
             table.rows = version.requests.rows.iter().map(|spec| empty_row(spec, &version.requests)).collect();
             table.found = true;
             table.unreadable = Some(why);
             table.line = line;
-            return (table, PageShape { glue: Glue::Apart, in_blocks: false });
+            return (table, PageShape { glue: Glue::Apart, in_blocks: false, in_order: false });
         }
     };
     let segs = split_rows(segs, tokens, &norm.text);
@@ -121,7 +128,7 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
     let one_a_line = apart > 0 && apart * 4 >= several.count() * 3;
     sparse::place(&mut table, grid, shorts, glue, norm, layout);
     table.found = table.rows.iter().filter(|r| r.found).count() >= MIN_ROWS_FOUND;
-    let mut in_blocks = false;
+    let (mut in_blocks, mut in_order) = (false, false);
     if table.found {
         table.version = Some(chosen.version);
         table.line = segs.first().and_then(Segment::first_token).map(|t| norm.line_at(t.start));
@@ -133,16 +140,48 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
             (one_a_line && values_fit_no_row(&table)).then_some(VALUES_FIT_NO_ROW)
         };
         if let Some(why) = lost {
-            // Which value is whose is lost: nothing is taken.
-            table.lose(why);
-            in_blocks = true;
+            // Which value is whose is lost, unless the values' order says.
+            match read_in_order(tokens, norm, registry) {
+                Some(read) => {
+                    table = read;
+                    in_order = true;
+                }
+                None => {
+                    table.lose(why);
+                    in_blocks = true;
+                }
+            }
         }
     } else {
         // A few stray matches are not a table: keep nothing rather than guess.
         table.rows =
             table.rows.iter().map(|r| Row { ordinal: r.ordinal, ..Row::new(r.key, r.label, grid.columns) }).collect();
     }
-    (table, PageShape { glue, in_blocks })
+    (table, PageShape { glue, in_blocks, in_order })
+}
+
+/// The table read from its values' order alone (see [`in_order`]), when
+/// its labels cannot place them.
+fn read_in_order(tokens: &[Token], norm: &Normalised, registry: &Registry) -> Option<Table> {
+    let versions = registry.versions();
+    let grids: Vec<&'static GridSpec> = versions.iter().map(|v| &v.requests).collect();
+    let (v, cells) = in_order::read(tokens, &grids)?;
+    let grid = grids[v];
+    let kinds: Vec<ValueKind> = grid.columns.iter().map(|c| c.kind).collect();
+    let any = |_: &[i64]| true;
+    let arith = Arith { groups: &[grid.columns.len()], fits: &any };
+    let mut table = Table::new(TableId::Requests);
+    for (spec, cells) in grid.rows.iter().zip(cells) {
+        let mut row = empty_row(spec, grid);
+        row.found = true;
+        let seg = Segment { label: spec.label.into(), label_token: None, cells, leading: Vec::new() };
+        fill_row(&mut row, &seg, &kinds, arith, Glue::Apart, norm);
+        table.rows.push(row);
+    }
+    table.found = true;
+    table.version = Some(versions[v]);
+    table.line = tokens.first().map(|t| norm.line_at(t.start));
+    Some(table)
 }
 
 const HEADER_AFTER_VALUES: &str =
