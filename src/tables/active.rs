@@ -78,7 +78,7 @@ pub fn parse(
         if let Some(h) = header_of(&seg.label, registry) {
             header = Some(h);
         }
-        let named = named_rows(seg, tokens, &norm.text, next, &rows.rows, rows.glue.flattened());
+        let named = named_rows(seg, tokens, &norm.text, next, &rows.rows, rows.glue.flattened(), registry);
         for &i in &named {
             named_at[i] = line_naming(seg, tokens, &norm.text, rows.rows[i].spec.cues).map(|t| norm.line_at(t.start));
         }
@@ -148,20 +148,31 @@ fn named_rows(
     next: usize,
     rows: &[ActiveRow],
     flattened: bool,
+    registry: &Registry,
 ) -> Vec<usize> {
     let mut on_lines = Vec::new();
     let mut from = next;
+    // The label's text after the last row named on a line of its own.
+    let mut after_named = String::new();
     for (line, _) in label_lines(seg, tokens, text) {
         if line.chars().count() > ACTIVE_NAME_LINE {
+            after_named.push_str(&line);
             continue;
         }
         let tail = label_tail(&line);
         if let Some(i) = (from..rows.len()).find(|&i| names_row(tail, rows[i].spec.cues)) {
             on_lines.push(i);
             from = i + 1;
+            after_named.clear();
+        } else {
+            after_named.push_str(&line);
         }
     }
-    if on_lines.len() >= 2 {
+    // Several rows, each on its line; or one whose block's header follows
+    // its name (`pdftotext` without `-layout` sets the header a cell a line
+    // after the row's name: `行政事业性收费 上一年 本年 项目数量 增/减 59 38`).
+    let header_after = !flattened && !after_named.is_empty() && header_of(&after_named, registry).is_some();
+    if on_lines.len() >= 2 || on_lines.len() == 1 && header_after {
         return on_lines;
     }
     // One label naming rows one after another (a flattened page drops the
@@ -201,7 +212,7 @@ fn cue_end(text: &str, cues: &[&str]) -> Option<usize> {
 /// its block has columns in every version.
 fn drops_empty_cells(segs: &[Segment], tokens: &[Token], text: &str, rows: &[ActiveRow], registry: &Registry) -> bool {
     segs.iter().any(|seg| {
-        let named = named_rows(seg, tokens, text, 0, rows, false);
+        let named = named_rows(seg, tokens, text, 0, rows, false, registry);
         let fewest =
             |i: usize| registry.versions().iter().filter_map(|v| block_of(&rows[i], v)).map(|b| b.columns.len()).min();
         let written: usize = seg.cells.iter().map(|t| t.number().map_or(1, |n| n.int.len())).sum();
@@ -397,7 +408,7 @@ fn kind_of(column: &Column, header_says_wan: bool) -> ValueKind {
 #[cfg(test)]
 mod tests {
     use crate::template::keys::active as a;
-    use crate::template::v2021::V2021;
+    use crate::template::{v2019::V2019, v2021::V2021};
     use crate::testing::{codes, Sample};
 
     /// Sample's text with table 二 replaced by `table`, one cell or word a
@@ -437,5 +448,22 @@ mod tests {
             let value = licensing.cells.first().and_then(|c| c.value.as_ref()).map(|v| v.to_string());
             assert_eq!(value.as_deref(), own, "{between}: {:?}", codes(&r));
         }
+    }
+
+    #[test]
+    fn a_rows_name_followed_by_its_blocks_header_takes_the_values_after_the_header() {
+        // Plain `pdftotext` of a 2019 table 二: the fee row's name, then its
+        // block's header a cell a line, then its values.
+        let table = "第二十条第（八）项\n信息内容\n行政事业性收费\n\n上一年\n\n本年\n\n项目数量\n\n增/减\n\n59\n\n38\n\n\
+                     第二十条第（九）项\n\n采购项\n\n信息内容\n\n采购总金额（单位：元）\n\n目数量\n\n政府集中采购\n\n0\n\n3226";
+        let r = crate::check(&Sample::new(&V2019).text_with_body(2, table), None);
+        let fees = r.tables.active.rows.iter().find(|r| r.key == a::FEES).expect("row 行政事业性收费");
+        let values: Vec<String> = fees.cells.iter().filter_map(|c| c.value.map(|v| v.to_string())).collect();
+        assert_eq!(values, ["59", "38"], "{:?}", codes(&r));
+        // A header before the name (every other shape) names it as before.
+        let table = "第二十条第（八）项 信息内容 上一年项目数量 本年增/减\n行政事业性收费 59 38";
+        let r = crate::check(&Sample::new(&V2019).text_with_body(2, table), None);
+        let fees = r.tables.active.rows.iter().find(|r| r.key == a::FEES).expect("row 行政事业性收费");
+        assert_eq!(fees.cells.iter().filter_map(|c| c.value.map(|v| v.to_string())).collect::<Vec<_>>(), ["59", "38"]);
     }
 }

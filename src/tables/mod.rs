@@ -94,7 +94,7 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
         active::parse(region(regions[0]), norm, year, registry, glue, sparse::drops_empty_cells(&requests));
     // Table 二 has no arithmetic to show that its values stayed beside their
     // rows where table 三's did not; where table 三's kept their order, only
-    // every row of it whole (each cell a value or a blank mark) does.
+    // every row of it whole (each cell a value) does.
     if active.found && (page.in_blocks || page.in_order && !whole_rows(&active)) {
         active.lose(ACTIVE_IN_BLOCKS);
     }
@@ -111,13 +111,13 @@ pub fn parse(norm: &Normalised, sections: &[Section], year: Option<i32>, registr
     Tables { active, requests, review }
 }
 
-/// Whether every row of table 二's version is there with every cell given.
+/// Whether every row of table 二's version is there with a value in every
+/// cell. (A blank mark is not enough: written in characters (`无`, `——`),
+/// it stands at another height than digits, and plain `pdftotext` orders a
+/// row's cells by their height: `无 26` for 26 and 无.)
 fn whole_rows(table: &Table) -> bool {
     let given = |key| {
-        table
-            .rows
-            .iter()
-            .any(|r| r.key == key && r.found && r.cells.iter().all(|c| c.state != model::CellState::Absent))
+        table.rows.iter().any(|r| r.key == key && r.found && r.cells.iter().all(|c| c.state == model::CellState::Given))
     };
     table.version.is_some_and(|v| v.active.rows().all(|spec| given(spec.key)))
 }
