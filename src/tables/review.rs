@@ -21,6 +21,7 @@ use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token};
 use crate::template::{ColKey, GridSpec, TableId};
 use crate::util::chars::is_dash;
+use crate::util::sort::insertion_sort;
 
 /// `page`: how table 三 of the same page glues its cells (see [`Glue`]).
 pub fn parse(tokens: &[Token], norm: &Normalised, grid: &GridSpec, page: Glue) -> Table {
@@ -337,13 +338,34 @@ fn header_words<'t>(
     let width = grid.columns.len();
     let words: Vec<&Token> = tokens.iter().filter(|t| t.line < values_line && matches!(t.kind, Kind::Text)).collect();
     let heads = |line: &[&Token]| {
-        line.len() == width * grid.rows.len()
+        line.len().is_multiple_of(width)
             && line
                 .iter()
                 .enumerate()
                 .all(|(i, t)| grid.columns[i % width].label.starts_with(&norm.text[t.start..t.end]))
     };
-    words.chunk_by(|a, b| a.line == b.line).find(|line| heads(line)).map(<[&Token]>::to_vec)
+    let all = width * grid.rows.len();
+    let lines: Vec<&[&Token]> = words.chunk_by(|a, b| a.line == b.line).filter(|line| heads(line)).collect();
+    if let Some(line) = lines.iter().find(|line| line.len() == all) {
+        return Some(line.to_vec());
+    }
+    // The groups' heads on lines of their own (a group whose heads span two
+    // rows of the header stands a line above the others' in a PDF's text):
+    // the last lines of heads before the values, read left to right, when
+    // they make every group's heads once, side by side.
+    let mut taken: Vec<&Token> = Vec::with_capacity(all);
+    for line in lines.iter().rev() {
+        taken.extend_from_slice(line);
+        if taken.len() >= all {
+            break;
+        }
+    }
+    let mut placed: Vec<((f32, f32), &Token)> =
+        spans_in(&taken, norm, Metric::Display).into_iter().zip(taken).collect();
+    insertion_sort(&mut placed, |a, b| a.0 .0 < b.0 .0);
+    let side_by_side = placed.windows(2).all(|w| w[0].0 .1 <= w[1].0 .0);
+    let taken: Vec<&Token> = placed.into_iter().map(|(_, t)| t).collect();
+    (taken.len() == all && side_by_side && heads(&taken)).then_some(taken)
 }
 
 /// Whether the region holds the table's own column heads (结果维持,
@@ -479,6 +501,40 @@ mod tests {
             r.tables.review.rows.iter().flat_map(|row| row.cells.iter().filter_map(|c| c.value.as_ref())).collect();
         assert!(placed.is_empty(), "{placed:?}: {:?}", codes(&r));
         assert!(codes(&r).contains(&"value.ambiguous"), "{:?}", codes(&r));
+    }
+
+    /// The app's PDF text of a table whose 行政复议 heads span two rows of
+    /// its header: they stand a line above the lawsuits' heads, and the
+    /// values are read under both lines' heads, left to right.
+    #[test]
+    fn heads_on_two_lines_place_the_values_under_them() {
+        use crate::template::keys::review as k;
+        let laid = |words: &[(usize, &str)]| laid(words, true);
+        let group = |g: usize| {
+            let heads = [(0, "结果"), (6, "结果"), (12, "其他"), (18, "尚未"), (24, "总")];
+            heads.into_iter().map(move |(at, w)| (at + 28 * g, w))
+        };
+        let heads_of = |groups: &[usize]| laid(&groups.iter().flat_map(|&g| group(g)).collect::<Vec<_>>());
+        let table = [
+            laid(&[(0, "行政复议"), (28, "行政诉讼")]),
+            laid(&[(28, "未经复议直接起诉"), (56, "复议后起诉")]),
+            heads_of(&[0]),
+            heads_of(&[1, 2]),
+            laid(&[(0, "5"), (18, "2"), (24, "7"), (28, "8"), (46, "1"), (52, "9")]),
+        ]
+        .join("\n");
+        let r = crate::check(&with_review(&table), None);
+        let value = |row, column| r.tables.review.row(row).and_then(|row| row.int(column));
+        let review = |column| value(k::REVIEW, column);
+        let direct = |column| value(k::LITIGATION_DIRECT, column);
+        assert_eq!(
+            [review(k::UPHELD), review(k::PENDING), review(k::TOTAL), direct(k::UPHELD), direct(k::PENDING)],
+            [Some(5), Some(2), Some(7), Some(8), Some(1)],
+            "{:?}",
+            r.diagnostics
+        );
+        assert_eq!((review(k::CORRECTED), direct(k::TOTAL)), (None, Some(9)));
+        assert!(!codes(&r).contains(&"value.ambiguous"), "{:?}", codes(&r));
     }
 
     #[test]

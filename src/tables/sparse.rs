@@ -219,20 +219,38 @@ pub fn place(
             by_header(&s.values, h, norm, Metric::Display, aligned)
         })
         .collect();
+    // A row that keeps its own sums in no placement (a report that left its
+    // totals blank: `（一）予以公开 258 12 1 1`) proves nothing of the header
+    // either way; the rows that keep them must each stand under it.
     let header_holds = shorts.iter().zip(&under_header).zip(&candidates).all(|((s, at), c)| match at {
-        Some(at) => c.iter().any(|c| c.reading == 0 && &c.at == at),
+        Some(at) => c.is_empty() || c.iter().any(|c| c.reading == 0 && &c.at == at),
         None => !one_line(s),
-    }) && shorts.iter().zip(&under_header).any(|(s, at)| at.is_some() && any_not_zero(&s.values));
+    }) && shorts
+        .iter()
+        .zip(&under_header)
+        .zip(&candidates)
+        .any(|((s, at), c)| at.is_some() && !c.is_empty() && any_not_zero(&s.values));
     let mut consensus: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // The candidates of the usual placement's least cost, when more than one.
     let mut preferred: Vec<Option<Vec<usize>>> = vec![None; shorts.len()];
     // One way only: the row's own sums place it. Several: the columns' sums
     // over every row, then the layout's gaps, then the usual empty columns.
+    // None: the header's words, where it holds (the sums' rules then say
+    // what the row breaks).
     let mut chosen: Vec<Option<(usize, Placement)>> = candidates
         .iter()
         .zip(&by_layout)
         .map(|(c, &laid)| (c.len() == 1).then_some((0, if laid { Placement::Layout } else { Placement::Arithmetic })))
         .collect();
+    // Rows placed so, keeping no sums of their own: taken once the other
+    // rows are placed (the columns' sums are no guide to those with these).
+    let mut unkept = vec![false; shorts.len()];
+    for ((c, at), unkept) in candidates.iter_mut().zip(&under_header).zip(&mut unkept) {
+        if let Some(at) = at.as_ref().filter(|_| header_holds && c.is_empty()) {
+            c.push(Candidate { reading: 0, at: at.clone() });
+            *unkept = true;
+        }
+    }
     let open: Vec<usize> = (0..shorts.len()).filter(|&i| chosen[i].is_none() && candidates[i].len() > 1).collect();
     if !open.is_empty() {
         let splits: Vec<Vec<Vec<i64>>> =
@@ -284,11 +302,32 @@ pub fn place(
         }
     }
     // A usual placement that breaks a column's sums the table otherwise keeps
-    // (with the cells its other rows' usual placements agree on) is no placement.
-    let fixed = fixed_values(table, &shorts, &candidates, &chosen, &preferred, n);
+    // (with the cells its other rows' usual placements agree on) is no
+    // placement; nor is one under the header of a row that keeps no sums,
+    // its blank total not counted (a header a column off its values would
+    // move one into a column whose sums the table keeps).
+    for (chosen, _) in chosen.iter_mut().zip(&unkept).filter(|(_, &u)| u) {
+        *chosen = Some((0, Placement::Layout));
+    }
+    let mut fixed = fixed_values(table, &shorts, &candidates, &chosen, &preferred, n);
+    let sums_of_grid = grid.sums();
+    for (i, s) in shorts.iter().enumerate().filter(|&(i, _)| unkept[i]) {
+        let (Some(row), Some(cells)) = (table.rows.get(s.row), fixed.get_mut(s.row)) else { continue };
+        let totals = sums_of_grid.iter().filter(|x| x.along == Along::Row(row.key)).flat_map(|x| &x.left);
+        for (_, key) in totals {
+            match grid.columns.iter().position(|c| c.key == *key) {
+                Some(k) if !candidates[i][0].at.contains(&k) => cells[k] = None,
+                _ => {}
+            }
+        }
+    }
     for (i, s) in shorts.iter().enumerate() {
-        if matches!(chosen[i], Some((_, Placement::Usual))) && breaks_columns(grid, &table.rows, &fixed, Some(s.row)) {
+        let checked = unkept[i] || matches!(chosen[i], Some((_, Placement::Usual)));
+        if checked && breaks_columns(grid, &table.rows, &fixed, Some(s.row)) {
             chosen[i] = None;
+            if unkept[i] {
+                candidates[i].clear();
+            }
         }
     }
     for (i, s) in shorts.iter().enumerate() {
@@ -892,18 +931,23 @@ pub fn spans(words: &[&Token], norm: &Normalised) -> Vec<(f32, f32)> {
     spans_in(words, norm, Metric::Display)
 }
 
-/// The spans (from, to) of words on one line, in columns as `metric`
-/// counts them, measured in one pass over the line when they stand in
-/// order (not from the line's start for each word).
+/// The spans (from, to) of words, in columns as `metric` counts them from
+/// the start of each word's line, measured in one pass over a line when
+/// they stand in order (not from the line's start for each word).
 pub(super) fn spans_in(words: &[&Token], norm: &Normalised, metric: Metric) -> Vec<(f32, f32)> {
     let text = &norm.text;
     let Some(first) = words.first() else { return Vec::new() };
-    let line_start = text[..first.start].rfind('\n').map_or(0, |p| p + 1);
-    let (mut at, mut before) = (line_start, 0);
+    let start_of = |t: &Token| text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+    let mut line_start = start_of(first);
+    let (mut at, mut before, mut line) = (line_start, 0, first.line);
     words
         .iter()
         .map(|t| {
-            if t.start < at {
+            if t.line != line {
+                // Another line: measured from its start.
+                (line_start, line) = (start_of(t), t.line);
+                (at, before) = (line_start, 0);
+            } else if t.start < at {
                 // Out of order: measured again from the line's start.
                 (at, before) = (line_start, 0);
             }
@@ -1348,6 +1392,74 @@ mod laid_out_tests {
         assert_eq!(new.int(q::RESEARCH), Some(2), "{:?}", r.diagnostics);
         assert_eq!(new.int(q::COMMERCIAL), None);
         assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+    }
+
+    /// A row's key, the label it is written with and its values, each at
+    /// its column.
+    type GivenRow<'a> = (crate::template::RowKey, &'a str, &'a [(usize, &'a str)]);
+
+    /// Table 三 of the app's PDF text, one grid, every row of the 2021
+    /// template: those of `given` with their values at their columns (under
+    /// 自然人 40, 商业企业 50, 科研机构 60, 社会公益组织 70, 法律服务机构 84,
+    /// 其他 98, 总计 104), every other one left blank.
+    fn requests_grid(given: &[GivenRow]) -> crate::Report {
+        let names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+        let header =
+            laid(&names.iter().zip([40, 50, 60, 70, 84, 98, 104]).map(|(n, at)| (at, *n)).collect::<Vec<_>>(), true);
+        let mut lines = vec!["三、收到和处理政府信息公开申请情况".to_string(), header];
+        for spec in crate::template::v2021::V2021.requests.rows {
+            let printed = spec.printed();
+            let (label, values) = match given.iter().find(|g| g.0 == spec.key) {
+                Some(&(_, label, values)) => (label, values),
+                None => (printed.as_str(), &[][..]),
+            };
+            let mut words = vec![(0, label)];
+            words.extend_from_slice(values);
+            lines.push(laid(&words, true));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".to_string());
+        crate::check(&(lines.join("\n") + "\n"), None)
+    }
+
+    /// A report that left some rows' totals blank (a real one did): no
+    /// placement keeps those rows' sums, so only the header can place them,
+    /// once the rows that keep their sums stand under it too, and only
+    /// where the columns' sums then hold.
+    #[test]
+    fn rows_that_leave_their_total_blank_stand_under_the_header_where_the_columns_sums_hold() {
+        use crate::template::keys::requests as q;
+        let table = |granted: &[(usize, &str)], new_total: (usize, &str)| {
+            requests_grid(&[
+                (q::NEW, "一、本年新收政府信息公开申请数量", &[(40, "10"), (50, "2"), (84, "1"), new_total]),
+                (q::CARRIED_OVER, "二、上年结转政府信息公开申请数量", &[(40, "3"), (104, "3")]),
+                (q::GRANTED, "（一）予以公开", granted),
+                (q::OUTCOME_TOTAL, "（七）总计", &[(40, "13"), (50, "2"), (84, "1"), (104, "16")]),
+            ])
+        };
+        let r = table(&[(40, "13"), (50, "2"), (84, "1")], (104, "13"));
+        let row = |k| r.tables.requests.row(k).unwrap_or_else(|| panic!("{k:?}: {:?}", r.diagnostics));
+        let cells = [q::NATURAL_PERSON, q::COMMERCIAL, q::LEGAL_SERVICE, q::OTHER, q::TOTAL];
+        assert_eq!(
+            cells.map(|c| row(q::GRANTED).int(c)),
+            [Some(13), Some(2), Some(1), None, None],
+            "{:?}",
+            r.diagnostics
+        );
+        assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{:?}", r.diagnostics);
+
+        // Its `1` under 其他, where the columns' sums want it under 法律服务机构:
+        // not placed, said.
+        let r = table(&[(40, "13"), (50, "2"), (98, "1")], (104, "13"));
+        let granted = r.tables.requests.row(q::GRANTED).expect("（一）");
+        assert_eq!(granted.int(q::OTHER), None, "{:?}", r.diagnostics);
+        assert!(r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(q::GRANTED)));
+
+        // A header that a row keeping its sums stands apart from (its total
+        // under 其他) places none of them.
+        let r = table(&[(40, "13"), (50, "2"), (84, "1")], (98, "13"));
+        let granted = r.tables.requests.row(q::GRANTED).expect("（一）");
+        assert_eq!(granted.int(q::COMMERCIAL), None, "{:?}", r.diagnostics);
+        assert!(r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(q::GRANTED)));
     }
 
     #[test]
