@@ -310,15 +310,10 @@ pub fn place(
         *chosen = Some((0, Placement::Layout));
     }
     let mut fixed = fixed_values(table, &shorts, &candidates, &chosen, &preferred, n);
-    let sums_of_grid = grid.sums();
     for (i, s) in shorts.iter().enumerate().filter(|&(i, _)| unkept[i]) {
-        let (Some(row), Some(cells)) = (table.rows.get(s.row), fixed.get_mut(s.row)) else { continue };
-        let totals = sums_of_grid.iter().filter(|x| x.along == Along::Row(row.key)).flat_map(|x| &x.left);
-        for (_, key) in totals {
-            match grid.columns.iter().position(|c| c.key == *key) {
-                Some(k) if !candidates[i][0].at.contains(&k) => cells[k] = None,
-                _ => {}
-            }
+        let Some(cells) = fixed.get_mut(s.row) else { continue };
+        for total in sums.totals().filter(|k| !candidates[i][0].at.contains(k)) {
+            cells[total] = None;
         }
     }
     for (i, s) in shorts.iter().enumerate() {
