@@ -58,8 +58,10 @@ APP_BUDGET=250000
 # 188,296 B. The thirteenth session's rows that left their totals blank
 # placed under the header of the app's PDF text (and only where the
 # columns' sums then hold), and table 四's heads on two lines, 1.5 KB:
-# 189,786 B.
-API_CEILING=189790
+# 189,786 B. The fourteenth session's count whose unit wraps to the next
+# line (not the table's first number) and table 二's block header wrapped
+# over lines, 1.1 KB: 190,635 B.
+API_CEILING=190640
 # The app: 292,698 B at main 213f5d2; the 填报 mode (issue 16) adds 42.2 KB
 # (README, 填报 / Author mode): 334,894 B; the changes above 3.0 KB:
 # 337,876 B at bc932e0. A PDF's text laid out by the core (input::pdf_text,
@@ -79,8 +81,9 @@ API_CEILING=189790
 # API) 1.1 KB: 362,116 B; the twelfth session's table 三 from its values'
 # order (as for the API) 2.6 KB: 364,708 B; the row named before its
 # header (as for the API) 60 B: 364,768 B; the thirteenth session's
-# (as for the API) 0.9 KB: 365,714 B.
-APP_CEILING=365720
+# (as for the API) 0.9 KB: 365,714 B; the fourteenth session's (as for
+# the API) 0.9 KB: 366,529 B.
+APP_CEILING=366530
 build=1 check=0 ceiling=0
 for arg in "$@"; do
   case $arg in

@@ -150,16 +150,15 @@ fn program_fixtures_read_back_or_say_why() {
 
 /// The app's PDF text lays each item where its x puts it (inputs.js), so a
 /// 表三 whose 法人或其他组织 columns are left empty is read under its
-/// header's names: every cell of the blank-legal pages, where the PDF's raw
-/// text (no positions) leaves the legal persons' values unplaced.
+/// header's names: every cell of the blank-legal and blank-zeros pages
+/// (表二's wrapped block headers too), where the PDF's raw text (no
+/// positions) leaves the legal persons' values unplaced.
 #[test]
 fn the_apps_pdf_text_places_values_under_the_header() {
     let results = shapegen::measure_dir(&fixtures(), &fixtures());
-    let pages: Vec<_> = results
-        .iter()
-        .filter(|(_, style, shape, _)| *shape == Shape::PdfJs && *style == Some(Style::BlankLegal))
-        .collect();
-    assert!(pages.len() >= 2, "tests/shapegen/fixtures: blank-legal pages with their pdf.js text");
+    let blank = |style: &Option<Style>| matches!(style, Some(Style::BlankLegal | Style::BlankZeros));
+    let pages: Vec<_> = results.iter().filter(|(_, style, shape, _)| *shape == Shape::PdfJs && blank(style)).collect();
+    assert!(pages.len() >= 4, "tests/shapegen/fixtures: blank-legal and blank-zeros pages with their pdf.js text");
     for (name, _, _, tally) in pages {
         assert_eq!((tally.missing, tally.wrong), (0, 0), "{name}: {:?}", tally.shown());
     }

@@ -20,7 +20,8 @@ use super::values::{cell_from_part, read_cell, run_span, ValueKind};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
-use crate::template::EMPTY_CELL;
+use crate::template::{COUNT_UNITS, DATE_UNITS, EMPTY_CELL};
+use crate::util::chars::is_letter;
 
 /// At most this many candidate splits are listed in a diagnostic.
 pub const MAX_CANDIDATES: usize = 6;
@@ -666,10 +667,26 @@ pub fn looks_flattened(tokens: &[Token], text: &str) -> bool {
 }
 
 /// The first number of a region that may be a cell (not a sentence's
-/// count above the table, see [`counted_in_prose`]): where the table's
-/// header ends.
+/// count above the table, see [`counted_in_prose`], its unit maybe wrapped
+/// to the next line: `部分公开14` / `件，结转…`): where the table's header
+/// ends.
 pub fn first_cell_number(tokens: &[Token], text: &str) -> Option<usize> {
-    tokens.iter().position(|t| t.number().is_some() && !counted_in_prose(t, text))
+    tokens.iter().position(|t| t.number().is_some() && !counted_in_prose(t, text) && !unit_wrapped(t, text))
+}
+
+/// Whether a number ends its line after a word (`部分公开14`) and the next
+/// line starts with a unit of counting or of a date: a sentence wrapped
+/// between the count and its unit.
+fn unit_wrapped(t: &Token, text: &str) -> bool {
+    let after_word = text[..t.start].chars().next_back().is_some_and(is_letter);
+    let rest = &text[t.end..];
+    let Some(next_line) = rest.trim_start_matches(' ').strip_prefix('\n') else { return false };
+    after_word
+        && next_line
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
 }
 
 /// Whether some line holds several rows' labels and numbers (a table

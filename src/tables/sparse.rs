@@ -717,6 +717,61 @@ fn block_header(
     // names them so (a header of two lines whose first are alike).
     block_header_by(tokens, first, columns, norm, metric, false)
         .or_else(|| block_header_by(tokens, first, columns, norm, metric, true))
+        .or_else(|| block_header_wrapped(lines_above(tokens, first), columns, norm, metric))
+}
+
+/// The lines above `first` (a row's first value), nearest first, each with
+/// its tokens: at most [`BLOCK_HEADER_LINES`], `first`'s own not counted.
+fn lines_above<'t>(tokens: &'t [Token], first: &Token) -> impl Iterator<Item = (usize, &'t [Token])> {
+    let mut end = tokens.partition_point(|t| t.start < first.start);
+    let own = first.line;
+    std::iter::from_fn(move || {
+        let line = tokens[..end].last()?.line;
+        let start = tokens[..end].iter().rposition(|t| t.line != line).map_or(0, |p| p + 1);
+        let words = &tokens[start..end];
+        end = start;
+        Some((line, words))
+    })
+    .take(BLOCK_HEADER_LINES)
+    .filter(move |(line, _)| *line != own)
+}
+
+/// A table 二 block's header whose names wrap over lines of their own
+/// (`采购项` / `采购总金额（单位：元）` / `目数量`, a PDF's text): each
+/// column's name nearest above the row on the lines of words only, by its
+/// start or a part only it has, the names left to right as `metric` counts
+/// each from its own line's start. The header's line is the nearest.
+fn block_header_wrapped<'t>(
+    above: impl Iterator<Item = (usize, &'t [Token])>,
+    columns: &[Column],
+    norm: &Normalised,
+    metric: Metric,
+) -> Option<(usize, Vec<(f32, f32)>)> {
+    let text = &norm.text;
+    let mut named: Vec<Option<&Token>> = vec![None; columns.len()];
+    for (_, words) in above {
+        if words.iter().any(|t| !matches!(t.kind, Kind::Text)) || named.iter().all(Option::is_some) {
+            break;
+        }
+        for (k, column) in columns.iter().enumerate() {
+            if named[k].is_some() {
+                continue;
+            }
+            let mut naming = words.iter().filter(|t| {
+                let word = &text[t.start..t.end];
+                names_column(word, column.label)
+                    || (word.chars().nth(1).is_some() && only_column(word, columns) == Some(k))
+            });
+            if let (Some(t), None) = (naming.next(), naming.next()) {
+                named[k] = Some(t);
+            }
+        }
+    }
+    let named: Vec<&Token> = named.into_iter().collect::<Option<_>>()?;
+    let spans: Vec<(f32, f32)> = named.iter().map(|t| spans_in(&[t], norm, metric)[0]).collect();
+    let line = named.iter().map(|t| t.line).max()?;
+    let wrapped = named.iter().any(|t| t.line != line);
+    (wrapped && spans.windows(2).all(|w| w[0].1 <= w[1].0)).then_some((line, spans))
 }
 
 fn block_header_by(
@@ -728,15 +783,8 @@ fn block_header_by(
     by_part: bool,
 ) -> Option<(usize, Vec<(f32, f32)>)> {
     let text = &norm.text;
-    let before = tokens.partition_point(|t| t.start < first.start);
-    let mut end = before;
-    let mut lines = 0;
-    while end > 0 && lines < BLOCK_HEADER_LINES {
-        let line = tokens[end - 1].line;
-        let start = tokens[..end].iter().rposition(|t| t.line != line).map_or(0, |p| p + 1);
-        let words = &tokens[start..end];
-        (end, lines) = (start, lines + 1);
-        if line == first.line || words.iter().any(|t| !matches!(t.kind, Kind::Text)) {
+    for (line, words) in lines_above(tokens, first) {
+        if words.iter().any(|t| !matches!(t.kind, Kind::Text)) {
             continue;
         }
         let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
@@ -1215,6 +1263,27 @@ mod laid_out_tests {
     }
 
     #[test]
+    fn a_lone_value_under_a_header_wrapped_over_lines_is_one_value() {
+        // 采购项 / 目数量 a line apart, 采购总金额 on the line between (a PDF's text).
+        let block = |value: (usize, &str)| {
+            [
+                "第二十条第（九）项".to_string(),
+                laid(&[(21, "采购项")], true),
+                laid(&[(0, "信息内容"), (34, "采购总金额（单位：元）")], true),
+                laid(&[(21, "目数量")], true),
+                laid(&[(0, "政府集中采购"), value], true),
+            ]
+        };
+        for (value, cells) in [((22, "2566"), (Some(2566), None)), ((38, "347912"), (None, Some(347912)))] {
+            let text = page(true).replace("三、收到", &(block(value).join("\n") + "\n三、收到"));
+            let r = crate::check(&text, None);
+            let row = r.tables.active.row(a::PROCUREMENT).unwrap_or_else(|| panic!("{:?}", r.diagnostics));
+            assert_eq!((row.int(a::ITEMS), row.int(a::AMOUNT_YUAN)), cells, "{:?}", r.diagnostics);
+            assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(a::PROCUREMENT)));
+        }
+    }
+
+    #[test]
     fn one_row_that_the_two_ways_of_counting_read_apart_is_not_placed() {
         // Alone, under long labels, `28` stands under 本年新公开数量 counted
         // one way and under 对外公开总数量 the other: no rows to say which.
@@ -1398,10 +1467,16 @@ mod laid_out_tests {
     /// 自然人 40, 商业企业 50, 科研机构 60, 社会公益组织 70, 法律服务机构 84,
     /// 其他 98, 总计 104), every other one left blank.
     fn requests_grid(given: &[GivenRow]) -> crate::Report {
+        requests_grid_after(&[], given)
+    }
+    /// [`requests_grid`] with the lines `intro` between the heading and the header.
+    fn requests_grid_after(intro: &[&str], given: &[GivenRow]) -> crate::Report {
         let names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
         let header =
             laid(&names.iter().zip([40, 50, 60, 70, 84, 98, 104]).map(|(n, at)| (at, *n)).collect::<Vec<_>>(), true);
-        let mut lines = vec!["三、收到和处理政府信息公开申请情况".to_string(), header];
+        let mut lines = vec!["三、收到和处理政府信息公开申请情况".to_string()];
+        lines.extend(intro.iter().map(|l| l.to_string()));
+        lines.push(header);
         for spec in crate::template::v2021::V2021.requests.rows {
             let printed = spec.printed();
             let (label, values) = match given.iter().find(|g| g.0 == spec.key) {
@@ -1455,6 +1530,32 @@ mod laid_out_tests {
         let granted = r.tables.requests.row(q::GRANTED).expect("（一）");
         assert_eq!(granted.int(q::COMMERCIAL), None, "{:?}", r.diagnostics);
         assert!(r.diagnostics.iter().any(|d| d.code == "value.ambiguous" && d.row == Some(q::GRANTED)));
+    }
+
+    #[test]
+    fn a_count_whose_unit_the_prose_above_wraps_to_the_next_line_does_not_end_the_header() {
+        use crate::template::keys::requests as q;
+        let rows: [GivenRow; 3] = [
+            (q::NEW, "一、本年新收政府信息公开申请数量", &[(40, "10"), (60, "2"), (104, "12")]),
+            (q::GRANTED, "（一）予以公开", &[(40, "10"), (60, "2"), (104, "12")]),
+            (q::OUTCOME_TOTAL, "（七）总计", &[(40, "10"), (60, "2"), (104, "12")]),
+        ];
+        for intro in [
+            ["    2024年，本机关收到政府信息公开申请12件，予以公开12件，部分公开0", "件，结转下年度继续办理0件。"],
+            ["    2024年，本机关收到政府信息公开申请12件，予以公开12件，部分公开0件，", "结转下年度继续办理0件。"],
+        ] {
+            let r = requests_grid_after(&intro, &rows);
+            for (k, _, _) in rows {
+                let row = r.tables.requests.row(k).unwrap_or_else(|| panic!("{k:?}: {:?}", r.diagnostics));
+                assert_eq!(
+                    [q::NATURAL_PERSON, q::COMMERCIAL, q::RESEARCH, q::TOTAL].map(|c| row.int(c)),
+                    [Some(10), None, Some(2), Some(12)],
+                    "{intro:?} {k:?}: {:?}",
+                    r.diagnostics
+                );
+            }
+            assert!(!r.diagnostics.iter().any(|d| d.code == "value.ambiguous"), "{intro:?}: {:?}", r.diagnostics);
+        }
     }
 
     #[test]
