@@ -150,9 +150,9 @@ fn program_fixtures_read_back_or_say_why() {
 
 /// The app's PDF text lays each item where its x puts it (inputs.js), so a
 /// 表三 whose 法人或其他组织 columns are left empty is read under its
-/// header's names: every cell of the blank-legal and blank-zeros pages
-/// (表二's wrapped block headers too), where the PDF's raw text (no
-/// positions) leaves the legal persons' values unplaced.
+/// header's names: every cell of the blank-legal and blank-zeros pages,
+/// where the PDF's raw text (no positions) leaves the legal persons' values
+/// unplaced.
 #[test]
 fn the_apps_pdf_text_places_values_under_the_header() {
     let results = shapegen::measure_dir(&fixtures(), &fixtures());
