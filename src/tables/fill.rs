@@ -15,12 +15,12 @@
 //! many values the row had. A value is never shifted into a neighbouring
 //! column on a guess.
 
-use super::segments::{counted_in_prose, Segment};
+use super::segments::{counted_in_prose, is_unit, Segment};
 use super::values::{cell_from_part, read_cell, run_span, ValueKind};
 use crate::read::normalise::Normalised;
 use crate::read::tokens::{Kind, Token, Trace};
 use crate::tables::model::{Row, RowIssue};
-use crate::template::{COUNT_UNITS, DATE_UNITS, EMPTY_CELL};
+use crate::template::EMPTY_CELL;
 use crate::util::chars::is_letter;
 
 /// At most this many candidate splits are listed in a diagnostic.
@@ -678,15 +678,11 @@ pub fn first_cell_number(tokens: &[Token], text: &str) -> Option<usize> {
 /// line starts with a unit of counting or of a date: a sentence wrapped
 /// between the count and its unit.
 fn unit_wrapped(t: &Token, text: &str) -> bool {
-    let after_word = text[..t.start].chars().next_back().is_some_and(is_letter);
-    let rest = &text[t.end..];
-    let Some(next_line) = rest.trim_start_matches(' ').strip_prefix('\n') else { return false };
-    after_word
-        && next_line
-            .trim_start_matches(' ')
-            .chars()
-            .next()
-            .is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
+    if !text[..t.start].chars().next_back().is_some_and(is_letter) {
+        return false;
+    }
+    let Some(next_line) = text[t.end..].trim_start_matches(' ').strip_prefix('\n') else { return false };
+    next_line.trim_start_matches(' ').chars().next().is_some_and(is_unit)
 }
 
 /// Whether some line holds several rows' labels and numbers (a table

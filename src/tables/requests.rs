@@ -116,10 +116,15 @@ pub fn parse(tokens: &[Token], norm: &Normalised, year: Option<i32>, registry: &
         table.rows.push(row);
     }
     settle_glued(&mut table, grid, &glued, &kinds, norm);
-    let layout = sparse::Layout {
-        step: sparse::layout_step(&full_rows, grid.columns.len(), norm),
-        header: sparse::header_spans(tokens, grid, norm),
-        full: full_rows,
+    // Where the columns stand is asked only of a table with short rows.
+    let layout = if shorts.is_empty() {
+        sparse::Layout::default()
+    } else {
+        sparse::Layout {
+            step: sparse::layout_step(&full_rows, grid.columns.len(), norm),
+            header: sparse::header_spans(tokens, grid, norm),
+            full: full_rows,
+        }
     };
     // Whether the short rows' values stand each on a line of its own: three
     // in four of those with two values or more.
@@ -197,14 +202,23 @@ const HEADER_AFTER_VALUES: &str =
 /// on a second page names every column again, having named them all.
 fn header_after_values(tokens: &[Token], grid: &GridSpec, norm: &Normalised) -> bool {
     let Some(first_number) = first_cell_number(tokens, &norm.text) else { return false };
-    let names = |word: &str| -> Option<usize> {
-        let k = sparse::only_column(word, grid.columns).filter(|_| word.chars().nth(1).is_some())?;
-        let mut labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));
-        (!labels.any(|l| l.contains(word))).then_some(k)
+    // The column a text token's word names, and whether no row's label has
+    // the word (asked last: it reads every label).
+    let column = |t: &Token| -> Option<(usize, &str)> {
+        let word = matches!(t.kind, Kind::Text).then(|| &norm.text[t.start..t.end])?;
+        Some((sparse::column_by_part(word, grid.columns)?, word))
     };
-    let named = |t: &Token| matches!(t.kind, Kind::Text).then(|| names(&norm.text[t.start..t.end])).flatten();
-    let before: Vec<usize> = tokens[..first_number].iter().filter_map(named).collect();
-    !before.is_empty() && tokens[first_number..].iter().filter_map(named).any(|k| !before.contains(&k))
+    let in_no_label = |word: &str| {
+        let mut labels = grid.rows.iter().map(|r| r.label).chain(grid.groups.iter().map(|g| g.title));
+        !labels.any(|l| l.contains(word))
+    };
+    let before: Vec<usize> =
+        tokens[..first_number].iter().filter_map(column).filter(|(_, w)| in_no_label(w)).map(|(k, _)| k).collect();
+    // A header that names every column leaves none to be named after it.
+    let all_named = (0..grid.columns.len()).all(|k| before.contains(&k));
+    !before.is_empty()
+        && !all_named
+        && tokens[first_number..].iter().filter_map(column).any(|(k, w)| !before.contains(&k) && in_no_label(w))
 }
 
 const STRAY_VALUES: &str =

@@ -59,7 +59,12 @@ impl Segment<'_> {
 /// Whether a number is written with a unit of counting or of a date
 /// (`予以公开2件`, `2021年`): prose's, never a cell's.
 pub fn counted_in_prose(t: &Token, text: &str) -> bool {
-    text[t.end..].chars().next().is_some_and(|c| COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c))
+    text[t.end..].chars().next().is_some_and(is_unit)
+}
+
+/// Whether `c` is a unit of counting or of a date (`件`, `年`).
+pub(super) fn is_unit(c: char) -> bool {
+    COUNT_UNITS.contains(&c) || DATE_UNITS.contains(&c)
 }
 
 pub fn segments<'t>(tokens: &'t [Token], text: &'t str) -> Vec<Segment<'t>> {

@@ -608,6 +608,7 @@ pub fn placements(k: usize, n: usize) -> impl Iterator<Item = Vec<usize>> {
 /// between neighbours ([`layout_step`]) and where the header names each
 /// column ([`header_spans`]).
 /// `full`: the rows that fill every column, as their values.
+#[derive(Default)]
 pub struct Layout<'t> {
     pub step: Option<f32>,
     pub header: Option<Vec<(f32, f32)>>,
@@ -692,11 +693,19 @@ fn names_column(word: &str, label: &str) -> bool {
 /// (`人` of 自然人, `制作数量` of 本年新制作数量 where the names' first
 /// lines are alike).
 pub(super) fn only_column(word: &str, columns: &[Column]) -> Option<usize> {
-    let mut having = columns.iter().enumerate().filter(|(_, c)| c.label.contains(word));
+    let mut having = columns.iter().enumerate().filter(|(_, c)| c.label.len() >= word.len() && c.label.contains(word));
     match (having.next(), having.next()) {
         (Some((k, _)), None) => Some(k),
         _ => None,
     }
+}
+
+/// The one column with `word` in its label, when `word` is a part of two
+/// characters or more (`制作数量`) that no other column's label has: a
+/// header's word that names its column even where it is not the label's
+/// start.
+pub(super) fn column_by_part(word: &str, columns: &[Column]) -> Option<usize> {
+    word.chars().nth(1).and_then(|_| only_column(word, columns))
 }
 
 /// How far above a table 二 row its block's header is looked for (lines).
@@ -759,8 +768,7 @@ fn block_header_wrapped<'t>(
             }
             let mut naming = words.iter().filter(|t| {
                 let word = &text[t.start..t.end];
-                names_column(word, column.label)
-                    || (word.chars().nth(1).is_some() && only_column(word, columns) == Some(k))
+                names_column(word, column.label) || column_by_part(word, columns) == Some(k)
             });
             if let (Some(t), None) = (naming.next(), naming.next()) {
                 named[k] = Some(t);
@@ -789,9 +797,7 @@ fn block_header_by(
         }
         let mut named: Vec<&Token> = Vec::with_capacity(columns.len());
         for (k, column) in columns.iter().enumerate() {
-            // By a part: two characters or more.
-            let by_part =
-                |word: &str| by_part && word.chars().nth(1).is_some() && only_column(word, columns) == Some(k);
+            let by_part = |word: &str| by_part && column_by_part(word, columns) == Some(k);
             let mut naming = words.iter().filter(|t| {
                 let word = &text[t.start..t.end];
                 names_column(word, column.label) || by_part(word)
